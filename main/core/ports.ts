@@ -1,0 +1,101 @@
+/**
+ * The core's world, as small ports. The Electron shell, the browser host, the CLI and the tests
+ * each plug in their own implementations; nothing in `main/core` imports `electron`.
+ */
+
+/** Node's global fetch, or a stand-in with the same shape. */
+export type Fetch = typeof globalThis.fetch;
+
+/** An opaque timer handle from {@link Clock.setTimeout}. */
+export type TimerHandle = { readonly __timer: unique symbol } | number | object;
+
+/** Time and timers, so scenarios can run a whole day on a fake clock. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** Names of the secrets the app keeps. Nothing else is secret, and nothing secret goes elsewhere. */
+export type SecretName = 'refreshToken' | 'accessToken' | 'clientSecret' | 'apiKey';
+
+/** Where secrets live: encrypted at rest by the OS (Electron safeStorage) in the app. */
+export interface SecretVault {
+  get(name: SecretName): Promise<string | undefined>;
+  /** Must be durable when it resolves: a crash right after loses nothing. */
+  set(name: SecretName, value: string): Promise<void>;
+  delete(name: SecretName): Promise<void>;
+  /**
+   * How the vault protects secrets. `plaintext` is Linux without a keyring (safeStorage's
+   * `basic_text`): the app warns and keeps the refresh token for the session only unless the
+   * user opts in.
+   */
+  protection(): 'os-encrypted' | 'plaintext' | 'memory';
+}
+
+/** A small JSON document that survives restarts (alert episodes, the activity log). */
+export interface JsonStore<T> {
+  load(): T | undefined;
+  save(value: T): void;
+}
+
+/** An action button on a notification (where the platform supports them). */
+export interface NotificationAction {
+  id: 'lock';
+  label: string;
+}
+
+/** A desktop notification as the core asks for it. */
+export interface AppNotification {
+  /** Stable per alert episode, so a reminder replaces rather than stacks where possible. */
+  id: string;
+  title: string;
+  body: string;
+  /** The vehicle it is about: a click opens the popover for it. */
+  vin?: string;
+  actions?: NotificationAction[];
+}
+
+/** Shows desktop notifications. Clicks and actions come back through the AppService intents. */
+export interface Notifier {
+  show(notification: AppNotification): void;
+}
+
+/** Opens a URL in the system browser (never in an app window). */
+export interface BrowserOpener {
+  open(url: string): Promise<void>;
+}
+
+/** Structured logs. Callers never pass secrets; the shell may redact again on the way out. */
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** A logger that drops everything (tests, the CLI without --verbose). */
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Registers the global lock shortcut (Electron globalShortcut in the app). */
+export interface ShortcutRegistrar {
+  /**
+   * Replaces the registered accelerator with `accelerator` (empty string: none). On failure
+   * (taken by another app, unsupported on Wayland, not a valid accelerator) the previous one
+   * stays registered, and `reason` says why in words.
+   */
+  register(accelerator: string, onPress: () => void): { ok: true } | { ok: false; reason: string };
+}

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import type { ActivityEntry, ShortcutView, Snapshot } from '../main/core/app/snapshot';
+import { type Settings, settingsPatchSchema } from '../main/core/settings';
+import { DOOR_NAMES, WINDOW_NAMES } from '../main/core/volvo/model';
+
+/**
+ * The contract between the renderer and main: the whole of what the popover may ask for
+ * (intents, never "fetch this URL"), the Snapshot pushed back, the channel names, and a zod
+ * schema for every argument. Main, the preload, the renderer and the browser host all build on
+ * this one module; an intent without a schema, a result type or a handler does not compile.
+ */
+
+const vin = z
+  .string()
+  .trim()
+  .regex(/^[A-HJ-NPR-Z0-9]{17}$/i, 'A VIN is 17 letters and digits (no I, O or Q).');
+
+const apiKey = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9_-]{16,128}$/,
+    'The VCC API key is the long code of letters and digits from your Volvo developer account.',
+  );
+
+const apiVersion = z.enum(['v1', 'v2']);
+
+const redirectPort = z
+  .number({ error: 'The redirect port must be a number.' })
+  .int('The redirect port must be a whole number.')
+  .min(1024, 'The redirect port must be between 1024 and 65535.')
+  .max(65535, 'The redirect port must be between 1024 and 65535.');
+
+/** How the user wants to connect. Secrets travel renderer -> main once, never back. */
+export const signInRequestSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('demo') }).strict(),
+  z
+    .object({
+      mode: z.literal('volvo-id'),
+      clientId: z
+        .string()
+        .trim()
+        .min(1, 'Enter the client id of your Volvo developer app.')
+        .max(200, 'That client id is too long.'),
+      clientSecret: z.string().trim().max(500, 'That client secret is too long.').optional(),
+      apiKey,
+      redirectPort,
+      apiVersion,
+    })
+    .strict(),
+  z
+    .object({
+      mode: z.literal('test-token'),
+      accessToken: z
+        .string()
+        .trim()
+        .min(20, 'Paste the whole test access token from the developer portal.')
+        .max(8192, 'That token is too long.'),
+      apiKey,
+      apiVersion,
+    })
+    .strict(),
+]);
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+/** Demo mode only: change the simulated car or make the simulated API misbehave. */
+export const demoActionSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('door'),
+      vin: vin.optional(),
+      door: z.enum(DOOR_NAMES),
+      value: z.enum(['OPEN', 'CLOSED', 'AJAR']),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('window'),
+      vin: vin.optional(),
+      window: z.enum(WINDOW_NAMES),
+      value: z.enum(['OPEN', 'CLOSED', 'AJAR']),
+    })
+    .strict(),
+  z.object({ kind: z.literal('sleep'), vin: vin.optional(), asleep: z.boolean() }).strict(),
+  z
+    .object({
+      kind: z.literal('fault'),
+      fault: z.enum([
+        'none',
+        'quota',
+        'rate-limit',
+        'server-error',
+        'malformed',
+        'timeout',
+        'unknown-values',
+      ]),
+    })
+    .strict(),
+]);
+export type DemoAction = z.infer<typeof demoActionSchema>;
+
+const lockOptions = z.object({ reducedGuard: z.boolean() }).partial().strict();
+
+/** Each intent's arguments, as a zod tuple. */
+export const intentArgs = {
+  getSnapshot: z.tuple([]),
+  refresh: z.tuple([]),
+  selectVehicle: z.tuple([vin]),
+  lock: z.tuple([vin, lockOptions.optional()]),
+  /** Step one of unlock: returns a short-lived confirmation token the UI must send back. */
+  prepareUnlock: z.tuple([vin]),
+  unlock: z.tuple([vin, z.string().min(8).max(100)]),
+  signIn: z.tuple([signInRequestSchema]),
+  signOut: z.tuple([]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsPatchSchema]),
+  setShortcut: z.tuple([z.string().trim().max(100)]),
+  setPopoverOpen: z.tuple([z.boolean()]),
+  getActivity: z.tuple([vin]),
+  demo: z.tuple([demoActionSchema]),
+  /** Hides the popover (Escape). Handled by the host shell, not the core. */
+  closePopover: z.tuple([]),
+  /** Quits the app. Handled by the host shell. */
+  quit: z.tuple([]),
+} as const;
+
+/** Each intent's result. */
+export interface IntentResults {
+  getSnapshot: Snapshot;
+  refresh: void;
+  selectVehicle: void;
+  lock: void;
+  prepareUnlock: { token: string; expiresAt: string };
+  unlock: void;
+  signIn: void;
+  signOut: void;
+  getSettings: Settings;
+  updateSettings: Settings;
+  setShortcut: ShortcutView;
+  setPopoverOpen: void;
+  getActivity: ActivityEntry[];
+  demo: void;
+  closePopover: void;
+  quit: void;
+}
+
+export type IntentName = keyof typeof intentArgs & keyof IntentResults;
+export const INTENT_NAMES = Object.keys(intentArgs) as IntentName[];
+
+// Compile-time guard: every intent has both a schema and a result type.
+type Missing =
+  | Exclude<keyof typeof intentArgs, keyof IntentResults>
+  | Exclude<keyof IntentResults, keyof typeof intentArgs>;
+const everyIntentComplete: Missing extends never ? true : Missing = true;
+void everyIntentComplete;
+
+/** What an intent answers across the bridge: a value, or an error in words. */
+export type IntentResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The arguments a caller passes. */
+export type IntentInput<K extends IntentName> = z.input<(typeof intentArgs)[K]>;
+/** The arguments a handler receives, validated. */
+export type IntentArgs<K extends IntentName> = z.output<(typeof intentArgs)[K]>;
+
+/** What a host (the Electron shell, the browser host) must implement: one handler per intent. */
+export type IntentHandlers = {
+  [K in IntentName]: (...args: IntentArgs<K>) => Promise<IntentResults[K]> | IntentResults[K];
+};
+
+/** `window.volvo` in the renderer. */
+export type VolvoBridge = {
+  [K in IntentName]: (...args: IntentInput<K>) => Promise<IntentResult<IntentResults[K]>>;
+} & {
+  /** Subscribes to Snapshots; returns the unsubscribe function (for React effects). */
+  onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
+};
+
+/** IPC channel names. */
+export const intentChannel = (name: IntentName): string => `volvo:intent:${name}`;
+export const SNAPSHOT_CHANNEL = 'volvo:snapshot';
+
+export function isIntentName(name: unknown): name is IntentName {
+  return typeof name === 'string' && Object.hasOwn(intentArgs, name);
+}
+
+/** Turns a zod failure into one sentence: the schema's own message, which is written for people. */
+function describeInvalid(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'That request was not valid.';
+  const where = issue.path.filter((p) => typeof p !== 'number').join('.');
+  return where && !issue.message.includes(' ') ? `${where}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Validates raw arguments from an untrusted caller and runs the handler. Never throws: a bad
+ * request or a failing handler comes back as `{ ok: false, error }` in words.
+ */
+export async function dispatchIntent(
+  handlers: IntentHandlers,
+  name: unknown,
+  rawArgs: unknown,
+): Promise<IntentResult<unknown>> {
+  if (!isIntentName(name)) return { ok: false, error: 'Unknown request.' };
+  const parsed = intentArgs[name].safeParse(rawArgs);
+  if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
+  try {
+    const handler = handlers[name] as (...args: unknown[]) => unknown;
+    const value = await handler(...(parsed.data as unknown[]));
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : 'Something went wrong.' };
+  }
+}
+
+export type { ActivityEntry, Settings, ShortcutView, Snapshot };
