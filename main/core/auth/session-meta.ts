@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { JsonStore, Logger } from '../ports';
+
+/**
+ * The non-secret facts of a session that survive a restart: which mode, which API version,
+ * where to refresh. Tokens and the client secret live in the vault, never here.
+ */
+
+const endpointsSchema = z.object({
+  issuer: z.url(),
+  authorizationEndpoint: z.url(),
+  tokenEndpoint: z.url(),
+  idTokenSigningAlgs: z.array(z.string()).optional(),
+});
+
+const volvoIdSchema = z.object({
+  endpoints: endpointsSchema,
+  clientId: z.string().min(1),
+  /** Whether the client authenticates with a secret (kept in the vault as `clientSecret`). */
+  confidential: z.boolean(),
+  redirectPort: z.number().int().min(0).max(65535),
+  scopes: z.array(z.string()),
+});
+
+const metaSchema = z.object({
+  version: z.literal(1),
+  status: z.enum(['signed-in', 'signed-out', 'expired']),
+  mode: z.enum(['demo', 'volvo-id', 'test-token']).nullable(),
+  apiVersion: z.enum(['v1', 'v2']),
+  volvoId: volvoIdSchema.optional(),
+  /** Test tokens: when the pasted token stops working (epoch ms). */
+  testTokenExpiresAt: z.number().optional(),
+});
+
+/** The persisted session facts. */
+export type SessionMeta = z.infer<typeof metaSchema>;
+/** The Volvo ID part of {@link SessionMeta}. */
+export type VolvoIdMeta = z.infer<typeof volvoIdSchema>;
+
+/**
+ * Reads the session facts; a missing or unreadable document means "signed out" (logged, so a
+ * hand-edited file does not silently sign anyone in with wrong endpoints).
+ */
+export function loadSessionMeta(store: JsonStore<unknown>, logger: Logger): SessionMeta | null {
+  const raw = store.load();
+  if (raw === undefined) return null;
+  const parsed = metaSchema.safeParse(raw);
+  if (!parsed.success) {
+    logger.warn('auth.meta.unreadable', { problem: parsed.error.issues[0]?.message });
+    return null;
+  }
+  return parsed.data;
+}

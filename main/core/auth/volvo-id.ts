@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { AuthError } from './errors';
+import { VOLVO_SCOPES, type VolvoIdConfig } from './types';
+
+/** Volvo ID's issuer; discovery lives at `${VOLVO_ID_ISSUER}/.well-known/openid-configuration`. */
+export const VOLVO_ID_ISSUER = 'https://volvoid.eu.volvocars.com';
+
+/** Where the loopback listener expects Volvo ID to send the browser back. */
+export const CALLBACK_PATH = '/callback';
+
+/**
+ * A Volvo ID configuration for an issuer (Volvo's own, or the simulator's `baseUrl`), with
+ * Volvo's endpoint paths as the fallback when discovery is not available.
+ *
+ * `redirectPort` 0 means "any free port": only for an authorization server that accepts any
+ * loopback port (RFC 8252 §7.3), such as the simulator in demo mode and tests.
+ */
+export function volvoIdConfig(
+  issuerBase: string,
+  clientId: string,
+  clientSecret: string | undefined,
+  redirectPort: number,
+): VolvoIdConfig {
+  const issuer = issuerBase.replace(/\/+$/, '');
+  return {
+    issuer,
+    authorizationEndpoint: `${issuer}/as/authorization.oauth2`,
+    tokenEndpoint: `${issuer}/as/token.oauth2`,
+    clientId,
+    ...(clientSecret ? { clientSecret } : {}),
+    redirectPort,
+    scopes: VOLVO_SCOPES,
+  };
+}
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+      message: `The ${what} must be a web address starting with https://.`,
+    })
+    .refine((value) => !URL.canParse(value) || isSecureOrLoopback(new URL(value)), {
+      message: `The ${what} must use https:// (plain http:// is only allowed on this computer).`,
+    });
+
+const configSchema = z.object({
+  issuer: httpUrl('Volvo ID address (issuer)'),
+  authorizationEndpoint: httpUrl('sign-in page address (authorization endpoint)'),
+  tokenEndpoint: httpUrl('token endpoint address'),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, 'Enter the client id of your Volvo developer app.')
+    .max(200, 'The client id is longer than any Volvo client id (200 characters at most).')
+    .regex(/^[\x21-\x7e]+$/, 'The client id must not contain spaces or special characters.'),
+  clientSecret: z
+    .string()
+    .trim()
+    .max(500, 'The client secret is longer than any Volvo client secret.')
+    .regex(/^[\x21-\x7e]*$/, 'The client secret must not contain spaces or special characters.')
+    .optional(),
+  redirectPort: z
+    .number({ message: 'The redirect port must be a number.' })
+    .int('The redirect port must be a whole number.')
+    .min(0, 'The redirect port must be between 1024 and 65535.')
+    .max(65535, 'The redirect port must be between 1024 and 65535.')
+    .refine((port) => port === 0 || port >= 1024, {
+      message:
+        'The redirect port must be between 1024 and 65535 (lower ports need administrator rights).',
+    }),
+  scopes: z
+    .array(
+      z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'A scope must be one word without quotes.'),
+    )
+    .min(1, 'At least one scope is needed (openid).'),
+});
+
+/**
+ * Checks a configuration before a sign-in starts. Throws an {@link AuthError} whose message
+ * names the first bad field in words a person understands.
+ */
+export function validateVolvoIdConfig(config: VolvoIdConfig): VolvoIdConfig {
+  const parsed = configSchema.safeParse(config);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'The Volvo ID settings are not valid.';
+    throw new AuthError('invalid-input', message);
+  }
+  const { clientSecret, ...rest } = parsed.data;
+  return { ...rest, ...(clientSecret ? { clientSecret } : {}) };
+}
+
+/** True for https, and for plain http to this computer (the simulator). */
+export function isSecureOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+}
+
+/** True for plain-http addresses on this computer, which oauth4webapi must be told to allow. */
+export function isLoopbackHttp(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname);
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
