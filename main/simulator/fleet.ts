@@ -1,0 +1,43 @@
+import type { Clock } from '../core/ports';
+import { VehicleState } from './vehicle';
+
+/** The demo account's cars: a modern one (sunroof, lock-reduced-guard) and a classic one. */
+export const DEMO_VINS: readonly string[] = ['YV1XZK9V2PA000001', 'YV4A22PL3N1000002'];
+
+/** 17 characters, no I, O or Q. */
+const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
+
+export function isVin(value: string): boolean {
+  return VIN_PATTERN.test(value);
+}
+
+/** The cars linked to the simulator's one Volvo ID. */
+export class Fleet {
+  private readonly vehicles = new Map<string, VehicleState>();
+
+  constructor(vins: readonly string[], clock: Clock, commandStepMs: number) {
+    if (vins.length === 0) throw new Error('The simulator needs at least one VIN.');
+    vins.forEach((vin, index) => {
+      if (!isVin(vin)) throw new Error(`"${vin}" is not a VIN (17 characters, no I, O or Q).`);
+      if (this.vehicles.has(vin)) throw new Error(`The VIN ${vin} is listed twice.`);
+      // The first car is the modern one; the others are classic cars.
+      const modern = index === 0;
+      this.vehicles.set(
+        vin,
+        new VehicleState(vin, { sunroof: modern, lockReducedGuard: modern }, clock, commandStepMs),
+      );
+    });
+  }
+
+  get vins(): string[] {
+    return [...this.vehicles.keys()];
+  }
+
+  get(vin: string): VehicleState | undefined {
+    return this.vehicles.get(vin);
+  }
+
+  all(): VehicleState[] {
+    return [...this.vehicles.values()];
+  }
+}

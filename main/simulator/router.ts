@@ -1,0 +1,12 @@
+import { apiError, type Handler } from './http';
+
+/** Sends each request to the part of the simulator that owns its path. */
+export function createRouter(parts: { volvoId: Handler; api: Handler; control: Handler }): Handler {
+  return (request) => {
+    const [first] = request.segments;
+    if (first === '.well-known' || first === 'as') return parts.volvoId(request);
+    if (first === 'connected-vehicle') return parts.api(request);
+    if (first === '_simulator') return parts.control(request);
+    return apiError(404, 'NOT_FOUND', 'There is no such resource.');
+  };
+}

@@ -1,0 +1,75 @@
+import type { Clock, Logger } from '../core/ports';
+import type { DoorName, WindowName } from '../core/volvo/model';
+
+/** How to start the simulator. Every field is optional. */
+export interface SimulatorOptions {
+  /** Default 0: a random free port on 127.0.0.1. */
+  port?: number;
+  /**
+   * Default systemClock. Timestamps, token expiry, v1 command progress, unlock windows,
+   * rate-limit windows and the quota day all use it, derived lazily at request time (no
+   * timers), so a FakeClock works without extra plumbing.
+   */
+  clock?: Clock;
+  /** Default two demo vehicles. The first has a sunroof and lock-reduced-guard; the rest are classic cars. */
+  vins?: string[];
+  /** Calls per API key per UTC day; default 10_000, resets 00:00 UTC. */
+  quotaPerDay?: number;
+  /** Default 299. */
+  accessTokenTtlSeconds?: number;
+  /** v1: WAITING -> RUNNING -> final, each step this long; default 1500. */
+  commandStepMs?: number;
+  /** True answers every v1 call like today's Volvo does (410 GONE). */
+  v1Removed?: boolean;
+  logger?: Logger;
+}
+
+/** A running simulator. */
+export interface Simulator {
+  /** 'http://127.0.0.1:PORT' */
+  readonly baseUrl: string;
+  /** A valid demo VCC API key. */
+  readonly apiKey: string;
+  /** The registered confidential client (HTTP Basic at the token endpoint). */
+  readonly client: { id: string; secret: string };
+  /** The registered public client (PKCE, no secret). */
+  readonly publicClientId: string;
+  readonly vins: string[];
+  /** An access token for the demo user; default all scopes; lives accessTokenTtlSeconds. */
+  issueAccessToken(scopes?: readonly string[]): string;
+  /** The simulated car (default: the first). Throws for a VIN the simulator does not have. */
+  vehicle(vin?: string): SimVehicle;
+  /** Applies to API calls (not to Volvo ID) until cleared with null. */
+  setFault(fault: SimFault | null): void;
+  /** The next refresh with any refresh token issued so far answers invalid_grant. */
+  revokeRefreshTokens(): void;
+  stats(): { apiRequests: number; grants: { authorization_code: number; refresh_token: number } };
+  /** Stops listening and drops every open connection (including ones held by the timeout fault). */
+  close(): Promise<void>;
+}
+
+/** The car's side of the simulator: what a person does to the car itself. */
+export interface SimVehicle {
+  readonly vin: string;
+  setDoor(door: DoorName, value: 'OPEN' | 'CLOSED' | 'AJAR'): void;
+  /** Throws for the sunroof of a car that has none. */
+  setWindow(window: WindowName, value: 'OPEN' | 'CLOSED' | 'AJAR'): void;
+  setLock(value: 'LOCKED' | 'UNLOCKED'): void;
+  setAsleep(asleep: boolean): void;
+}
+
+/** A fault injected into API calls. */
+export type SimFault =
+  | { kind: 'latency'; ms: number }
+  /** count: only the next N calls. */
+  | { kind: 'status'; status: 500 | 502 | 503 | 504; count?: number }
+  /** 200 with a body that is not JSON. */
+  | { kind: 'malformed' }
+  /** Accepts the request and never answers (until close). */
+  | { kind: 'timeout' }
+  /** Readings with values like 'HALF_OPEN' / 'SECURED'. */
+  | { kind: 'unknown-values' }
+  /** The real quota 403 body. */
+  | { kind: 'quota-exhausted' }
+  /** 429 with Retry-After. */
+  | { kind: 'rate-limit'; retryAfterSeconds: number };

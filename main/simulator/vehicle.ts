@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../core/ports';
+import type { DoorName, WindowName } from '../core/volvo/model';
+import type { SimVehicle } from './types';
+
+export type OpenValue = 'OPEN' | 'CLOSED' | 'AJAR';
+export type LockValue = 'LOCKED' | 'UNLOCKED';
+
+/** A value and when it last changed (epoch ms): the car reports that time with it. */
+export interface StoredReading<V> {
+  value: V;
+  changedAt: number;
+}
+
+/** What the car has: the first demo car is modern, the others are classic. */
+export interface Equipment {
+  sunroof: boolean;
+  lockReducedGuard: boolean;
+}
+
+/** How the car answered a lock or unlock, whichever API version asked. */
+export type CarOutcome =
+  | { kind: 'done' }
+  | { kind: 'asleep' }
+  /** Lock refused: these doors (or hood, tailgate) are not closed. */
+  | { kind: 'open'; parts: DoorName[] };
+
+export type AsyncCommandName = 'lock' | 'unlock';
+
+/** A v1 command as `async.href` reports it. */
+export interface AsyncCommandView {
+  id: string;
+  command: AsyncCommandName;
+  createdAt: number;
+  /** WAITING, RUNNING, or the car's outcome once it is decided. */
+  phase: 'WAITING' | 'RUNNING' | CarOutcome;
+}
+
+interface AsyncCommand {
+  id: string;
+  command: AsyncCommandName;
+  createdAt: number;
+  decidesAt: number;
+  unlockWindowMs: number;
+  outcome: CarOutcome | null;
+}
+
+/** Everything the car reports at one moment. */
+export interface VehicleReadings {
+  lock: StoredReading<LockValue>;
+  doors: Record<DoorName, StoredReading<OpenValue>>;
+  windows: Record<Exclude<WindowName, 'sunroof'>, StoredReading<OpenValue>>;
+  /** null: the car has no sunroof. */
+  sunroof: StoredReading<OpenValue> | null;
+  asleep: StoredReading<boolean>;
+  /** Until when an unlock waits for a door to open before the car relocks itself. */
+  unlockWindowUntil: number | null;
+}
+
+/** The parts that stop the car from locking when open or ajar. */
+const LOCK_BLOCKING_PARTS: readonly DoorName[] = [
+  'frontLeft',
+  'frontRight',
+  'rearLeft',
+  'rearRight',
+  'hood',
+  'tailgate',
+];
+/** Opening one of these during an unlock window uses the unlock: no relock. */
+const ENTRY_PARTS: ReadonlySet<DoorName> = new Set([
+  'frontLeft',
+  'frontRight',
+  'rearLeft',
+  'rearRight',
+  'tailgate',
+]);
+/** Async command records kept per car; older finished ones are forgotten. */
+const MAX_ASYNC_COMMANDS = 200;
+
+/**
+ * One simulated car. Time-dependent behaviour (the relock after an unlock window, v1 commands
+ * deciding after two steps) is settled lazily from `clock.now()` before every read or change,
+ * events applied in time order, so a FakeClock needs no timers.
+ */
+export class VehicleState implements SimVehicle {
+  /** When the simulator first heard from the car: the time of readings that never changed. */
+  readonly since: number;
+  private lock: StoredReading<LockValue>;
+  private readonly doors: Record<DoorName, StoredReading<OpenValue>>;
+  private readonly windows: Record<Exclude<WindowName, 'sunroof'>, StoredReading<OpenValue>>;
+  private readonly sunroof: StoredReading<OpenValue> | null;
+  private asleep: StoredReading<boolean>;
+  private unlockWindowUntil: number | null = null;
+  private readonly asyncCommands = new Map<string, AsyncCommand>();
+  /** Undecided async commands, in the order they decide. */
+  private undecided: AsyncCommand[] = [];
+
+  constructor(
+    readonly vin: string,
+    readonly equipment: Equipment,
+    private readonly clock: Clock,
+    private readonly commandStepMs: number,
+  ) {
+    const now = clock.now();
+    this.since = now;
+    const closed = (): StoredReading<OpenValue> => ({ value: 'CLOSED', changedAt: now });
+    this.lock = { value: 'LOCKED', changedAt: now };
+    this.doors = {
+      frontLeft: closed(),
+      frontRight: closed(),
+      rearLeft: closed(),
+      rearRight: closed(),
+      hood: closed(),
+      tailgate: closed(),
+      tankLid: closed(),
+    };
+    this.windows = {
+      frontLeft: closed(),
+      frontRight: closed(),
+      rearLeft: closed(),
+      rearRight: closed(),
+    };
+    this.sunroof = equipment.sunroof ? closed() : null;
+    this.asleep = { value: false, changedAt: now };
+  }
+
+  /** The car's readings now (copies). */
+  readings(): VehicleReadings {
+    this.settle();
+    const copy = <V>(reading: StoredReading<V>): StoredReading<V> => ({ ...reading });
+    return {
+      lock: copy(this.lock),
+      doors: {
+        frontLeft: copy(this.doors.frontLeft),
+        frontRight: copy(this.doors.frontRight),
+        rearLeft: copy(this.doors.rearLeft),
+        rearRight: copy(this.doors.rearRight),
+        hood: copy(this.doors.hood),
+        tailgate: copy(this.doors.tailgate),
+        tankLid: copy(this.doors.tankLid),
+      },
+      windows: {
+        frontLeft: copy(this.windows.frontLeft),
+        frontRight: copy(this.windows.frontRight),
+        rearLeft: copy(this.windows.rearLeft),
+        rearRight: copy(this.windows.rearRight),
+      },
+      sunroof: this.sunroof ? copy(this.sunroof) : null,
+      asleep: copy(this.asleep),
+      unlockWindowUntil: this.unlockWindowUntil,
+    };
+  }
+
+  setDoor(door: DoorName, value: OpenValue): void {
+    const now = this.settle();
+    change(this.doors[door], value, now);
+    if (value !== 'CLOSED' && ENTRY_PARTS.has(door)) this.unlockWindowUntil = null;
+  }
+
+  setWindow(window: WindowName, value: OpenValue): void {
+    const now = this.settle();
+    if (window === 'sunroof') {
+      if (!this.sunroof) throw new Error(`The car ${this.vin} has no sunroof.`);
+      change(this.sunroof, value, now);
+      return;
+    }
+    change(this.windows[window], value, now);
+  }
+
+  setLock(value: LockValue): void {
+    const now = this.settle();
+    change(this.lock, value, now);
+    this.unlockWindowUntil = null;
+  }
+
+  setAsleep(asleep: boolean): void {
+    const now = this.settle();
+    change(this.asleep, asleep, now);
+  }
+
+  /** A synchronous (v2) lock: the car answers at once. */
+  lockNow(): CarOutcome {
+    return this.applyLock(this.settle());
+  }
+
+  /** A synchronous (v2) unlock that waits `windowMs` for a door to open before relocking. */
+  unlockNow(windowMs: number): CarOutcome {
+    return this.applyUnlock(this.settle(), windowMs);
+  }
+
+  /** A v1 command: WAITING now, RUNNING after one step, decided by the car after two. */
+  submitAsync(command: AsyncCommandName, unlockWindowMs = 0): AsyncCommandView {
+    const now = this.settle();
+    const record: AsyncCommand = {
+      id: randomUUID(),
+      command,
+      createdAt: now,
+      decidesAt: now + 2 * this.commandStepMs,
+      unlockWindowMs,
+      outcome: null,
+    };
+    this.asyncCommands.set(record.id, record);
+    this.undecided.push(record);
+    this.forgetOldCommands();
+    return this.view(record, now);
+  }
+
+  /** The v1 command `id` as of now, or undefined when this car never had it. */
+  asyncCommand(id: string): AsyncCommandView | undefined {
+    const now = this.settle();
+    const record = this.asyncCommands.get(id);
+    return record ? this.view(record, now) : undefined;
+  }
+
+  /** Commands still waiting for the car to decide (for the control API's state). */
+  pendingCommands(): AsyncCommandView[] {
+    const now = this.settle();
+    return this.undecided.map((record) => this.view(record, now));
+  }
+
+  private view(record: AsyncCommand, now: number): AsyncCommandView {
+    const phase =
+      record.outcome ?? (now < record.createdAt + this.commandStepMs ? 'WAITING' : 'RUNNING');
+    return { id: record.id, command: record.command, createdAt: record.createdAt, phase };
+  }
+
+  /** Applies, in time order, every event due by now; returns now. */
+  private settle(): number {
+    const now = this.clock.now();
+    for (;;) {
+      const command = this.undecided[0];
+      const relockAt = this.unlockWindowUntil;
+      const commandAt = command ? command.decidesAt : Number.POSITIVE_INFINITY;
+      const next = Math.min(relockAt ?? Number.POSITIVE_INFINITY, commandAt);
+      if (next > now) return now;
+      if (relockAt !== null && relockAt <= commandAt) {
+        this.unlockWindowUntil = null;
+        // Nobody came in: the car locks itself (unless something was left open).
+        if (this.openParts().length === 0) change(this.lock, 'LOCKED', relockAt);
+      } else if (command) {
+        this.undecided.shift();
+        command.outcome =
+          command.command === 'lock'
+            ? this.applyLock(command.decidesAt)
+            : this.applyUnlock(command.decidesAt, command.unlockWindowMs);
+      }
+    }
+  }
+
+  private applyLock(at: number): CarOutcome {
+    if (this.asleep.value) return { kind: 'asleep' };
+    const parts = this.openParts();
+    if (parts.length > 0) return { kind: 'open', parts };
+    change(this.lock, 'LOCKED', at);
+    this.unlockWindowUntil = null;
+    return { kind: 'done' };
+  }
+
+  private applyUnlock(at: number, windowMs: number): CarOutcome {
+    if (this.asleep.value) return { kind: 'asleep' };
+    change(this.lock, 'UNLOCKED', at);
+    this.unlockWindowUntil = at + windowMs;
+    return { kind: 'done' };
+  }
+
+  private openParts(): DoorName[] {
+    return LOCK_BLOCKING_PARTS.filter((part) => this.doors[part].value !== 'CLOSED');
+  }
+
+  private forgetOldCommands(): void {
+    for (const [id, record] of this.asyncCommands) {
+      if (this.asyncCommands.size <= MAX_ASYNC_COMMANDS) return;
+      if (record.outcome !== null) this.asyncCommands.delete(id);
+    }
+  }
+}
+
+/** Sets a reading; its timestamp moves only when the value changes. */
+function change<V>(reading: StoredReading<V>, value: V, at: number): void {
+  if (reading.value === value) return;
+  reading.value = value;
+  reading.changedAt = at;
+}
