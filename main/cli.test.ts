@@ -1,0 +1,223 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+import type { Fetch } from './core/ports';
+import { startSimulator } from './simulator/index';
+import type { Simulator, SimulatorOptions } from './simulator/types';
+
+let running: Simulator[] = [];
+afterEach(async () => {
+  await Promise.all(running.map((sim) => sim.close()));
+  running = [];
+});
+
+async function simulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const sim = await startSimulator({ commandStepMs: 1, ...options });
+  running.push(sim);
+  return sim;
+}
+
+/** Runs the CLI like a shell would, collecting what it prints. */
+async function cli(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  fetch?: Fetch,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env,
+    ...(fetch ? { fetch } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+function envFor(sim: Simulator, version = 'v2'): Record<string, string> {
+  return {
+    VOLVO_API_BASE: sim.baseUrl,
+    VOLVO_API_VERSION: version,
+    VCC_API_KEY: sim.apiKey,
+    VOLVO_ACCESS_TOKEN: sim.issueAccessToken(),
+  };
+}
+
+/** A failure prints exactly one line, prefixed with the program's name. */
+const ONE_LINE_REASON = /^volvo-tray: [^\n]+\n$/;
+
+describe('volvo-tray usage', () => {
+  it('prints help and exits 0', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: volvo-tray <command>');
+    expect(stdout).toContain('unlock <vin> [--duration S]');
+  });
+
+  it.each([
+    [[], 'no command given'],
+    [['drive', 'YV1XZK9V2PA000001'], 'unknown command "drive"'],
+    [['status', '--foo'], "Unknown option '--foo' (see volvo-tray --help)"],
+    [['status', 'VIN', '--port', '80'], '--port only applies to "sim"'],
+    [['unlock', 'VIN', '--duration', '500'], '--duration must be a whole number from 1 to 120'],
+    [['unlock', 'VIN', '--duration', 'ten'], '--duration must be a whole number from 1 to 120'],
+    [['status', 'VIN', '--api-version', 'v3'], '--api-version must be v1 or v2'],
+    [['status', 'VIN', '--base', 'api.volvocars.com'], '--base must be an http(s) address'],
+    [['status'], '"status" needs a VIN'],
+    [['vehicles', 'extra'], 'unexpected argument "extra"'],
+    [['sim', '--port', '70000'], '--port must be a whole number from 0 to 65535'],
+    [['status', 'VIN', '--token', 't'], 'no API key: pass --api-key or set VCC_API_KEY'],
+  ])('refuses %j with exit 2 and one line', async (argv, reason) => {
+    const { code, stdout, stderr } = await cli(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(ONE_LINE_REASON);
+    expect(stderr).toContain(reason);
+  });
+
+  it('asks for a token when none is configured', async () => {
+    const { code, stderr } = await cli(['vehicles'], { VCC_API_KEY: 'k', VOLVO_ACCESS_TOKEN: '' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('volvo-tray: no access token: pass --token or set VOLVO_ACCESS_TOKEN\n');
+  });
+});
+
+describe('volvo-tray against the simulator', () => {
+  it('lists vehicles, one per line or as JSON', async () => {
+    const sim = await simulator();
+    const human = await cli(['vehicles'], envFor(sim));
+    expect(human).toEqual({ code: 0, stdout: `${sim.vins.join('\n')}\n`, stderr: '' });
+    const json = await cli(['vehicles', '--json'], envFor(sim));
+    expect(JSON.parse(json.stdout)).toEqual(sim.vins);
+  });
+
+  it('shows status as a table with reading ages, and as a VehicleStatus with --json', async () => {
+    const sim = await simulator();
+    const vin = sim.vins[0] ?? '';
+    sim.vehicle(vin).setLock('UNLOCKED');
+    sim.vehicle(vin).setDoor('rearLeft', 'OPEN');
+    sim.vehicle(vin).setWindow('sunroof', 'AJAR');
+    const human = await cli(['status', vin], envFor(sim));
+    expect(human.code).toBe(0);
+    const lines = human.stdout.split('\n');
+    expect(lines[0]).toBe(`${vin}: Unlocked; open: rear left door, sunroof.`);
+    expect(lines).toContain('Part                State     Reported');
+    expect(lines).toContain('Rear left door      OPEN      just now');
+    expect(lines).toContain('Sunroof             AJAR      just now');
+    const json = await cli(['status', vin, '--json'], envFor(sim));
+    const status = JSON.parse(json.stdout);
+    expect(Object.keys(status)).toEqual(['vin', 'lock', 'doors', 'windows', 'fetchedAt']);
+    expect(status.lock.value).toBe('UNLOCKED');
+    expect(status.doors.rearLeft.value).toBe('OPEN');
+    expect(Date.parse(status.fetchedAt)).not.toBeNaN();
+  });
+
+  it('shows what the car said when a value is unknown', async () => {
+    const sim = await simulator();
+    sim.setFault({ kind: 'unknown-values' });
+    const { code, stdout } = await cli(['status', sim.vins[0] ?? ''], envFor(sim));
+    expect(code).toBe(0);
+    expect(stdout).toContain('Lock state unknown');
+    expect(stdout).toContain('UNKNOWN (car said "HALF_OPEN")');
+  });
+
+  it('locks and unlocks (v2), printing what happened', async () => {
+    const sim = await simulator();
+    const vin = sim.vins[0] ?? '';
+    sim.vehicle(vin).setLock('UNLOCKED');
+    const locked = await cli(['lock', vin], envFor(sim));
+    expect(locked).toEqual({ code: 0, stdout: 'The car is locked.\n', stderr: '' });
+    const unlocked = await cli(['unlock', vin, '--json'], envFor(sim));
+    expect(unlocked.code).toBe(0);
+    expect(JSON.parse(unlocked.stdout)).toEqual({
+      status: 'COMPLETED',
+      message: 'The car is unlocked.',
+    });
+  });
+
+  it('unlocks over v1 with a duration, following the command to the end', async () => {
+    const sim = await simulator();
+    const vin = sim.vins[0] ?? '';
+    const { code, stdout } = await cli(['unlock', vin, '--duration', '30'], envFor(sim, 'v1'));
+    expect(code).toBe(0);
+    expect(stdout).toBe('The car is unlocked.\n');
+  });
+
+  it('exits 1 and names the open door when the car refuses to lock', async () => {
+    const sim = await simulator();
+    const vin = sim.vins[0] ?? '';
+    sim.vehicle(vin).setLock('UNLOCKED');
+    sim.vehicle(vin).setDoor('frontRight', 'OPEN');
+    const human = await cli(['lock', vin], envFor(sim));
+    expect(human).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'volvo-tray: The car could not lock because the front right door is open. Close it and try again.\n',
+    });
+    const json = await cli(['lock', vin, '--json'], envFor(sim));
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'UNABLE_TO_LOCK_DOOR_OPEN' });
+  });
+
+  it.each([
+    ['a refused token', ['--token', 'expired'], {}, '--token (VOLVO_ACCESS_TOKEN)'],
+    ['a wrong API key', ['--api-key', 'wrong'], {}, 'check --api-key (VCC_API_KEY)'],
+    ['an unknown VIN', [], {}, 'Volvo does not know a vehicle with VIN YV1AAAAAAAA999999'],
+    ['v1 removed', ['--api-version', 'v1'], { v1Removed: true }, 'use --api-version v2'],
+  ])('exits 1 with one line for %s', async (_, flags, options, reason) => {
+    const sim = await simulator(options);
+    const { code, stdout, stderr } = await cli(
+      ['status', 'YV1AAAAAAAA999999', ...flags],
+      envFor(sim),
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(ONE_LINE_REASON);
+    expect(stderr).toContain(reason);
+  });
+
+  it('locks with reduced guard only where API and car allow it', async () => {
+    const sim = await simulator();
+    const [modern = '', classic = ''] = sim.vins;
+    const done = await cli(['lock', modern, '--reduced-guard'], envFor(sim));
+    expect(done).toEqual({
+      code: 0,
+      stdout: 'The car is locked with reduced guard.\n',
+      stderr: '',
+    });
+    const classicCar = await cli(['lock', classic, '--reduced-guard'], envFor(sim));
+    expect(classicCar.code).toBe(1);
+    expect(classicCar.stderr).toMatch(ONE_LINE_REASON);
+    expect(classicCar.stderr).toContain('cannot lock with reduced guard');
+    const v1 = await cli(['lock', modern, '--reduced-guard'], envFor(sim, 'v1'));
+    expect(v1.stderr).toBe(
+      'volvo-tray: Locking with reduced guard needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2).\n',
+    );
+  });
+
+  it('says when the quota returns', async () => {
+    const sim = await simulator();
+    sim.setFault({ kind: 'quota-exhausted' });
+    const { code, stderr } = await cli(['vehicles'], envFor(sim));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(ONE_LINE_REASON);
+    expect(stderr).toMatch(/quota .* is used up\. It is replenished in \d/);
+  });
+
+  it('uses the fetch it is given and flags over the environment', async () => {
+    const sim = await simulator();
+    const seen: string[] = [];
+    const counting: Fetch = (input, init) => {
+      seen.push(String(input));
+      return globalThis.fetch(input, init);
+    };
+    const env = { ...envFor(sim), VOLVO_API_BASE: 'http://127.0.0.1:9' };
+    const { code } = await cli(['vehicles', '--base', sim.baseUrl], env, counting);
+    expect(code).toBe(0);
+    expect(seen).toEqual([`${sim.baseUrl}/connected-vehicle/v2/vehicles`]);
+  });
+});

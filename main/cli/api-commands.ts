@@ -1,0 +1,112 @@
+import type { AccessTokenProvider } from '../core/auth/types';
+import type { Fetch } from '../core/ports';
+import { createVehicleApi } from '../core/volvo/client';
+import { VolvoApiError } from '../core/volvo/errors';
+import type { CommandOutcome, VehicleApi, VehicleStatus } from '../core/volvo/model';
+import type { ApiConfig, Invocation } from './args';
+import { formatStatus } from './format';
+
+/** The invocations that talk to the Connected Vehicle API. */
+export type ApiInvocation = Extract<Invocation, { api: ApiConfig }>;
+
+export interface ApiCommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  fetch?: Fetch;
+}
+
+/**
+ * Runs one API command and prints its result (a table or lines for people, JSON with
+ * `--json`). Returns the exit code: 0 done, 1 refused, with a one-line reason on stderr.
+ */
+export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo): Promise<number> {
+  const print = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  const fail = (reason: string) => {
+    io.stderr(`volvo-tray: ${oneLine(reason)}\n`);
+    return 1;
+  };
+  try {
+    const api = createVehicleApi({
+      baseUrl: invocation.api.baseUrl,
+      version: invocation.api.version,
+      apiKey: invocation.api.apiKey,
+      tokens: fixedToken(invocation.api.token),
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+    });
+    switch (invocation.command) {
+      case 'vehicles': {
+        const vins = await api.listVehicles();
+        if (invocation.json) print(vins);
+        else if (vins.length === 0) io.stderr('No vehicles are linked to this account.\n');
+        else for (const vin of vins) io.stdout(`${vin}\n`);
+        return 0;
+      }
+      case 'status': {
+        const status = await vehicleStatus(api, invocation.vin);
+        if (invocation.json) print(status);
+        else for (const line of formatStatus(status)) io.stdout(`${line}\n`);
+        return 0;
+      }
+      case 'lock':
+      case 'unlock': {
+        const outcome =
+          invocation.command === 'lock'
+            ? await api.lock(invocation.vin, { reducedGuard: invocation.reducedGuard })
+            : await api.unlock(
+                invocation.vin,
+                invocation.duration === undefined ? {} : { unlockDuration: invocation.duration },
+              );
+        if (invocation.json) print({ status: outcome.status, message: outcome.message });
+        else if (outcome.ok) io.stdout(`${describeOutcome(outcome)}\n`);
+        return outcome.ok ? 0 : fail(outcome.message);
+      }
+    }
+  } catch (error) {
+    if (error instanceof VolvoApiError) return fail(reasonFor(error));
+    return fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Doors and windows read together, as one {@link VehicleStatus}. */
+async function vehicleStatus(api: VehicleApi, vin: string): Promise<VehicleStatus> {
+  const [doors, windows] = await Promise.all([api.getDoors(vin), api.getWindows(vin)]);
+  return {
+    vin,
+    lock: doors.lock,
+    doors: doors.doors,
+    windows: windows.windows,
+    fetchedAt: new Date().toISOString(),
+  };
+}
+
+function describeOutcome(outcome: CommandOutcome): string {
+  return outcome.readyToUnlockUntil === undefined
+    ? outcome.message
+    : `${outcome.message} Open a door before ${outcome.readyToUnlockUntil} or it locks itself again.`;
+}
+
+/** The client's sentences speak of the app's settings; on the command line, name the flags. */
+function reasonFor(error: VolvoApiError): string {
+  if (error.kind === 'unauthorized') {
+    const said = error.details.apiMessage
+      ? ` (${error.details.apiMessage.replace(/\.$/, '')})`
+      : '';
+    return `Volvo did not accept the access token or the API key${said}: pass a fresh --token (VOLVO_ACCESS_TOKEN) or check --api-key (VCC_API_KEY).`;
+  }
+  return error.message.replace(
+    'switch to API v2 in settings',
+    'use --api-version v2 (or VOLVO_API_VERSION=v2)',
+  );
+}
+
+/** The CLI has one pasted token and no way to refresh it. */
+function fixedToken(token: string): AccessTokenProvider {
+  return {
+    accessToken: async () => token,
+    refreshAfterUnauthorized: async () => null,
+  };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,187 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { VOLVO_API_BASE } from '../core/volvo/client';
+import type { ApiVersion } from '../core/volvo/model';
+
+/** A mistake in how the CLI was called: exit code 2 with this one-line reason. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Where and as whom to call the API. */
+export interface ApiConfig {
+  baseUrl: string;
+  version: ApiVersion;
+  apiKey: string;
+  token: string;
+}
+
+/** One parsed invocation. */
+export type Invocation =
+  | { command: 'help' }
+  | { command: 'sim'; port: number }
+  | { command: 'vehicles'; api: ApiConfig; json: boolean }
+  | { command: 'status'; vin: string; api: ApiConfig; json: boolean }
+  | { command: 'lock'; vin: string; api: ApiConfig; json: boolean; reducedGuard: boolean }
+  | { command: 'unlock'; vin: string; api: ApiConfig; json: boolean; duration?: number };
+
+export const USAGE = `Usage: volvo-tray <command> [options]
+
+Commands:
+  sim [--port N]                start the Volvo API simulator on 127.0.0.1 and print its
+                                address and demo credentials (runs until Ctrl+C)
+  vehicles                      list the VINs linked to the account
+  status <vin>                  lock state, doors and windows, with the age of each reading
+  lock <vin> [--reduced-guard]  lock the car (--reduced-guard: API v2, not on classic cars)
+  unlock <vin> [--duration S]   unlock the car; API v1: doors may be opened for S seconds
+                                (1..120, default 120), API v2: always 120 seconds
+
+Options:
+  --base URL           API address     (env VOLVO_API_BASE, default ${VOLVO_API_BASE})
+  --api-version v1|v2  API version     (env VOLVO_API_VERSION, default v2)
+  --api-key KEY        VCC API key     (env VCC_API_KEY)
+  --token TOKEN        access token    (env VOLVO_ACCESS_TOKEN)
+  --json               print the result as JSON
+  -h, --help           show this help
+
+Exit status: 0 done, 1 the API or the car refused (the reason is printed), 2 bad usage.
+Try it: run "volvo-tray sim" in one terminal, export the lines it prints in another, then
+"volvo-tray vehicles" and "volvo-tray status <vin>".`;
+
+const OPTIONS = {
+  base: { type: 'string' },
+  'api-version': { type: 'string' },
+  'api-key': { type: 'string' },
+  token: { type: 'string' },
+  json: { type: 'boolean' },
+  duration: { type: 'string' },
+  port: { type: 'string' },
+  'reduced-guard': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A whole number flag in a range, with a message that names the flag. */
+function wholeNumber(flag: string, min: number, max: number) {
+  const message = `${flag} must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
+const httpUrl = (source: string) =>
+  z.string().refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), {
+    message: `${source} must be an http(s) address such as ${VOLVO_API_BASE}`,
+  });
+
+const apiVersion = (source: string) =>
+  z.enum(['v1', 'v2'], { error: `${source} must be v1 or v2` });
+
+const nonEmpty = (source: string) => z.string().min(1, `${source} must not be empty`);
+
+const FlagsSchema = z.object({
+  base: httpUrl('--base').optional(),
+  'api-version': apiVersion('--api-version').optional(),
+  'api-key': nonEmpty('--api-key').optional(),
+  token: nonEmpty('--token').optional(),
+  json: z.boolean().default(false),
+  duration: wholeNumber('--duration', 1, 120).optional(),
+  port: wholeNumber('--port', 0, 65_535).optional(),
+  'reduced-guard': z.boolean().default(false),
+  help: z.boolean().default(false),
+});
+type Flags = z.output<typeof FlagsSchema>;
+
+/** Empty variables count as unset, as in most shells' `VAR= cmd`. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+const EnvSchema = z.object({
+  VOLVO_API_BASE: z.preprocess(unsetWhenEmpty, httpUrl('VOLVO_API_BASE').optional()),
+  VOLVO_API_VERSION: z.preprocess(unsetWhenEmpty, apiVersion('VOLVO_API_VERSION').optional()),
+  VCC_API_KEY: z.preprocess(unsetWhenEmpty, z.string().optional()),
+  VOLVO_ACCESS_TOKEN: z.preprocess(unsetWhenEmpty, z.string().optional()),
+});
+
+/** Flags that belong to one command only. */
+const ONLY_FOR = [
+  ['duration', 'unlock'],
+  ['port', 'sim'],
+  ['reduced-guard', 'lock'],
+] as const;
+const COMMANDS = ['sim', 'vehicles', 'status', 'lock', 'unlock'] as const;
+
+/**
+ * Reads argv (without node and the script) and the environment into an {@link Invocation};
+ * throws {@link UsageError} with a one-line reason for anything it cannot use.
+ */
+export function parseInvocation(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): Invocation {
+  const { values, positionals } = parseRaw(argv);
+  const flags = FlagsSchema.safeParse(values);
+  if (!flags.success) throw new UsageError(firstIssue(flags.error));
+  if (flags.data.help) return { command: 'help' };
+
+  const [name, ...rest] = positionals;
+  if (name === undefined) throw new UsageError('no command given (see volvo-tray --help)');
+  const command = COMMANDS.find((candidate) => candidate === name);
+  if (command === undefined) {
+    throw new UsageError(`unknown command "${name}" (see volvo-tray --help)`);
+  }
+  for (const [flag, owner] of ONLY_FOR) {
+    if (values[flag] !== undefined && owner !== command) {
+      throw new UsageError(`--${flag} only applies to "${owner}"`);
+    }
+  }
+
+  const takesVin = command === 'status' || command === 'lock' || command === 'unlock';
+  const expected = takesVin ? 1 : 0;
+  if (rest.length > expected) throw new UsageError(`unexpected argument "${rest[expected]}"`);
+  if (command === 'sim') return { command, port: flags.data.port ?? 0 };
+
+  const json = flags.data.json;
+  if (command === 'vehicles') return { command, api: apiConfig(flags.data, env), json };
+  const [vin] = rest;
+  if (vin === undefined)
+    throw new UsageError(`"${command}" needs a VIN: volvo-tray ${command} <vin>`);
+  const api = apiConfig(flags.data, env);
+  if (command === 'status') return { command, vin, api, json };
+  if (command === 'lock') {
+    return { command, vin, api, json, reducedGuard: flags.data['reduced-guard'] };
+  }
+  return flags.data.duration === undefined
+    ? { command, vin, api, json }
+    : { command, vin, api, json, duration: flags.data.duration };
+}
+
+function parseRaw(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages run on with advice about '--'; the first sentence is the reason.
+    const reason = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? '') : '';
+    throw new UsageError(`${reason || 'could not read the options'} (see volvo-tray --help)`);
+  }
+}
+
+function apiConfig(flags: Flags, rawEnv: Record<string, string | undefined>): ApiConfig {
+  const env = EnvSchema.safeParse(rawEnv);
+  if (!env.success) throw new UsageError(firstIssue(env.error));
+  const apiKey = flags['api-key'] ?? env.data.VCC_API_KEY;
+  if (apiKey === undefined) throw new UsageError('no API key: pass --api-key or set VCC_API_KEY');
+  const token = flags.token ?? env.data.VOLVO_ACCESS_TOKEN;
+  if (token === undefined) {
+    throw new UsageError('no access token: pass --token or set VOLVO_ACCESS_TOKEN');
+  }
+  return {
+    baseUrl: flags.base ?? env.data.VOLVO_API_BASE ?? VOLVO_API_BASE,
+    version: flags['api-version'] ?? env.data.VOLVO_API_VERSION ?? 'v2',
+    apiKey,
+    token,
+  };
+}
+
+function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? 'invalid options';
+}

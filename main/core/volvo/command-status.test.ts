@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { describeCommandStatus, describeOpenPart, parseInvokeStatus } from './command-status';
+import { INVOKE_STATUSES } from './model';
+import { recordingLogger } from './testing/fake-fetch';
+
+describe('describeCommandStatus', () => {
+  it('has its own sentence for every status Volvo documents', () => {
+    for (const command of ['lock', 'unlock', 'lock-reduced-guard'] as const) {
+      const sentences = INVOKE_STATUSES.map((status) => describeCommandStatus(command, status));
+      for (const sentence of sentences) expect(sentence).toMatch(/^[A-Z].*\.$/);
+      // SUCCESS repeats COMPLETED and the two sleep statuses share one: everything else differs.
+      expect(new Set(sentences).size).toBe(INVOKE_STATUSES.length - 2);
+    }
+  });
+
+  it('names the open parts when the car refuses to lock', () => {
+    expect(describeCommandStatus('lock', 'UNABLE_TO_LOCK_DOOR_OPEN', ['the rear left door'])).toBe(
+      'The car could not lock because the rear left door is open. Close it and try again.',
+    );
+    expect(
+      describeCommandStatus('lock', 'UNABLE_TO_LOCK_DOOR_OPEN', [
+        describeOpenPart('frontLeft'),
+        describeOpenPart('hood'),
+        describeOpenPart('tailgate'),
+      ]),
+    ).toBe(
+      'The car could not lock because the front left door, the hood and the tailgate are open. Close them and try again.',
+    );
+    expect(describeCommandStatus('lock', 'UNABLE_TO_LOCK_DOOR_OPEN')).toContain(
+      'a door, the hood or the tailgate is open',
+    );
+  });
+
+  it('says a sleeping car is asleep and a timeout needs a look at the lock', () => {
+    expect(describeCommandStatus('lock', 'VEHICLE_IN_SLEEP')).toContain('asleep');
+    expect(describeCommandStatus('unlock', 'CAR_IN_SLEEP_MODE')).toContain('could not unlock');
+    expect(describeCommandStatus('lock', 'TIMEOUT')).toBe(
+      'The car did not confirm locking in time; check the lock state before you leave the car.',
+    );
+    expect(describeCommandStatus('lock-reduced-guard', 'COMPLETED')).toBe(
+      'The car is locked with reduced guard.',
+    );
+  });
+});
+
+describe('parseInvokeStatus', () => {
+  it('keeps known statuses and turns new ones into UNKNOWN with a warning', () => {
+    const logger = recordingLogger();
+    expect(parseInvokeStatus('COMPLETED', logger)).toEqual({ status: 'COMPLETED' });
+    expect(parseInvokeStatus('PARTIALLY_LOCKED', logger)).toEqual({
+      status: 'UNKNOWN',
+      reported: 'PARTIALLY_LOCKED',
+    });
+    expect(logger.warnings).toHaveLength(1);
+  });
+});

@@ -1,0 +1,106 @@
+import type { Logger } from '../ports';
+import { type CommandKind, type DoorName, INVOKE_STATUSES, type InvokeStatus } from './model';
+
+interface Verbs {
+  /** "lock" */
+  base: string;
+  /** "locking" */
+  ing: string;
+  /** "locked" */
+  done: string;
+}
+
+const VERBS: Record<CommandKind, Verbs> = {
+  lock: { base: 'lock', ing: 'locking', done: 'locked' },
+  unlock: { base: 'unlock', ing: 'unlocking', done: 'unlocked' },
+  'lock-reduced-guard': {
+    base: 'lock with reduced guard',
+    ing: 'locking with reduced guard',
+    done: 'locked with reduced guard',
+  },
+};
+
+const CHECK = 'check the lock state before you leave the car';
+
+/** A sentence for every status Volvo documents; the Record makes a missing one a compile error. */
+const SENTENCES: Record<InvokeStatus, (verbs: Verbs, openParts: readonly string[]) => string> = {
+  WAITING: (v) => `The ${v.base} command is waiting to be sent to the car.`,
+  RUNNING: (v) => `The car is ${v.ing}.`,
+  SENT: (v) => `The ${v.base} command was sent to the car; waiting for it to confirm.`,
+  DELIVERED: (v) => `The car received the ${v.base} command.`,
+  COMPLETED: (v) => `The car is ${v.done}.`,
+  SUCCESS: (v) => `The car is ${v.done}.`,
+  REJECTED: (v) => `The car rejected the ${v.base} command. Try again in a moment.`,
+  UNKNOWN: (v) => `Volvo did not say whether the car is ${v.done}; ${CHECK}.`,
+  TIMEOUT: (v) => `The car did not confirm ${v.ing} in time; ${CHECK}.`,
+  CONNECTION_FAILURE: (v) =>
+    `Volvo could not reach the car to ${v.base} it (no mobile coverage, e.g. in a garage). Try again later.`,
+  VEHICLE_IN_SLEEP: (v) =>
+    `The car is asleep and could not ${v.base} remotely. Try again after the car has been used.`,
+  CAR_IN_SLEEP_MODE: (v) =>
+    `The car is asleep and could not ${v.base} remotely. Try again after the car has been used.`,
+  UNLOCK_TIME_FRAME_PASSED: () =>
+    'No door was opened in time after unlocking, so the car locked itself again.',
+  UNABLE_TO_LOCK_DOOR_OPEN: (v, openParts) =>
+    openParts.length === 0
+      ? `The car could not ${v.base} because a door, the hood or the tailgate is open. Close it and try again.`
+      : `The car could not ${v.base} because ${listOf(openParts)} ${openParts.length === 1 ? 'is' : 'are'} open. Close ${openParts.length === 1 ? 'it' : 'them'} and try again.`,
+  EXPIRED: (v) => `The ${v.base} command expired before the car picked it up. Try again.`,
+  DELIVERY_TIMEOUT: (v) =>
+    `The ${v.base} command could not be delivered to the car in time. Try again later.`,
+  CAR_TIMEOUT: (v) => `The car did not finish ${v.ing} in time; ${CHECK}.`,
+  CAR_ERROR: (v) => `The car reported an error while ${v.ing}; ${CHECK}.`,
+  NOT_SUPPORTED: (v) => `This car does not support the ${v.base} command.`,
+  NOT_ALLOWED_PRIVACY_ENABLED: (v) =>
+    `The car's privacy setting blocks remote commands; turn it off in the car to ${v.base} it remotely.`,
+  NOT_ALLOWED_WRONG_USAGE_MODE: (v) =>
+    `The car is in use, so it cannot ${v.base} remotely right now.`,
+  INVOCATION_SPECIFIC_ERROR: (v) =>
+    `The car could not ${v.base} (Volvo gave no reason). Try again.`,
+};
+
+/**
+ * A sentence a person understands for a command status, e.g. "The car could not lock because
+ * the rear left door is open. Close it and try again." `openParts` are names from
+ * {@link describeOpenPart} and only matter for UNABLE_TO_LOCK_DOOR_OPEN.
+ */
+export function describeCommandStatus(
+  command: CommandKind,
+  status: InvokeStatus,
+  openParts: string[] = [],
+): string {
+  return SENTENCES[status](VERBS[command], openParts);
+}
+
+const PART_NAMES: Record<DoorName, string> = {
+  frontLeft: 'the front left door',
+  frontRight: 'the front right door',
+  rearLeft: 'the rear left door',
+  rearRight: 'the rear right door',
+  hood: 'the hood',
+  tailgate: 'the tailgate',
+  tankLid: 'the tank lid',
+};
+
+/** "the rear left door", "the tailgate"... */
+export function describeOpenPart(door: DoorName): string {
+  return PART_NAMES[door];
+}
+
+/** A status from the wire; anything new becomes UNKNOWN (and `reported` keeps it) with a warning. */
+export function parseInvokeStatus(
+  raw: string,
+  logger: Logger,
+): { status: InvokeStatus; reported?: string } {
+  const status = INVOKE_STATUSES.find((candidate) => candidate === raw);
+  if (status !== undefined) return { status };
+  logger.warn('The Volvo API reported a command status volvo-tray does not know', {
+    reported: raw,
+  });
+  return { status: 'UNKNOWN', reported: raw };
+}
+
+function listOf(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { formatDuration } from './duration';
+import { VolvoApiError } from './errors';
+import type { ApiVersion } from './model';
+
+/** Volvo's usual error body. */
+const ErrorBodySchema = z.object({
+  error: z.object({
+    message: z.string().optional(),
+    description: z.string().optional(),
+  }),
+});
+
+/** The daily-quota body is different: `{"statusCode":403,"message":"Out of call volume quota. ..."}`. */
+const QuotaBodySchema = z.object({ message: z.string().regex(/out of call volume quota/i) });
+const QUOTA_RESET = /replenished in (\d+):([0-5]\d):([0-5]\d)/i;
+
+/** One HTTP answer that was not a success. */
+export interface FailedAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** What the error message needs to know about the call. */
+export interface FailureContext {
+  version: ApiVersion;
+  /** What a 404 means for this call, in words (unknown vehicle, unsupported command...). */
+  notFound: string;
+  /** Epoch ms now (from the injected clock), for quota and Retry-After times. */
+  now: number;
+}
+
+/** Turns a failed HTTP answer into the one {@link VolvoApiError} kind that fits it. */
+export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): VolvoApiError {
+  const { status } = answer;
+  const json = parseJson(answer.text);
+  const quota = QuotaBodySchema.safeParse(json);
+  if (quota.success) return quotaError(status, quota.data.message, context.now);
+
+  const body = ErrorBodySchema.safeParse(json);
+  const apiMessage = body.success ? body.data.error.message : undefined;
+  const description = body.success ? body.data.error.description : undefined;
+  const said = description ? ` (${description.replace(/\.$/, '')})` : '';
+  const details = { status, apiMessage: description ?? apiMessage };
+
+  if (status === 410 || apiMessage === 'GONE') {
+    return new VolvoApiError(
+      'gone',
+      context.version === 'v1'
+        ? 'Volvo has removed API v1: switch to API v2 in settings.'
+        : `Volvo no longer offers this part of the API${said}.`,
+      details,
+    );
+  }
+  switch (status) {
+    case 400:
+      return new VolvoApiError(
+        'bad-request',
+        `The Volvo API refused the request as invalid${said}.`,
+        details,
+      );
+    case 401:
+      return new VolvoApiError(
+        'unauthorized',
+        `Volvo did not accept the sign-in or the API key${said}. Sign in again, or check the VCC API key.`,
+        details,
+      );
+    case 403:
+      return new VolvoApiError(
+        'forbidden',
+        `Volvo refused access${said}. Sign in again and allow every permission volvo-tray asks for.`,
+        details,
+      );
+    case 404:
+      // Our sentence already says what a 404 means here; Volvo's stays in the details.
+      return new VolvoApiError('not-found', `${context.notFound}.`, details);
+    case 406:
+    case 415:
+      return new VolvoApiError(
+        'media-type',
+        `The Volvo API did not accept the format of volvo-tray's request (HTTP ${status}${description ? `: ${description}` : ''}). Please report this as a bug.`,
+        details,
+      );
+    case 409:
+      return new VolvoApiError(
+        'conflict',
+        `The car is busy with another request${said}. Try again in a moment.`,
+        details,
+      );
+    case 422:
+      return new VolvoApiError('unprocessable', `Volvo refused the request${said}.`, details);
+    case 429:
+      return rateLimitError(answer.headers, context.now, details);
+  }
+  if (status >= 500) {
+    return new VolvoApiError(
+      'server',
+      `The Volvo API is having trouble (HTTP ${status}). Try again in a few minutes.`,
+      details,
+    );
+  }
+  if (status >= 400) {
+    return new VolvoApiError(
+      'bad-request',
+      `The Volvo API refused the request (HTTP ${status}${description ? `: ${description}` : ''}).`,
+      details,
+    );
+  }
+  return new VolvoApiError(
+    'malformed',
+    `The Volvo API gave an answer volvo-tray did not expect (HTTP ${status}).`,
+    details,
+  );
+}
+
+function quotaError(status: number, message: string, now: number): VolvoApiError {
+  const match = QUOTA_RESET.exec(message);
+  if (!match) {
+    return new VolvoApiError(
+      'quota',
+      'The daily Volvo API quota for this API key is used up; Volvo did not say when it returns.',
+      { status, apiMessage: message },
+    );
+  }
+  const [, hours, minutes, seconds] = match;
+  const waitMs = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+  return new VolvoApiError(
+    'quota',
+    `The daily Volvo API quota for this API key is used up. It is replenished in ${formatDuration(waitMs)}.`,
+    { status, apiMessage: message, quotaResetsAt: now + waitMs },
+  );
+}
+
+/** `Retry-After` is either seconds or an HTTP date. */
+function rateLimitError(
+  headers: Headers,
+  now: number,
+  details: { status: number; apiMessage?: string },
+): VolvoApiError {
+  const retryAfterMs = retryAfter(headers.get('retry-after'), now);
+  const when = retryAfterMs === undefined ? 'in a minute' : `in ${formatDuration(retryAfterMs)}`;
+  return new VolvoApiError(
+    'rate-limited',
+    `Too many requests to the Volvo API. Try again ${when}.`,
+    retryAfterMs === undefined ? details : { ...details, retryAfterMs },
+  );
+}
+
+function retryAfter(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

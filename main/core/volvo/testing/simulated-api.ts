@@ -1,0 +1,79 @@
+import { startSimulator } from '../../../simulator/index';
+import type { Simulator, SimulatorOptions } from '../../../simulator/types';
+import type { AccessTokenProvider } from '../../auth/types';
+import { FakeClock } from '../../testing/fake-clock';
+import { createVehicleApi, type VehicleApiOptions } from '../client';
+import type { ApiVersion, VehicleApi } from '../model';
+import { recordingLogger } from './fake-fetch';
+
+/** A token provider over the simulator that counts what the client asks of it. */
+export interface CountingTokens extends AccessTokenProvider {
+  /** Tokens the client handed back as refused. */
+  readonly refused: string[];
+}
+
+/**
+ * Hands out `initial` (default: a fresh all-scope token); after a 401 it issues a new token
+ * from the simulator, or null when `canRefresh` is false.
+ */
+export function countingTokens(
+  sim: Simulator,
+  options: { initial?: string; canRefresh?: boolean } = {},
+): CountingTokens {
+  let current = options.initial ?? sim.issueAccessToken();
+  const tokens: CountingTokens = {
+    refused: [],
+    async accessToken() {
+      return current;
+    },
+    async refreshAfterUnauthorized(rejected) {
+      tokens.refused.push(rejected);
+      if (options.canRefresh === false) return null;
+      current = sim.issueAccessToken();
+      return current;
+    },
+  };
+  return tokens;
+}
+
+export interface SimulatedApi {
+  sim: Simulator;
+  api: VehicleApi;
+  clock: FakeClock;
+  tokens: CountingTokens;
+  logger: ReturnType<typeof recordingLogger>;
+  /** What the client reported through onRequest. */
+  requests: { method: string; path: string; status: number | null }[];
+}
+
+/**
+ * A simulator on 127.0.0.1 and a client speaking `version` to it, sharing one FakeClock.
+ * The caller closes `sim` in afterEach.
+ */
+export async function simulatedApi(
+  version: ApiVersion,
+  options: {
+    sim?: SimulatorOptions;
+    api?: Partial<VehicleApiOptions>;
+    tokens?: (sim: Simulator) => CountingTokens;
+  } = {},
+): Promise<SimulatedApi> {
+  const clock = new FakeClock();
+  const sim = await startSimulator({ clock, commandStepMs: 1_500, ...options.sim });
+  const tokens = options.tokens ? options.tokens(sim) : countingTokens(sim);
+  const logger = recordingLogger();
+  const requests: SimulatedApi['requests'] = [];
+  const api = createVehicleApi({
+    baseUrl: sim.baseUrl,
+    version,
+    apiKey: sim.apiKey,
+    tokens,
+    clock,
+    logger,
+    timeoutMs: 5_000,
+    commandPollMs: 1_000,
+    onRequest: (request) => requests.push(request),
+    ...options.api,
+  });
+  return { sim, api, clock, tokens, logger, requests };
+}
