@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AuthError } from '../auth/errors';
 import { FakeClock } from '../testing/fake-clock';
 import { createVehicleApi, type VehicleApiOptions } from './client';
 import { VolvoApiError } from './errors';
@@ -249,6 +250,21 @@ describe('requests and failures', () => {
     expect(error.kind).toBe('unauthorized');
     expect(error.message).toBe('Your Volvo sign-in expired. Sign in again.');
     expect(fetch.seen).toHaveLength(0);
+  });
+
+  it('treats Volvo ID being unreachable as a network problem, not as signed out', async () => {
+    const { api } = setup('v2', () => json({}), {
+      tokens: {
+        accessToken: () =>
+          Promise.reject(
+            new AuthError('unreachable', 'Volvo ID did not answer. Trying again soon.'),
+          ),
+        refreshAfterUnauthorized: async () => null,
+      },
+    });
+    const error = await failure(api.listVehicles());
+    expect(error.kind).toBe('network');
+    expect(error.message).toBe('Volvo ID did not answer. Trying again soon.');
   });
 
   it('gives up after timeoutMs with a timeout error, and reports the request', async () => {

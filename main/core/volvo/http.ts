@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AuthError } from '../auth/errors';
 import type { AccessTokenProvider } from '../auth/types';
 import type { Clock, Fetch, Logger } from '../ports';
 import { VolvoApiError } from './errors';
@@ -132,8 +133,10 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       return await fetchToken();
     } catch (error) {
+      // Volvo ID being unreachable is an outage, not a reason to ask for a new sign-in.
+      const unreachable = error instanceof AuthError && error.kind === 'unreachable';
       throw new VolvoApiError(
-        'unauthorized',
+        unreachable ? 'network' : 'unauthorized',
         error instanceof Error && error.message
           ? error.message
           : 'volvo-tray is not signed in to Volvo ID. Sign in again.',
