@@ -1,0 +1,195 @@
+import { describe, expect, test } from 'vitest';
+import { defaultSettings, type Settings } from '../settings';
+import { FakeClock } from '../testing/fake-clock';
+import type { Doors, LockState, OpenState, Reading, Windows } from '../volvo/model';
+import { type AlertState, createAlertEngine } from './alert-engine';
+import { evaluateApp, evaluateVehicle } from './alert-rules';
+import { memoryJsonStore, recordingNotifier } from './memory-ports';
+
+const MINUTE = 60_000;
+const VIN = 'YV1XZK9V2PA000001';
+
+function reading<V extends string>(value: V, at: number | null): Reading<V> {
+  return { value, timestamp: at === null ? null : new Date(at).toISOString() };
+}
+
+function car(
+  at: number,
+  parts: { lock?: LockState; open?: (keyof Doors)[]; windowsOpen?: (keyof Windows)[] } = {},
+  timestamps = true,
+) {
+  const t = timestamps ? at : null;
+  const door = (name: keyof Doors): Reading<OpenState> =>
+    reading(parts.open?.includes(name) ? 'OPEN' : 'CLOSED', t);
+  const window = (name: keyof Windows): Reading<OpenState> =>
+    reading(parts.windowsOpen?.includes(name) ? 'OPEN' : 'CLOSED', t);
+  return {
+    name: 'Volvo 2023 · 000001',
+    lock: reading(parts.lock ?? 'LOCKED', t),
+    doors: {
+      frontLeft: door('frontLeft'),
+      frontRight: door('frontRight'),
+      rearLeft: door('rearLeft'),
+      rearRight: door('rearRight'),
+      hood: door('hood'),
+      tailgate: door('tailgate'),
+    },
+    windows: {
+      frontLeft: window('frontLeft'),
+      frontRight: window('frontRight'),
+      rearLeft: window('rearLeft'),
+      rearRight: window('rearRight'),
+    },
+  };
+}
+
+function engine(
+  alerts: Settings['alerts'] = defaultSettings.alerts,
+  store = memoryJsonStore<AlertState>(),
+) {
+  const clock = new FakeClock();
+  const notifier = recordingNotifier();
+  const events: string[] = [];
+  const created = createAlertEngine({
+    clock,
+    notifier,
+    store,
+    settings: () => alerts,
+    onEvent: (event, episode) => events.push(`${event}:${episode.rule}`),
+  });
+  return { clock, notifier, events, store, engine: created };
+}
+
+describe('alert engine', () => {
+  test('a door open longer than the threshold notifies once, with "Lock now", and reminds later', async () => {
+    const { clock, notifier, engine: alerts } = engine();
+    const openedAt = clock.now();
+    const facts = car(openedAt, { lock: 'UNLOCKED', open: ['tailgate'] });
+    for (let minute = 0; minute < 5; minute++) {
+      alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+      await clock.advance(MINUTE);
+    }
+    expect(notifier.shown).toHaveLength(0);
+    alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    expect(notifier.shown).toHaveLength(1);
+    expect(notifier.shown[0]).toMatchObject({
+      title: 'Tailgate left open',
+      body: 'The tailgate of Volvo 2023 · 000001 has been open for 5 min.',
+      vin: VIN,
+      actions: [{ id: 'lock', label: 'Lock now' }],
+    });
+    for (let minute = 0; minute < 29; minute++) {
+      await clock.advance(MINUTE);
+      alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    }
+    expect(notifier.shown).toHaveLength(1);
+    await clock.advance(MINUTE);
+    alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    expect(notifier.shown).toHaveLength(2);
+    expect(notifier.shown[1]?.title).toBe('Reminder: Tailgate left open');
+    expect(alerts.active(VIN)).toHaveLength(1);
+  });
+
+  test('a cleared episode says so only when the user asked, and a new opening is a new episode', async () => {
+    const quiet = engine();
+    const loud = engine({ ...defaultSettings.alerts, notifyCleared: true });
+    for (const { clock, engine: alerts } of [quiet, loud]) {
+      const start = clock.now();
+      await clock.advance(6 * MINUTE);
+      alerts.update(
+        VIN,
+        evaluateVehicle(car(start, { lock: 'UNLOCKED', open: ['hood'] }), defaultSettings.alerts),
+      );
+      alerts.update(
+        VIN,
+        evaluateVehicle(car(clock.now(), { lock: 'UNLOCKED' }), defaultSettings.alerts),
+      );
+    }
+    expect(quiet.notifier.shown.map((shown) => shown.title)).toEqual(['Hood left open']);
+    expect(loud.notifier.shown.map((shown) => shown.title)).toEqual(['Hood left open', 'Closed']);
+    expect(loud.events).toEqual(['alert:door-open', 'cleared:door-open']);
+    expect(quiet.engine.active(VIN)).toEqual([]);
+  });
+
+  test('the episode is persisted: a restarted engine does not notify it again', async () => {
+    const store = memoryJsonStore<AlertState>();
+    const first = engine(defaultSettings.alerts, store);
+    const start = first.clock.now();
+    await first.clock.advance(11 * MINUTE);
+    first.engine.update(
+      VIN,
+      evaluateVehicle(car(start, { lock: 'UNLOCKED' }), defaultSettings.alerts),
+    );
+    expect(first.notifier.shown.map((shown) => shown.title)).toEqual([
+      'Volvo 2023 · 000001 is unlocked',
+    ]);
+
+    const second = engine(defaultSettings.alerts, store);
+    await second.clock.advance(12 * MINUTE);
+    second.engine.update(
+      VIN,
+      evaluateVehicle(car(start, { lock: 'UNLOCKED' }), defaultSettings.alerts),
+    );
+    expect(second.notifier.shown).toHaveLength(0);
+    expect(second.engine.active(VIN)[0]?.rule).toBe('unlocked');
+  });
+
+  test('a window open while locked alerts at once, without a lock action', () => {
+    const { clock, notifier, engine: alerts } = engine();
+    alerts.update(
+      VIN,
+      evaluateVehicle(car(clock.now(), { windowsOpen: ['rearLeft'] }), defaultSettings.alerts),
+    );
+    expect(notifier.shown).toHaveLength(1);
+    expect(notifier.shown[0]?.body).toBe(
+      'Volvo 2023 · 000001 is locked but the rear left window is open.',
+    );
+    expect(notifier.shown[0]?.actions).toBeUndefined();
+  });
+
+  test('without car timestamps the threshold counts from when the app first saw it', async () => {
+    const { clock, notifier, engine: alerts } = engine();
+    const facts = car(clock.now(), { lock: 'UNLOCKED', open: ['frontRight'] }, false);
+    alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    await clock.advance(4 * MINUTE);
+    alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    expect(notifier.shown).toHaveLength(0);
+    await clock.advance(MINUTE);
+    alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    expect(notifier.shown).toHaveLength(1);
+  });
+
+  test('switched-off rules do not fire, and their episodes are dropped silently', async () => {
+    const settings: Settings['alerts'] = { ...defaultSettings.alerts, notifyCleared: true };
+    const store = memoryJsonStore<AlertState>();
+    const on = engine(settings, store);
+    const start = on.clock.now();
+    await on.clock.advance(11 * MINUTE);
+    on.engine.update(VIN, evaluateVehicle(car(start, { lock: 'UNLOCKED' }), settings));
+    const off: Settings['alerts'] = { ...settings, unlocked: { enabled: false, minutes: 10 } };
+    const later = engine(off, store);
+    later.engine.retain([VIN]);
+    later.engine.update(VIN, evaluateVehicle(car(start, { lock: 'UNLOCKED' }), off));
+    expect(later.engine.active(VIN)).toEqual([]);
+    expect(later.notifier.shown).toHaveLength(0);
+  });
+
+  test('sign-in expired and quota out are app-wide alerts', () => {
+    const { clock, notifier, engine: alerts } = engine();
+    alerts.update(
+      'app',
+      evaluateApp(
+        {
+          signInExpiredSince: clock.now(),
+          signInMessage: null,
+          quotaOut: { since: clock.now(), message: 'Checks resume at 01:00.' },
+        },
+        defaultSettings.alerts,
+      ),
+    );
+    expect(notifier.shown.map((shown) => [shown.title, shown.vin])).toEqual([
+      ['Sign in to Volvo again', undefined],
+      ['Car checks paused', undefined],
+    ]);
+  });
+});

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { Clock, JsonStore, Notifier } from '../ports';
+import type { Settings } from '../settings';
+import type { AlertCondition, ClearedText, RuleEvaluation } from './alert-rules';
+import type { AlertRule, AlertView } from './snapshot';
+import { iso } from './time-words';
+
+/**
+ * Turns conditions into episodes: an episode starts when a condition has held for its
+ * threshold and ends when it no longer holds. One notification per episode, a reminder every
+ * `remindAfterMinutes` while it lasts, and a "cleared" notification if the user wants one.
+ * Episodes are persisted, so a restart in the middle of one does not notify again.
+ */
+
+const ALERT_RULES = [
+  'door-open',
+  'unlocked',
+  'window-open-while-locked',
+  'sign-in-expired',
+  'quota-out',
+] as const satisfies readonly AlertRule[];
+
+const episodeSchema = z.object({
+  id: z.string(),
+  /** A VIN, or "app" for sign-in and quota. */
+  scope: z.string(),
+  rule: z.enum(ALERT_RULES),
+  since: z.number(),
+  notifiedAt: z.number().nullable(),
+  lastNotifiedAt: z.number().nullable(),
+  title: z.string(),
+  message: z.string(),
+});
+type Episode = z.infer<typeof episodeSchema>;
+
+export const alertStateSchema = z.object({ episodes: z.array(episodeSchema) });
+export type AlertState = z.infer<typeof alertStateSchema>;
+
+export type AlertEvent = 'alert' | 'reminder' | 'cleared';
+
+export interface AlertEngineOptions {
+  clock: Clock;
+  notifier: Notifier;
+  store: JsonStore<AlertState>;
+  settings: () => Settings['alerts'];
+  /** Every notification sent, for the activity log. */
+  onEvent?(event: AlertEvent, episode: Readonly<Episode>): void;
+}
+
+export interface AlertEngine {
+  /** Applies the latest evaluation for one scope (a VIN, or "app") and notifies what is due. */
+  update(scope: string, evaluation: RuleEvaluation): void;
+  /** The alerts of one scope, oldest first. */
+  active(scope: string): AlertView[];
+  /** Forgets, without notifying, the episodes of scopes not in `scopes` and of rules switched off. */
+  retain(scopes: readonly string[]): void;
+}
+
+const ruleEnabled = (alerts: Settings['alerts'], rule: AlertRule): boolean => {
+  switch (rule) {
+    case 'door-open':
+      return alerts.doorOpen.enabled;
+    case 'unlocked':
+      return alerts.unlocked.enabled;
+    case 'window-open-while-locked':
+      return alerts.windowOpenWhileLocked.enabled;
+    case 'sign-in-expired':
+      return alerts.signInExpired.enabled;
+    case 'quota-out':
+      return alerts.quotaOut.enabled;
+  }
+};
+
+export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
+  const { clock, notifier } = options;
+  let episodes: Episode[] = options.store.load()?.episodes ?? [];
+  /** When we first saw a condition whose start the car did not timestamp. Not persisted. */
+  const firstSeen = new Map<string, number>();
+
+  const save = () => options.store.save({ episodes });
+  const keyOf = (scope: string, rule: AlertRule) => `${scope}|${rule}`;
+  const vinOf = (scope: string) => (scope === 'app' ? undefined : scope);
+
+  const notify = (episode: Episode, event: 'alert' | 'reminder', lockAction: boolean) => {
+    notifier.show({
+      id: episode.id,
+      title: event === 'reminder' ? `Reminder: ${episode.title}` : episode.title,
+      body: episode.message,
+      vin: vinOf(episode.scope),
+      ...(lockAction ? { actions: [{ id: 'lock', label: 'Lock now' }] } : {}),
+    });
+    options.onEvent?.(event, episode);
+  };
+  const notifyCleared = (episode: Episode, text: ClearedText) => {
+    notifier.show({
+      id: `${episode.id}:cleared`,
+      title: text.title,
+      body: text.body,
+      vin: vinOf(episode.scope),
+    });
+    options.onEvent?.('cleared', episode);
+  };
+
+  const open = (scope: string, condition: AlertCondition, since: number, now: number): Episode => ({
+    id: `${scope}:${condition.rule}:${since}`,
+    scope,
+    rule: condition.rule,
+    since,
+    notifiedAt: now,
+    lastNotifiedAt: now,
+    title: condition.title,
+    message: condition.message(now - since),
+  });
+
+  return {
+    update(scope, evaluation) {
+      const now = clock.now();
+      const alerts = options.settings();
+      const remindMs = alerts.remindAfterMinutes * 60_000;
+      let changed = false;
+      for (const rule of evaluation.evaluated) {
+        const key = keyOf(scope, rule);
+        const condition = evaluation.conditions.find((candidate) => candidate.rule === rule);
+        const episode = episodes.find(
+          (candidate) => candidate.scope === scope && candidate.rule === rule,
+        );
+        if (!condition) {
+          firstSeen.delete(key);
+          if (episode) {
+            episodes = episodes.filter((candidate) => candidate !== episode);
+            changed = true;
+            const text = evaluation.cleared[rule];
+            if (alerts.notifyCleared && episode.notifiedAt !== null && text)
+              notifyCleared(episode, text);
+          }
+          continue;
+        }
+        if (condition.since === null && !firstSeen.has(key)) firstSeen.set(key, now);
+        // A car clock ahead of ours must not make a condition look younger than zero.
+        const since = Math.min(now, episode?.since ?? condition.since ?? firstSeen.get(key) ?? now);
+        if (episode) {
+          episode.title = condition.title;
+          episode.message = condition.message(now - since);
+          changed = true;
+          const last = episode.lastNotifiedAt;
+          if (remindMs > 0 && last !== null && now - last >= remindMs) {
+            episode.lastNotifiedAt = now;
+            notify(episode, 'reminder', condition.lockAction);
+          }
+          continue;
+        }
+        if (now - since >= condition.thresholdMs) {
+          const started = open(scope, condition, since, now);
+          episodes = [...episodes, started];
+          changed = true;
+          notify(started, 'alert', condition.lockAction);
+        }
+      }
+      if (changed) save();
+    },
+    active(scope) {
+      return episodes
+        .filter((episode) => episode.scope === scope)
+        .sort((a, b) => a.since - b.since)
+        .map((episode) => ({
+          id: episode.id,
+          rule: episode.rule,
+          title: episode.title,
+          message: episode.message,
+          since: iso(episode.since),
+          notified: episode.notifiedAt !== null,
+        }));
+    },
+    retain(scopes) {
+      const alerts = options.settings();
+      const kept = episodes.filter(
+        (episode) => scopes.includes(episode.scope) && ruleEnabled(alerts, episode.rule),
+      );
+      if (kept.length !== episodes.length) {
+        episodes = kept;
+        save();
+      }
+    },
+  };
+}

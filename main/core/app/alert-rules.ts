@@ -1,0 +1,202 @@
+import type { Settings } from '../settings';
+import type { Doors, LockState, Reading, Windows } from '../volvo/model';
+import { doorWord, listInWords, openDoors, openWindows, windowWord } from './open-parts';
+import type { AlertRule } from './snapshot';
+import { durationInWords } from './time-words';
+
+/**
+ * The alert rules: from what we know about a car (or the app), which conditions hold right now
+ * and since when. Whether one has lasted long enough, and what to notify, is the alert
+ * engine's job.
+ */
+
+export interface AlertCondition {
+  rule: AlertRule;
+  /** When the condition started by the car's own timestamps (epoch ms), null when unknown. */
+  since: number | null;
+  /** How long it must hold before it is an alert. */
+  thresholdMs: number;
+  title: string;
+  /** The notification text, given how long the condition has held. */
+  message(elapsedMs: number): string;
+  /** Offer "Lock now" on the notification. */
+  lockAction: boolean;
+}
+
+/** What to say when an episode of a rule ends. */
+export interface ClearedText {
+  title: string;
+  body: string;
+}
+
+/** The conditions that hold, and which rules could be judged at all (enabled, data present). */
+export interface RuleEvaluation {
+  conditions: AlertCondition[];
+  evaluated: AlertRule[];
+  /** For evaluated rules that do not hold: the words for an episode that just ended. */
+  cleared: Partial<Record<AlertRule, ClearedText>>;
+}
+
+export interface VehicleFacts {
+  name: string;
+  lock: Reading<LockState> | null;
+  doors: Doors | null;
+  windows: Windows | null;
+}
+
+function readingTime(reading: Reading<string> | undefined): number | null {
+  if (!reading?.timestamp) return null;
+  const time = Date.parse(reading.timestamp);
+  return Number.isNaN(time) ? null : time;
+}
+
+function earliest(times: (number | null)[]): number | null {
+  const known = times.filter((time): time is number => time !== null);
+  return known.length === 0 ? null : Math.min(...known);
+}
+
+function latest(times: (number | null)[]): number | null {
+  const known = times.filter((time): time is number => time !== null);
+  return known.length === 0 ? null : Math.max(...known);
+}
+
+function forHowLong(elapsedMs: number): string {
+  return elapsedMs >= 60_000 ? ` for ${durationInWords(elapsedMs)}` : '';
+}
+
+export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts']): RuleEvaluation {
+  const conditions: AlertCondition[] = [];
+  const evaluated: AlertRule[] = [];
+  const cleared: RuleEvaluation['cleared'] = {};
+  const { lock, doors, windows, name } = facts;
+
+  if (alerts.doorOpen.enabled && doors !== null) {
+    evaluated.push('door-open');
+    const open = openDoors(doors);
+    if (open.length > 0) {
+      const words = open.map(doorWord);
+      conditions.push({
+        rule: 'door-open',
+        since: earliest(open.map((door) => readingTime(doors[door]))),
+        thresholdMs: alerts.doorOpen.minutes * 60_000,
+        title:
+          open.length === 1 ? `${capitalize(words[0] ?? 'door')} left open` : 'Doors left open',
+        message: (elapsed) =>
+          `${capitalize(listInWords(words))} of ${name} ${open.length === 1 ? 'has' : 'have'} been open${forHowLong(elapsed)}.`,
+        lockAction: true,
+      });
+    } else {
+      cleared['door-open'] = {
+        title: 'Closed',
+        body: `Every door, the hood and the tailgate of ${name} are closed now.`,
+      };
+    }
+  }
+
+  if (alerts.unlocked.enabled && lock !== null && doors !== null) {
+    evaluated.push('unlocked');
+    if (lock.value === 'UNLOCKED' && openDoors(doors).length === 0) {
+      const doorTimes = Object.values(doors).map((reading) => readingTime(reading));
+      conditions.push({
+        rule: 'unlocked',
+        // Unlocked and closed since the later of the unlock and the last door closing.
+        since: latest([readingTime(lock), ...doorTimes]),
+        thresholdMs: alerts.unlocked.minutes * 60_000,
+        title: `${name} is unlocked`,
+        message: (elapsed) =>
+          `${name} has been unlocked${forHowLong(elapsed)} with every door closed.`,
+        lockAction: true,
+      });
+    } else {
+      cleared.unlocked =
+        lock.value === 'LOCKED'
+          ? { title: 'Locked', body: `${name} is locked now.` }
+          : { title: 'Door opened', body: `Someone opened a door of ${name}.` };
+    }
+  }
+
+  if (alerts.windowOpenWhileLocked.enabled && lock !== null && windows !== null) {
+    evaluated.push('window-open-while-locked');
+    const open = openWindows(windows);
+    if (lock.value === 'LOCKED' && open.length > 0) {
+      const words = open.map(windowWord);
+      conditions.push({
+        rule: 'window-open-while-locked',
+        since: latest([
+          readingTime(lock),
+          earliest(open.map((window) => readingTime(windows[window]))),
+        ]),
+        thresholdMs: 0,
+        title: open.length === 1 ? `${capitalize(words[0] ?? 'window')} open` : 'Windows open',
+        message: () =>
+          `${name} is locked but ${listInWords(words)} ${open.length === 1 ? 'is' : 'are'} open.`,
+        lockAction: false,
+      });
+    } else {
+      cleared['window-open-while-locked'] =
+        lock.value === 'LOCKED'
+          ? { title: 'Windows closed', body: `Every window of ${name} is closed now.` }
+          : {
+              title: 'Unlocked',
+              body: `${name} is unlocked now, so its open windows are no longer left unattended.`,
+            };
+    }
+  }
+
+  return { conditions, evaluated, cleared };
+}
+
+export interface AppFacts {
+  /** Since when the sign-in has been expired (epoch ms), or null when it is fine. */
+  signInExpiredSince: number | null;
+  signInMessage: string | null;
+  /** Since when Volvo (or our budget) refuses calls, and the sentence saying until when. */
+  quotaOut: { since: number; message: string } | null;
+}
+
+export function evaluateApp(facts: AppFacts, alerts: Settings['alerts']): RuleEvaluation {
+  const conditions: AlertCondition[] = [];
+  const evaluated: AlertRule[] = [];
+  const cleared: RuleEvaluation['cleared'] = {
+    'sign-in-expired': { title: 'Signed in', body: 'You are signed in to Volvo again.' },
+    'quota-out': {
+      title: 'Car checks resumed',
+      body: 'Volvo accepts calls again; the app is checking your car.',
+    },
+  };
+  if (alerts.signInExpired.enabled) {
+    evaluated.push('sign-in-expired');
+    if (facts.signInExpiredSince !== null) {
+      const message =
+        facts.signInMessage ??
+        'Your Volvo sign-in has expired. Sign in again to keep watching your car.';
+      conditions.push({
+        rule: 'sign-in-expired',
+        since: facts.signInExpiredSince,
+        thresholdMs: 0,
+        title: 'Sign in to Volvo again',
+        message: () => message,
+        lockAction: false,
+      });
+    }
+  }
+  if (alerts.quotaOut.enabled) {
+    evaluated.push('quota-out');
+    const quotaOut = facts.quotaOut;
+    if (quotaOut !== null) {
+      conditions.push({
+        rule: 'quota-out',
+        since: quotaOut.since,
+        thresholdMs: 0,
+        title: 'Car checks paused',
+        message: () => quotaOut.message,
+        lockAction: false,
+      });
+    }
+  }
+  return { conditions, evaluated, cleared };
+}
+
+function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}

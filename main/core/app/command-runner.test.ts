@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest';
+import { FakeClock } from '../testing/fake-clock';
+import type { CommandOutcome, Doors, OpenState, VehicleApi } from '../volvo/model';
+import { createCommandRateLimit } from './command-rate-limit';
+import { type CommandRunnerOptions, createCommandRunner } from './command-runner';
+
+const VIN = 'YV1XZK9V2PA000001';
+
+function doors(open: Partial<Record<keyof Doors, OpenState>> = {}): Doors {
+  const part = (name: keyof Doors) => ({
+    value: open[name] ?? ('CLOSED' as const),
+    timestamp: null,
+  });
+  return {
+    frontLeft: part('frontLeft'),
+    frontRight: part('frontRight'),
+    rearLeft: part('rearLeft'),
+    rearRight: part('rearRight'),
+    hood: part('hood'),
+    tailgate: part('tailgate'),
+  };
+}
+
+function outcome(
+  vin: string,
+  command: CommandOutcome['command'],
+  extra: Partial<CommandOutcome> = {},
+): CommandOutcome {
+  return { vin, command, status: 'COMPLETED', ok: true, message: 'The car is locked.', ...extra };
+}
+
+function setup(
+  options: {
+    doors?: Doors;
+    lock?: (vin: string) => Promise<CommandOutcome>;
+    unlock?: (vin: string) => Promise<CommandOutcome>;
+  } = {},
+) {
+  const clock = new FakeClock();
+  const sent: string[] = [];
+  const logged: string[] = [];
+  const refreshed: string[] = [];
+  const api = {
+    lock: (vin: string) => {
+      sent.push(`lock ${vin}`);
+      return options.lock ? options.lock(vin) : Promise.resolve(outcome(vin, 'lock'));
+    },
+    unlock: (vin: string) => {
+      sent.push(`unlock ${vin}`);
+      return options.unlock ? options.unlock(vin) : Promise.resolve(outcome(vin, 'unlock'));
+    },
+  } as unknown as VehicleApi;
+  const runnerOptions: CommandRunnerOptions = {
+    clock,
+    api: () => api,
+    checkDoors: async () => options.doors ?? doors(),
+    spendProblem: () => null,
+    rateLimit: createCommandRateLimit(clock),
+    timeoutMs: 150_000,
+    joinWindowMs: 10_000,
+    onChange() {},
+    afterCommand: (vin) => refreshed.push(vin),
+    log: (_vin, text) => logged.push(text),
+  };
+  return { clock, sent, logged, refreshed, runner: createCommandRunner(runnerOptions) };
+}
+
+describe('command runner', () => {
+  test('repeated lock requests while one runs join it: one command', async () => {
+    const { runner, sent, refreshed } = setup();
+    const runs = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        runner.run({ vin: VIN, command: 'lock', source: 'shortcut' }),
+      ),
+    );
+    expect(sent).toEqual([`lock ${VIN}`]);
+    expect(runs.filter((run) => !run.joined)).toHaveLength(1);
+    expect(runs.every((run) => run.result.ok)).toBe(true);
+    expect(refreshed).toEqual([VIN]);
+    // Pressed again a moment later: still the same lock.
+    const again = await runner.run({ vin: VIN, command: 'lock', source: 'shortcut' });
+    expect(again.joined).toBe(true);
+    expect(sent).toHaveLength(1);
+  });
+
+  test('with a door open nothing is sent and the door is named', async () => {
+    const { runner, sent, logged } = setup({ doors: doors({ hood: 'OPEN', rearLeft: 'AJAR' }) });
+    const { result } = await runner.run({ vin: VIN, command: 'lock', source: 'popover' });
+    expect(sent).toEqual([]);
+    expect(result).toMatchObject({ status: 'REFUSED', ok: false });
+    expect(result.message).toBe(
+      'Not locked: the rear left door and the hood are open. Close them and try again.',
+    );
+    expect(logged[0]).toMatch(/^Lock refused: /);
+  });
+
+  test('never more than 10 commands a minute', async () => {
+    const { runner, sent, clock } = setup();
+    const vins = Array.from(
+      { length: 11 },
+      (_, i) => `YV1XZK9V2PA0000${String(i).padStart(2, '0')}`,
+    );
+    const runs = [];
+    for (const vin of vins)
+      runs.push(await runner.run({ vin, command: 'lock', source: 'popover' }));
+    expect(sent).toHaveLength(10);
+    expect(runs[10]?.result.status).toBe('REFUSED');
+    expect(runs[10]?.result.message).toMatch(/10 commands a minute .* Try again in 1 min\./);
+    await clock.advance(60_000);
+    await runner.run({ vin: vins[10] ?? '', command: 'lock', source: 'popover' });
+    expect(sent).toHaveLength(11);
+  });
+
+  test('a command without an answer ends as a timeout, not "in progress" forever', async () => {
+    const { runner, clock } = setup({ lock: () => new Promise(() => {}) });
+    const running = runner.run({ vin: VIN, command: 'lock', source: 'popover' });
+    await clock.advance(1000);
+    expect(runner.state(VIN).inProgress?.message).toBe('Locking… waiting for the car');
+    await clock.advance(150_000);
+    const { result } = await running;
+    expect(result).toMatchObject({ status: 'TIMEOUT', ok: false });
+    expect(runner.state(VIN).inProgress).toBeNull();
+  });
+
+  test('unlock while locking is refused in words; an unlock shows its window', async () => {
+    let finishLock: (value: CommandOutcome) => void = () => {};
+    const { runner, clock } = setup({
+      lock: () =>
+        new Promise((resolve) => {
+          finishLock = resolve;
+        }),
+      unlock: (vin) =>
+        Promise.resolve(
+          outcome(vin, 'unlock', {
+            readyToUnlockUntil: new Date(clock.now() + 120_000).toISOString(),
+          }),
+        ),
+    });
+    const locking = runner.run({ vin: VIN, command: 'lock', source: 'popover' });
+    await clock.advance(0);
+    const refused = await runner.run({ vin: VIN, command: 'unlock', source: 'popover' });
+    expect(refused.result.message).toBe('Wait a moment: the car is still locking.');
+    finishLock(outcome(VIN, 'lock'));
+    await locking;
+    await runner.run({ vin: VIN, command: 'unlock', source: 'popover' });
+    expect(runner.state(VIN).unlockWindowUntil).toBe(clock.now() + 120_000);
+  });
+
+  test('a failed command says what the car said', async () => {
+    const { runner } = setup({
+      lock: (vin) =>
+        Promise.resolve(
+          outcome(vin, 'lock', {
+            status: 'CAR_IN_SLEEP_MODE',
+            ok: false,
+            message: 'The car is asleep.',
+          }),
+        ),
+    });
+    const { result } = await runner.run({ vin: VIN, command: 'lock', source: 'popover' });
+    expect(result).toMatchObject({
+      status: 'CAR_IN_SLEEP_MODE',
+      ok: false,
+      message: 'The car is asleep.',
+    });
+    expect(runner.state(VIN).last).toEqual(result);
+  });
+});

@@ -1,0 +1,303 @@
+import type { Clock, TimerHandle } from '../ports';
+import { VolvoApiError } from '../volvo/errors';
+import type { CommandKind, CommandOutcome, Doors, VehicleApi } from '../volvo/model';
+import type { CommandRateLimit } from './command-rate-limit';
+import { doorWord, listInWords, openDoors } from './open-parts';
+import { COMMAND_ATTENTION_MS } from './poll-plan';
+import type { ActivityEntry, CommandInProgress, CommandResultView } from './snapshot';
+import { durationInWords, iso } from './time-words';
+
+/**
+ * Runs lock and unlock for each vehicle: checks the doors before locking (and says which is
+ * open instead of sending a command that would fail), keeps under Volvo's 10 commands a
+ * minute, joins repeated requests to the one in flight, never waits forever, and reports
+ * progress and outcome in words.
+ */
+
+export type CommandSource = 'popover' | 'shortcut' | 'notification';
+
+export interface CommandRequest {
+  vin: string;
+  command: CommandKind;
+  source: CommandSource;
+  /** v1 unlock: seconds the doors may be opened. */
+  unlockDuration?: number;
+}
+
+export interface CommandRun {
+  result: CommandResultView;
+  /** True when this request joined one already running (or just finished) instead of sending. */
+  joined: boolean;
+}
+
+/** A vehicle's command state as the Snapshot shows it. */
+export interface VehicleCommandState {
+  inProgress: CommandInProgress | null;
+  last: CommandResultView | null;
+  /** After unlock: until when the doors may be opened (epoch ms). */
+  unlockWindowUntil: number | null;
+  /** Until when the vehicle should be polled fast because of a recent command (epoch ms). */
+  attentionUntil: number | null;
+}
+
+export interface CommandRunnerOptions {
+  clock: Clock;
+  /** The API client while signed in, else null. */
+  api(): VehicleApi | null;
+  /** Fresh doors for the check before locking; null when they could not be read. */
+  checkDoors(vin: string, signal: AbortSignal): Promise<Doors | null>;
+  /** Why no request may be spent right now (quota out, budget spent), or null. */
+  spendProblem(): string | null;
+  rateLimit: CommandRateLimit;
+  /** A command without a final answer after this long is reported as timed out. */
+  timeoutMs: number;
+  /** A lock asked for within this long after the same lock succeeded joins it. */
+  joinWindowMs: number;
+  onChange(vin: string): void;
+  /** A command finished (successfully or not) after it was sent: refresh the vehicle. */
+  afterCommand(vin: string): void;
+  log(vin: string, text: string, kind: ActivityEntry['kind']): void;
+}
+
+export interface CommandRunner {
+  run(request: CommandRequest): Promise<CommandRun>;
+  state(vin: string): VehicleCommandState;
+}
+
+interface Slot extends VehicleCommandState {
+  inFlight: { command: CommandKind; promise: Promise<CommandResultView> } | null;
+  lastFinishedAt: number | null;
+}
+
+const WORDS: Record<CommandKind, { name: string; ing: string; done: string }> = {
+  lock: { name: 'Lock', ing: 'locking', done: 'Locked' },
+  unlock: { name: 'Unlock', ing: 'unlocking', done: 'Unlocked' },
+  'lock-reduced-guard': {
+    name: 'Lock with reduced guard',
+    ing: 'locking with reduced guard',
+    done: 'Locked with reduced guard',
+  },
+};
+
+const SOURCE_WORDS: Record<CommandSource, string> = {
+  popover: '',
+  shortcut: ' via shortcut',
+  notification: ' from a notification',
+};
+
+const isLock = (command: CommandKind) => command === 'lock' || command === 'lock-reduced-guard';
+
+export function createCommandRunner(options: CommandRunnerOptions): CommandRunner {
+  const { clock } = options;
+  const slots = new Map<string, Slot>();
+
+  const slotOf = (vin: string): Slot => {
+    let slot = slots.get(vin);
+    if (!slot) {
+      slot = {
+        inProgress: null,
+        last: null,
+        unlockWindowUntil: null,
+        attentionUntil: null,
+        inFlight: null,
+        lastFinishedAt: null,
+      };
+      slots.set(vin, slot);
+    }
+    return slot;
+  };
+
+  const progress = (vin: string, command: CommandKind, message: string, signal: AbortSignal) => {
+    // A run past its deadline has already reported its end; it must not look busy again.
+    if (signal.aborted) return;
+    const slot = slotOf(vin);
+    slot.inProgress = {
+      command,
+      startedAt: slot.inProgress?.startedAt ?? iso(clock.now()),
+      message,
+    };
+    options.onChange(vin);
+  };
+
+  const result = (
+    command: CommandKind,
+    status: CommandResultView['status'],
+    ok: boolean,
+    message: string,
+  ): CommandResultView => ({ command, status, ok, message, at: iso(clock.now()) });
+
+  /** Sends the command; everything before this point sent nothing. */
+  const send = async (
+    api: VehicleApi,
+    request: CommandRequest,
+    signal: AbortSignal,
+  ): Promise<CommandOutcome> => {
+    switch (request.command) {
+      case 'lock':
+        return api.lock(request.vin, { signal });
+      case 'lock-reduced-guard':
+        return api.lock(request.vin, { signal, reducedGuard: true });
+      case 'unlock':
+        return api.unlock(request.vin, { signal, unlockDuration: request.unlockDuration });
+    }
+  };
+
+  const execute = async (
+    request: CommandRequest,
+    signal: AbortSignal,
+  ): Promise<CommandResultView> => {
+    const { vin, command } = request;
+    const words = WORDS[command];
+    const api = options.api();
+    if (!api) return result(command, 'REFUSED', false, 'Sign in to Volvo first.');
+    const spendProblem = options.spendProblem();
+    if (spendProblem) return result(command, 'REFUSED', false, spendProblem);
+
+    if (isLock(command)) {
+      progress(vin, command, 'Checking the doors before locking…', signal);
+      const doors = await options.checkDoors(vin, signal);
+      if (signal.aborted) return result(command, 'TIMEOUT', false, 'Gave up waiting.');
+      const open = doors ? openDoors(doors) : [];
+      if (open.length > 0) {
+        const parts = listInWords(open.map(doorWord));
+        return result(
+          command,
+          'REFUSED',
+          false,
+          `Not locked: ${parts} ${open.length === 1 ? 'is' : 'are'} open. Close ${open.length === 1 ? 'it' : 'them'} and try again.`,
+        );
+      }
+    }
+
+    const slot = options.rateLimit.take();
+    if (!slot.ok) {
+      return result(
+        command,
+        'REFUSED',
+        false,
+        `Volvo allows 10 commands a minute and they are used up. Try again in ${durationInWords(slot.waitMs)}.`,
+      );
+    }
+    progress(vin, command, `${capitalize(words.ing)}… waiting for the car`, signal);
+    const outcome = await send(api, request, signal);
+    const state = slotOf(vin);
+    if (command === 'unlock' && outcome.ok) {
+      const until = outcome.readyToUnlockUntil
+        ? Date.parse(outcome.readyToUnlockUntil)
+        : Number.NaN;
+      state.unlockWindowUntil = Number.isNaN(until)
+        ? clock.now() + (request.unlockDuration ?? 120) * 1000
+        : until;
+    }
+    if (isLock(command) && outcome.ok) state.unlockWindowUntil = null;
+    return result(command, outcome.status, outcome.ok, outcome.message);
+  };
+
+  /** Runs `execute` with a deadline on the app's clock, so nothing stays "in progress". */
+  const executeWithDeadline = async (request: CommandRequest): Promise<CommandResultView> => {
+    const controller = new AbortController();
+    let timer: TimerHandle | null = null;
+    const deadline = new Promise<CommandResultView>((resolve) => {
+      timer = clock.setTimeout(() => {
+        controller.abort();
+        resolve(
+          result(
+            request.command,
+            'TIMEOUT',
+            false,
+            `No answer from the car within ${durationInWords(options.timeoutMs)}, so the app stopped waiting. Check the lock state before you leave the car.`,
+          ),
+        );
+      }, options.timeoutMs);
+    });
+    const attempt = execute(request, controller.signal).catch(
+      (error: unknown): CommandResultView =>
+        result(request.command, 'ERROR', false, errorWords(request.command, error)),
+    );
+    try {
+      return await Promise.race([attempt, deadline]);
+    } finally {
+      if (timer !== null) clock.clearTimeout(timer);
+    }
+  };
+
+  const start = (request: CommandRequest): Promise<CommandResultView> => {
+    const slot = slotOf(request.vin);
+    // Started on the next microtask so that `inFlight` is set before anything can observe it.
+    const promise = Promise.resolve()
+      .then(() => executeWithDeadline(request))
+      .then((finished) => {
+        const now = clock.now();
+        slot.inFlight = null;
+        slot.inProgress = null;
+        slot.last = finished;
+        slot.lastFinishedAt = now;
+        const sent = finished.status !== 'REFUSED';
+        if (sent) slot.attentionUntil = now + COMMAND_ATTENTION_MS;
+        const words = WORDS[request.command];
+        const via = SOURCE_WORDS[request.source];
+        options.log(
+          request.vin,
+          finished.ok
+            ? `${words.done}${via}`
+            : `${words.name}${via} ${finished.status === 'REFUSED' ? 'refused' : 'failed'}: ${finished.message}`,
+          finished.ok ? 'command' : finished.status === 'REFUSED' ? 'warning' : 'error',
+        );
+        options.onChange(request.vin);
+        if (sent) options.afterCommand(request.vin);
+        return finished;
+      });
+    slot.inFlight = { command: request.command, promise };
+    return promise;
+  };
+
+  return {
+    async run(request) {
+      const slot = slotOf(request.vin);
+      if (slot.inFlight) {
+        if (slot.inFlight.command === request.command) {
+          return { result: await slot.inFlight.promise, joined: true };
+        }
+        const busy = WORDS[slot.inFlight.command].ing;
+        return {
+          result: result(
+            request.command,
+            'REFUSED',
+            false,
+            `Wait a moment: the car is still ${busy}.`,
+          ),
+          joined: false,
+        };
+      }
+      const last = slot.last;
+      if (
+        isLock(request.command) &&
+        last?.ok &&
+        last.command === request.command &&
+        slot.lastFinishedAt !== null &&
+        clock.now() - slot.lastFinishedAt < options.joinWindowMs
+      ) {
+        return { result: last, joined: true };
+      }
+      return { result: await start(request), joined: false };
+    },
+    state(vin) {
+      const { inProgress, last, unlockWindowUntil, attentionUntil } = slotOf(vin);
+      return { inProgress, last, unlockWindowUntil, attentionUntil };
+    },
+  };
+}
+
+function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+function errorWords(command: CommandKind, error: unknown): string {
+  if (error instanceof VolvoApiError) {
+    if (error.kind === 'not-found' && command === 'lock-reduced-guard') {
+      return 'This car does not support locking with reduced guard.';
+    }
+    return error.message;
+  }
+  return `The ${WORDS[command].name.toLowerCase()} command could not be sent.`;
+}

@@ -1,0 +1,71 @@
+import type { DoorName, Doors, OpenState, WindowName, Windows } from '../volvo/model';
+
+/** Which parts of the car are open, and what a person calls them. */
+
+/** AJAR counts as open: a door on the first latch is not shut. UNKNOWN is neither. */
+export function isOpen(value: OpenState): boolean {
+  return value === 'OPEN' || value === 'AJAR';
+}
+
+const DOOR_WORDS: Record<DoorName, string> = {
+  frontLeft: 'front left door',
+  frontRight: 'front right door',
+  rearLeft: 'rear left door',
+  rearRight: 'rear right door',
+  hood: 'hood',
+  tailgate: 'tailgate',
+  tankLid: 'tank lid',
+};
+
+const WINDOW_WORDS: Record<WindowName, string> = {
+  frontLeft: 'front left window',
+  frontRight: 'front right window',
+  rearLeft: 'rear left window',
+  rearRight: 'rear right window',
+  sunroof: 'sunroof',
+};
+
+export function doorWord(door: DoorName): string {
+  return DOOR_WORDS[door];
+}
+
+export function windowWord(window: WindowName): string {
+  return WINDOW_WORDS[window];
+}
+
+/** Doors, hood and tailgate that are open: what stops the car from locking. Not the tank lid. */
+export function openDoors(doors: Doors): DoorName[] {
+  const names: DoorName[] = [
+    'frontLeft',
+    'frontRight',
+    'rearLeft',
+    'rearRight',
+    'hood',
+    'tailgate',
+  ];
+  return names.filter((name) => {
+    const reading = doors[name];
+    return reading !== undefined && isOpen(reading.value);
+  });
+}
+
+/** Whether the tank lid is reported open (v2 only). */
+export function tankLidOpen(doors: Doors): boolean {
+  return doors.tankLid !== undefined && isOpen(doors.tankLid.value);
+}
+
+/** Windows and sunroof that are open. */
+export function openWindows(windows: Windows): WindowName[] {
+  const names: WindowName[] = ['frontLeft', 'frontRight', 'rearLeft', 'rearRight', 'sunroof'];
+  return names.filter((name) => {
+    const reading = windows[name];
+    return reading !== undefined && isOpen(reading.value);
+  });
+}
+
+/** "the front left door", "the front left door and the tailgate", "the a, the b and the c". */
+export function listInWords(words: readonly string[]): string {
+  const withArticle = words.map((word) => `the ${word}`);
+  if (withArticle.length <= 1) return withArticle.join('');
+  return `${withArticle.slice(0, -1).join(', ')} and ${withArticle[withArticle.length - 1]}`;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { defaultSettings } from '../settings';
+import type { Doors, Windows } from '../volvo/model';
+import {
+  attentionReason,
+  baseIntervalMs,
+  budgetStretchFactor,
+  commandReserve,
+  REQUESTS_PER_POLL,
+} from './poll-plan';
+
+const closed = { value: 'CLOSED' as const, timestamp: null };
+const doors: Doors = {
+  frontLeft: closed,
+  frontRight: closed,
+  rearLeft: closed,
+  rearRight: closed,
+  hood: closed,
+  tailgate: closed,
+};
+const windows: Windows = {
+  frontLeft: closed,
+  frontRight: closed,
+  rearLeft: closed,
+  rearRight: closed,
+};
+const locked = { value: 'LOCKED' as const, timestamp: null };
+const parked = { lock: locked, doors, windows, attentionUntil: null };
+const DAY = 24 * 60 * 60_000;
+
+describe('poll plan', () => {
+  test('a locked, closed car is polled slowly; anything needing attention polls fast', () => {
+    const now = Date.now();
+    const polling = defaultSettings.polling;
+    expect(baseIntervalMs(parked, false, polling, now)).toBe(600_000);
+    expect(baseIntervalMs(parked, true, polling, now)).toBe(60_000);
+    expect(attentionReason({ ...parked, lock: { value: 'UNLOCKED', timestamp: null } }, now)).toBe(
+      'not locked',
+    );
+    expect(attentionReason({ ...parked, lock: { value: 'UNKNOWN', timestamp: null } }, now)).toBe(
+      'not locked',
+    );
+    expect(
+      attentionReason(
+        { ...parked, doors: { ...doors, tailgate: { value: 'AJAR', timestamp: null } } },
+        now,
+      ),
+    ).toBe('door open');
+    expect(
+      attentionReason(
+        { ...parked, windows: { ...windows, sunroof: { value: 'OPEN', timestamp: null } } },
+        now,
+      ),
+    ).toBe('window open');
+    expect(attentionReason({ ...parked, attentionUntil: now + 1 }, now)).toBe('command sent');
+    expect(attentionReason({ ...parked, doors: null }, now)).toBe('no reading yet');
+    expect(attentionReason(parked, now)).toBeNull();
+  });
+
+  test('with the default settings a parked day stays well under 600 requests per car', () => {
+    const interval = baseIntervalMs(parked, false, defaultSettings.polling, Date.now());
+    expect((DAY / interval) * REQUESTS_PER_POLL).toBeLessThanOrEqual(600);
+  });
+
+  test('ten unlocked cars are stretched to keep a whole day within the budget', () => {
+    const budget = 5000;
+    const remaining = budget - commandReserve(budget);
+    const planned = 10 * (REQUESTS_PER_POLL / 60_000);
+    const factor = budgetStretchFactor({
+      plannedRequestsPerMs: planned,
+      remainingRequests: remaining,
+      msUntilReset: DAY,
+    });
+    const interval = 60_000 * factor;
+    const dayTotal = 10 * (DAY / interval) * REQUESTS_PER_POLL;
+    expect(dayTotal).toBeLessThanOrEqual(remaining + 1e-6);
+    expect(dayTotal).toBeGreaterThan(remaining * 0.99);
+  });
+
+  test('no stretching while the budget allows the plan; none left means stop', () => {
+    expect(
+      budgetStretchFactor({
+        plannedRequestsPerMs: 1 / 600_000,
+        remainingRequests: 4900,
+        msUntilReset: DAY,
+      }),
+    ).toBe(1);
+    expect(
+      budgetStretchFactor({
+        plannedRequestsPerMs: 1 / 600_000,
+        remainingRequests: 0,
+        msUntilReset: DAY,
+      }),
+    ).toBe(Number.POSITIVE_INFINITY);
+  });
+});

@@ -1,0 +1,251 @@
+import type { Clock, TimerHandle } from '../ports';
+import { VolvoApiError } from '../volvo/errors';
+import { backoffDelayMs } from './backoff';
+import { nextUtcMidnight } from './time-words';
+
+/**
+ * When to poll each vehicle. One timer per vehicle at `intervalMs(vin)` after its last poll;
+ * on failure an exponential backoff with jitter instead; on 429 or the quota 403 every vehicle
+ * waits until the API allows calls again; while the computer sleeps or is offline nothing
+ * runs, and on wake-up each vehicle is polled once (the catch-up) before the normal rhythm.
+ */
+
+export type PollOutcome = { ok: true } | { ok: false; error: unknown };
+
+/** Why every vehicle is waiting, and until when (epoch ms). */
+export type PollPause =
+  | { kind: 'rate-limited'; until: number }
+  | { kind: 'quota'; until: number }
+  | { kind: 'budget'; until: number };
+
+export interface PollSchedulerOptions {
+  clock: Clock;
+  random: () => number;
+  /** Polls one vehicle; `signal` aborts it after `pollTimeoutMs`. */
+  poll(vin: string, signal: AbortSignal): Promise<PollOutcome>;
+  /** The interval for this vehicle right now (fast, slow, stretched for the budget). */
+  intervalMs(vin: string): number;
+  /** When the app's own daily budget forbids polling: until when; otherwise null. */
+  budgetBlockedUntil(): number | null;
+  /** Called when a pause starts, is extended, or ends (null). */
+  onPauseChange(pause: PollPause | null): void;
+  /** A poll that has not finished after this long is abandoned. */
+  pollTimeoutMs: number;
+  /** The longest wait between retries of a failing vehicle. */
+  maxBackoffMs: number;
+}
+
+export interface PollScheduler {
+  /** The vehicles to poll; new ones are polled right away. */
+  setVehicles(vins: readonly string[]): void;
+  /** Starts polling: each vehicle once now, then on its interval. */
+  start(): void;
+  /** Stops every timer; polls in flight finish but schedule nothing. */
+  stop(): void;
+  /** Polls now (all vehicles, or these), joining a poll already in flight; nothing while paused. */
+  refresh(vins?: readonly string[]): Promise<void>;
+  /** Recomputes every timer after something changed the intervals. */
+  reschedule(): void;
+  suspend(): void;
+  /** After sleep: one catch-up poll per vehicle, then the normal rhythm. */
+  resume(): void;
+  setOnline(online: boolean): void;
+  /** The pause in force, if any. */
+  pause(): PollPause | null;
+  /** When the vehicle's next poll is due (epoch ms), or null when none is scheduled. */
+  nextPollAt(vin: string): number | null;
+}
+
+interface VehicleSlot {
+  timer: TimerHandle | null;
+  dueAt: number | null;
+  lastAttemptAt: number | null;
+  failures: number;
+  retryAt: number | null;
+  inFlight: Promise<void> | null;
+}
+
+export function createPollScheduler(options: PollSchedulerOptions): PollScheduler {
+  const { clock } = options;
+  const slots = new Map<string, VehicleSlot>();
+  let running = false;
+  let suspended = false;
+  let online = true;
+  let pause: PollPause | null = null;
+  let pauseTimer: TimerHandle | null = null;
+
+  const blocked = () => !running || suspended || !online || pause !== null;
+
+  const clearSlot = (slot: VehicleSlot) => {
+    if (slot.timer !== null) clock.clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.dueAt = null;
+  };
+  const clearAll = () => {
+    for (const slot of slots.values()) clearSlot(slot);
+  };
+
+  const schedule = (vin: string) => {
+    const slot = slots.get(vin);
+    if (!slot) return;
+    clearSlot(slot);
+    if (blocked() || slot.inFlight) return;
+    const now = clock.now();
+    const dueAt =
+      slot.lastAttemptAt === null
+        ? now
+        : (slot.retryAt ?? slot.lastAttemptAt + options.intervalMs(vin));
+    slot.dueAt = Math.max(now, dueAt);
+    slot.timer = clock.setTimeout(() => {
+      slot.timer = null;
+      void run(vin);
+    }, slot.dueAt - now);
+  };
+
+  const enterPause = (next: PollPause) => {
+    if (pause !== null && pause.until >= next.until) return;
+    pause = next;
+    clearAll();
+    if (pauseTimer !== null) clock.clearTimeout(pauseTimer);
+    pauseTimer = clock.setTimeout(
+      () => {
+        pauseTimer = null;
+        pause = null;
+        options.onPauseChange(null);
+        catchUp();
+      },
+      Math.max(0, next.until - clock.now()),
+    );
+    options.onPauseChange(next);
+  };
+
+  const handleOutcome = (
+    vin: string,
+    slot: VehicleSlot,
+    startedAt: number,
+    outcome: PollOutcome,
+  ) => {
+    if (outcome.ok) {
+      slot.failures = 0;
+      slot.retryAt = null;
+      return;
+    }
+    const { error } = outcome;
+    if (error instanceof VolvoApiError && error.kind === 'rate-limited') {
+      enterPause({
+        kind: 'rate-limited',
+        until: clock.now() + (error.details.retryAfterMs ?? 60_000),
+      });
+      return;
+    }
+    if (error instanceof VolvoApiError && error.kind === 'quota') {
+      enterPause({
+        kind: 'quota',
+        until: error.details.quotaResetsAt ?? nextUtcMidnight(clock.now()),
+      });
+      return;
+    }
+    slot.failures += 1;
+    const delay = backoffDelayMs(
+      slot.failures,
+      { baseMs: options.intervalMs(vin), maxMs: options.maxBackoffMs },
+      options.random,
+    );
+    slot.retryAt = startedAt + delay;
+  };
+
+  const run = (vin: string): Promise<void> => {
+    const slot = slots.get(vin);
+    if (!slot) return Promise.resolve();
+    if (slot.inFlight) return slot.inFlight;
+    if (blocked()) return Promise.resolve();
+    const budgetUntil = options.budgetBlockedUntil();
+    if (budgetUntil !== null) {
+      enterPause({ kind: 'budget', until: budgetUntil });
+      return Promise.resolve();
+    }
+    clearSlot(slot);
+    const startedAt = clock.now();
+    slot.lastAttemptAt = startedAt;
+    const controller = new AbortController();
+    const timeout = clock.setTimeout(() => controller.abort(), options.pollTimeoutMs);
+    const attempt = options
+      .poll(vin, controller.signal)
+      .catch((error: unknown): PollOutcome => ({ ok: false, error }))
+      .then((outcome) => {
+        clock.clearTimeout(timeout);
+        handleOutcome(vin, slot, startedAt, outcome);
+      })
+      .finally(() => {
+        slot.inFlight = null;
+        if (slots.get(vin) === slot) schedule(vin);
+      });
+    slot.inFlight = attempt;
+    return attempt;
+  };
+
+  const catchUp = () => {
+    if (blocked()) return;
+    for (const vin of slots.keys()) void run(vin);
+  };
+
+  return {
+    setVehicles(vins) {
+      for (const [vin, slot] of slots) {
+        if (!vins.includes(vin)) {
+          clearSlot(slot);
+          slots.delete(vin);
+        }
+      }
+      for (const vin of vins) {
+        if (slots.has(vin)) continue;
+        slots.set(vin, {
+          timer: null,
+          dueAt: null,
+          lastAttemptAt: null,
+          failures: 0,
+          retryAt: null,
+          inFlight: null,
+        });
+        schedule(vin);
+      }
+    },
+    start() {
+      running = true;
+      catchUp();
+    },
+    stop() {
+      running = false;
+      clearAll();
+      if (pauseTimer !== null) clock.clearTimeout(pauseTimer);
+      pauseTimer = null;
+      if (pause !== null) {
+        pause = null;
+        options.onPauseChange(null);
+      }
+    },
+    async refresh(vins) {
+      await Promise.all((vins ?? [...slots.keys()]).map((vin) => run(vin)));
+    },
+    reschedule() {
+      for (const vin of slots.keys()) schedule(vin);
+    },
+    suspend() {
+      suspended = true;
+      clearAll();
+    },
+    resume() {
+      if (!suspended) return;
+      suspended = false;
+      catchUp();
+    },
+    setOnline(next) {
+      if (next === online) return;
+      online = next;
+      if (online) catchUp();
+      else clearAll();
+    },
+    pause: () => pause,
+    nextPollAt: (vin) => slots.get(vin)?.dueAt ?? null,
+  };
+}

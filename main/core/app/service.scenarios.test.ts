@@ -1,0 +1,393 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { VehicleView } from './snapshot';
+import { type Scenario, type ScenarioOptions, startScenario } from './testing/scenario';
+
+/**
+ * The monitor's must-shows, on a FakeClock against the real simulator over real HTTP: what a
+ * person would notice (notifications, the popover's words, the requests Volvo counts).
+ */
+
+const CAR = 'YV1XZK9V2PA000001';
+const OTHER = 'YV4A22PL3N1000002';
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+let scenarios: Scenario[] = [];
+afterEach(async () => {
+  await Promise.all(scenarios.map((scenario) => scenario.close()));
+  scenarios = [];
+});
+
+async function start(options: ScenarioOptions = {}): Promise<Scenario> {
+  const scenario = await startScenario(options);
+  scenarios.push(scenario);
+  return scenario;
+}
+
+function view(scenario: Scenario, vin = CAR): VehicleView {
+  const found = scenario.service.snapshot().vehicles.find((vehicle) => vehicle.vin === vin);
+  if (!found) throw new Error(`no vehicle ${vin} in the snapshot`);
+  return found;
+}
+
+function notified(scenario: Scenario, rule: string) {
+  return scenario.deps.notifier.shown.filter((shown) => shown.id.includes(`:${rule}:`));
+}
+
+/** Advances in steps until `seen()` holds; returns how long it took (ms), or Infinity. */
+async function timeUntil(
+  scenario: Scenario,
+  seen: () => boolean,
+  limitMs: number,
+  stepMs = 5 * SECOND,
+) {
+  const startedAt = scenario.clock.now();
+  while (!seen()) {
+    if (scenario.clock.now() - startedAt >= limitMs) return Number.POSITIVE_INFINITY;
+    await scenario.advance(stepMs);
+  }
+  return scenario.clock.now() - startedAt;
+}
+
+describe('alerts', () => {
+  test('a door left open 5 minutes gives one notification, a reminder later, none after it closes', async () => {
+    const scenario = await start();
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    car.setDoor('frontLeft', 'OPEN');
+    await scenario.service.intents.refresh();
+    expect(view(scenario).summary).toBe('open');
+
+    await scenario.advance(4 * MINUTE + 50 * SECOND);
+    expect(notified(scenario, 'door-open')).toHaveLength(0);
+
+    await scenario.advance(70 * SECOND);
+    const first = notified(scenario, 'door-open');
+    expect(first).toHaveLength(1);
+    expect(first[0]?.body).toContain('front left door');
+    expect(first[0]?.actions).toEqual([{ id: 'lock', label: 'Lock now' }]);
+    expect(view(scenario).alerts.map((alert) => alert.rule)).toContain('door-open');
+
+    // Polled every minute meanwhile, but no second notification until the reminder is due.
+    await scenario.advance(25 * MINUTE);
+    expect(notified(scenario, 'door-open')).toHaveLength(1);
+    await scenario.advance(6 * MINUTE);
+    const withReminder = notified(scenario, 'door-open');
+    expect(withReminder).toHaveLength(2);
+    expect(withReminder[1]?.title).toMatch(/^Reminder/);
+    expect(withReminder[1]?.id).toBe(withReminder[0]?.id);
+
+    car.setDoor('frontLeft', 'CLOSED');
+    await scenario.advance(3 * HOUR);
+    expect(notified(scenario, 'door-open')).toHaveLength(2);
+    expect(view(scenario).alerts.map((alert) => alert.rule)).not.toContain('door-open');
+    const log = scenario.service.intents.getActivity(CAR) as { text: string }[];
+    expect(log.map((entry) => entry.text)).toEqual(
+      expect.arrayContaining(['Front left door opened', 'Front left door closed']),
+    );
+  });
+
+  test('an episode survives a restart without notifying twice', async () => {
+    const first = await start();
+    const car = first.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    car.setDoor('rearRight', 'OPEN');
+    await first.service.intents.refresh();
+    await first.advance(6 * MINUTE);
+    expect(notified(first, 'door-open')).toHaveLength(1);
+    await first.close();
+    scenarios = scenarios.filter((scenario) => scenario !== first);
+    const saved = first.deps.state.load();
+
+    // The app starts again 2 minutes later; the door is still open.
+    const second = await start({
+      state: saved,
+      prepareSimulator: (sim) => {
+        sim.vehicle(CAR).setLock('UNLOCKED');
+        sim.vehicle(CAR).setDoor('rearRight', 'OPEN');
+      },
+      clock: first.clock,
+    });
+    await second.advance(2 * MINUTE);
+    expect(notified(second, 'door-open')).toHaveLength(0);
+    expect(view(second).alerts.map((alert) => alert.rule)).toContain('door-open');
+  });
+});
+
+describe('polling', () => {
+  test('a parked day costs at most 600 requests per car, yet a door opened on an unlocked car is noticed within 2 minutes', async () => {
+    const scenario = await start();
+    const before = {
+      car: scenario.apiRequests(CAR).length,
+      other: scenario.apiRequests(OTHER).length,
+    };
+    await scenario.advance(24 * HOUR);
+    const parkedDay = {
+      car: scenario.apiRequests(CAR).length - before.car,
+      other: scenario.apiRequests(OTHER).length - before.other,
+    };
+    expect(parkedDay.car).toBeLessThanOrEqual(600);
+    expect(parkedDay.other).toBeLessThanOrEqual(600);
+    // ...and it did keep watching: at least every 10 minutes (2 requests each).
+    expect(parkedDay.car).toBeGreaterThanOrEqual(2 * 144);
+
+    // Someone unlocks the car; after the app has seen that, the door opens at an odd moment.
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.advance(12 * MINUTE + 17 * SECOND);
+    expect(view(scenario).lock?.value).toBe('UNLOCKED');
+    scenario.sim().vehicle(CAR).setDoor('rearLeft', 'OPEN');
+    const delay = await timeUntil(
+      scenario,
+      () => view(scenario).doors?.rearLeft.value === 'OPEN',
+      5 * MINUTE,
+    );
+    expect(delay).toBeLessThanOrEqual(2 * MINUTE);
+    expect(scenario.service.snapshot().quota.usedToday).toBeGreaterThan(0);
+  });
+
+  test('a 429 pauses every check until Retry-After, then checks resume', async () => {
+    const scenario = await start();
+    scenario.sim().setFault({ kind: 'rate-limit', retryAfterSeconds: 300 });
+    await scenario.service.intents.refresh();
+    const hitAt = scenario.clock.now();
+    const countAtHit = scenario.apiRequests().length;
+    expect(scenario.service.snapshot().vehicles[0]?.freshness).toMatchObject({
+      state: 'stale',
+      reason: expect.stringContaining('slow down'),
+    });
+    scenario.sim().setFault(null);
+
+    await scenario.advance(299 * SECOND);
+    expect(scenario.apiRequests().length).toBe(countAtHit);
+    await scenario.advance(2 * SECOND);
+    expect(scenario.apiRequests().length).toBeGreaterThan(countAtHit);
+    expect(scenario.clock.now() - hitAt).toBeLessThanOrEqual(301 * SECOND);
+    expect(view(scenario).freshness.state).toBe('live');
+  });
+
+  test('a quota 403 pauses until Volvo replenishes the quota, says when, and resumes', async () => {
+    const scenario = await start();
+    scenario.sim().setFault({ kind: 'quota-exhausted' });
+    await scenario.service.intents.refresh();
+    const countAtHit = scenario.apiRequests().length;
+    const snapshot = scenario.service.snapshot();
+    // The FakeClock starts at 08:00 UTC: Volvo's quota returns at midnight UTC, 16 h later.
+    expect(snapshot.quota.exhaustedUntil).toBe('2026-11-28T00:00:00.000Z');
+    expect(snapshot.quota.message).toMatch(
+      /quota .* used up\. Checks resume at \d\d:\d\d \(in 16 h\)/,
+    );
+    expect(notified(scenario, 'quota-out')).toHaveLength(1);
+    await scenario.service.intents.lock(CAR);
+    expect(view(scenario).command.last).toMatchObject({ status: 'REFUSED', ok: false });
+    expect(view(scenario).command.last?.message).toMatch(/quota/);
+
+    scenario.sim().setFault(null);
+    await scenario.advance(16 * HOUR - MINUTE);
+    expect(scenario.apiRequests().length).toBe(countAtHit);
+    expect(notified(scenario, 'quota-out')).toHaveLength(1);
+    await scenario.advance(2 * MINUTE);
+    expect(scenario.apiRequests().length).toBeGreaterThan(countAtHit);
+    expect(scenario.service.snapshot().quota.exhaustedUntil).toBeNull();
+    expect(view(scenario).freshness.state).toBe('live');
+  });
+
+  test('sleep and wake-up: nothing while asleep, one catch-up on resume', async () => {
+    const scenario = await start();
+    await scenario.advance(MINUTE);
+    scenario.service.systemSuspended();
+    const atSleep = scenario.apiRequests().length;
+    await scenario.advance(3 * HOUR);
+    expect(scenario.apiRequests().length).toBe(atSleep);
+    expect(view(scenario).freshness).toMatchObject({ state: 'stale' });
+
+    scenario.service.systemResumed();
+    await scenario.http.idle();
+    // Doors and windows, once per car.
+    expect(scenario.apiRequests().length - atSleep).toBe(4);
+    expect(view(scenario).freshness.state).toBe('live');
+    await scenario.advance(9 * MINUTE);
+    expect(scenario.apiRequests().length - atSleep).toBe(4);
+  });
+
+  test('offline: checks stop and the popover says offline; back online, one catch-up', async () => {
+    const scenario = await start();
+    scenario.service.setOnline(false);
+    const atOffline = scenario.apiRequests().length;
+    await scenario.advance(HOUR);
+    expect(scenario.apiRequests().length).toBe(atOffline);
+    expect(view(scenario).freshness.state).toBe('offline');
+    scenario.service.setOnline(true);
+    await scenario.http.idle();
+    expect(scenario.apiRequests().length - atOffline).toBe(4);
+  });
+
+  test('opening the popover refreshes old data at once and polls fast while it is open', async () => {
+    const scenario = await start();
+    await scenario.advance(2 * MINUTE);
+    const atOpen = scenario.apiRequests(CAR).length;
+    scenario.service.intents.setPopoverOpen(true);
+    await scenario.http.idle();
+    expect(scenario.apiRequests(CAR).length - atOpen).toBe(2);
+    await scenario.advance(3 * MINUTE);
+    expect(scenario.apiRequests(CAR).length - atOpen).toBe(2 + 3 * 2);
+    scenario.service.intents.setPopoverOpen(false);
+    const atClose = scenario.apiRequests(CAR).length;
+    await scenario.advance(5 * MINUTE);
+    expect(scenario.apiRequests(CAR).length).toBe(atClose);
+  });
+
+  test('server errors back off and the popover says why, then recover', async () => {
+    const scenario = await start();
+    scenario.sim().setFault({ kind: 'status', status: 503, count: 4 });
+    await scenario.service.intents.refresh();
+    expect(view(scenario).freshness).toMatchObject({ state: 'stale' });
+    expect(view(scenario).lastError).toBeTruthy();
+    // Last known values stay on screen.
+    expect(view(scenario).summary).toBe('locked');
+    await scenario.advance(HOUR);
+    expect(view(scenario).freshness.state).toBe('live');
+    expect(view(scenario).lastError).toBeNull();
+  });
+});
+
+function lockPosts(scenario: Scenario, vin = CAR) {
+  return scenario.http.requests.filter(
+    (request) =>
+      request.method === 'POST' && request.url.pathname.endsWith(`/vehicles/${vin}/commands/lock`),
+  );
+}
+
+describe('commands', () => {
+  test('lock with a door open sends no command and names the door', async () => {
+    const scenario = await start();
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    car.setDoor('rearLeft', 'OPEN');
+    await scenario.service.intents.lock(CAR);
+    await scenario.http.idle();
+    expect(lockPosts(scenario)).toHaveLength(0);
+    const last = view(scenario).command.last;
+    expect(last).toMatchObject({ command: 'lock', status: 'REFUSED', ok: false });
+    expect(last?.message).toContain('rear left door');
+    expect(view(scenario).command.inProgress).toBeNull();
+    const log = scenario.service.intents.getActivity(CAR) as { text: string }[];
+    expect(log[0]?.text).toMatch(/^Lock refused: Not locked: the rear left door is open/);
+  });
+
+  test('the shortcut pressed 5 times quickly sends one lock command and confirms once', async () => {
+    const scenario = await start();
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    for (let press = 0; press < 5; press++) {
+      scenario.deps.shortcuts.press();
+      await scenario.advance(300);
+    }
+    await scenario.http.idle();
+    expect(lockPosts(scenario)).toHaveLength(1);
+    const confirmations = scenario.deps.notifier.shown.filter((shown) =>
+      shown.id.startsWith('command:'),
+    );
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]?.title).toMatch(/locked$/);
+    expect(view(scenario).lock?.value).toBe('LOCKED');
+    const log = scenario.service.intents.getActivity(CAR) as { text: string }[];
+    expect(log.some((entry) => entry.text === 'Locked via shortcut')).toBe(true);
+  });
+
+  test('unlock needs a fresh confirmation token, used once, and shows the unlock window', async () => {
+    const scenario = await start();
+    const { intents } = scenario.service;
+    await expect(intents.unlock(CAR, 'not-a-real-token')).rejects.toThrow(/Press Unlock again/);
+    const { token } = await intents.prepareUnlock(CAR);
+    await intents.unlock(CAR, token);
+    await scenario.http.idle();
+    expect(view(scenario).command.last).toMatchObject({ command: 'unlock', ok: true });
+    expect(view(scenario).command.unlockWindowUntil).not.toBeNull();
+    expect(view(scenario).lock?.value).toBe('UNLOCKED');
+    await expect(intents.unlock(CAR, token)).rejects.toThrow(/already used/);
+
+    const late = await intents.prepareUnlock(CAR);
+    await scenario.advance(16 * SECOND);
+    await expect(intents.unlock(CAR, late.token)).rejects.toThrow(/expired/);
+  });
+
+  test('a notification\'s "Lock now" locks the car, but nothing but the popover unlocks', async () => {
+    const scenario = await start();
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    await scenario.service.notificationAction(CAR, 'lock');
+    await scenario.http.idle();
+    expect(lockPosts(scenario)).toHaveLength(1);
+    expect(view(scenario).lock?.value).toBe('LOCKED');
+  });
+
+  test('a command the car never answers does not stay in progress forever', async () => {
+    const scenario = await start({ idleMaxMs: 200 });
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    scenario.sim().setFault({ kind: 'timeout' });
+    const locking = scenario.service.intents.lock(CAR);
+    await scenario.http.idle(200);
+    expect(view(scenario).command.inProgress).not.toBeNull();
+    await scenario.advance(3 * MINUTE);
+    await locking;
+    expect(view(scenario).command.inProgress).toBeNull();
+    expect(view(scenario).command.last?.ok).toBe(false);
+  });
+});
+
+describe('shortcut and settings', () => {
+  test('a shortcut taken by another app is reported in words and the last working one stays', async () => {
+    const scenario = await start();
+    expect(scenario.service.snapshot().shortcut).toMatchObject({
+      accelerator: 'CommandOrControl+Alt+L',
+      registered: true,
+    });
+    const view1 = await scenario.service.intents.setShortcut('Ctrl+');
+    expect(view1.registered).toBe(true);
+    expect(view1.accelerator).toBe('CommandOrControl+Alt+L');
+    expect(view1.message).toMatch(/Could not use Ctrl\+ as the lock shortcut/);
+    expect((await scenario.service.intents.getSettings()).shortcut).toBe('CommandOrControl+Alt+L');
+    const view2 = await scenario.service.intents.setShortcut('Alt+Shift+K');
+    expect(view2).toEqual({ accelerator: 'Alt+Shift+K', registered: true, message: null });
+    expect(scenario.deps.shortcuts.current).toBe('Alt+Shift+K');
+  });
+
+  test('settings apply live: a shorter slow interval polls a parked car more often', async () => {
+    const scenario = await start();
+    await scenario.service.intents.updateSettings({ polling: { slowSeconds: 120 } });
+    const before = scenario.apiRequests(CAR).length;
+    await scenario.advance(10 * MINUTE);
+    expect(scenario.apiRequests(CAR).length - before).toBe(2 * 5);
+    await expect(
+      scenario.service.intents.updateSettings({ polling: { slowSeconds: 5 } }),
+    ).rejects.toThrow('The setting "polling.slowSeconds" must be at least 60.');
+  });
+
+  test('a small budget stretches the intervals so the day stays within it', async () => {
+    const scenario = await start({ settings: { polling: { dailyBudget: 200 } } });
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    scenario.sim().vehicle(OTHER).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    await scenario.advance(16 * HOUR - MINUTE);
+    const snapshot = scenario.service.snapshot();
+    expect(snapshot.quota.usedToday).toBeLessThanOrEqual(200);
+    expect(snapshot.quota.usedToday).toBeGreaterThan(100);
+    expect(snapshot.quota.message).toMatch(
+      /Checking less often to stay within today's budget of 200/,
+    );
+  });
+
+  test('demo controls drive the simulator and are refused outside demo mode', async () => {
+    const scenario = await start();
+    await scenario.service.intents.demo({ kind: 'door', vin: CAR, door: 'hood', value: 'OPEN' });
+    await scenario.http.idle();
+    expect(view(scenario).doors?.hood.value).toBe('OPEN');
+    await scenario.service.intents.signOut();
+    await expect(scenario.service.intents.demo({ kind: 'sleep', asleep: true })).rejects.toThrow(
+      /only work with the demo car/,
+    );
+    expect(scenario.service.snapshot().signIn.state).toBe('signed-out');
+  });
+});

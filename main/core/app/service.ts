@@ -1,0 +1,711 @@
+import type { SignInRequest } from '../../../preload/contract';
+import {
+  type Simulator,
+  type SimulatorOptions,
+  startSimulator as startEmbeddedSimulator,
+} from '../../simulator/index';
+import { createAuthSession } from '../auth/session';
+import type { AuthState } from '../auth/types';
+import type { Notifier, TimerHandle } from '../ports';
+import {
+  applySettingsPatch,
+  defaultSettings,
+  type Settings,
+  settingsPatchSchema,
+} from '../settings';
+import { VolvoApiError } from '../volvo/errors';
+import { activityStateSchema, createActivityLog } from './activity-log';
+import { alertStateSchema, createAlertEngine } from './alert-engine';
+import { evaluateApp, evaluateVehicle } from './alert-rules';
+import { count, pauseInWords, settingsProblemInWords, vaultWarning } from './app-words';
+import { backoffDelayMs } from './backoff';
+import { createCommandRateLimit } from './command-rate-limit';
+import { type CommandRequest, type CommandRun, createCommandRunner } from './command-runner';
+import { type Connected, createConnector, demoAwareBrowser } from './connection';
+import { createStateSections } from './persisted-state';
+import { createPollBudget } from './poll-budget';
+import type { AttentionInput } from './poll-plan';
+import { createPollScheduler, type PollOutcome, type PollPause } from './poll-scheduler';
+import { createPublisher } from './publisher';
+import { createQuotaCounter, quotaStateSchema } from './quota-counter';
+import { createSecretScrubber } from './secret-scrubber';
+import { createShortcutController } from './shortcut-controller';
+import type { CommandResultView, QuotaView, Snapshot } from './snapshot';
+import { buildSnapshot, signInView } from './snapshot-builder';
+import { iso, whenInWords } from './time-words';
+import type { AppDeps, AppService, CoreIntents } from './types';
+import { createUnlockConfirmations } from './unlock-confirmations';
+import { applyDoors, applyPoll, errorInWords, type VehicleRecord } from './vehicle-record';
+import { createVehicleRoster } from './vehicle-roster';
+
+/** Seams for tests and the bench; the app uses the defaults. */
+export interface AppServiceOptions {
+  /** Starts the demo simulator (default: the embedded one). Tests use it to reach the car. */
+  startSimulator?: (options: SimulatorOptions) => Promise<Simulator>;
+  /** Jitter for the backoff (default Math.random). */
+  random?: () => number;
+}
+
+/** A poll (doors + windows) that has not finished after this long is abandoned. */
+const POLL_TIMEOUT_MS = 45_000;
+/** The longest wait between retries of a failing vehicle. */
+const MAX_BACKOFF_MS = 30 * 60_000;
+/** v1: how long the client follows a command's async.href. */
+const CLIENT_COMMAND_TIMEOUT_MS = 120_000;
+/** Nothing stays "in progress" longer than this: the check, the command and its follow-up. */
+const COMMAND_TIMEOUT_MS = 150_000;
+/** A lock asked for again this soon after one succeeded is the same request (shortcut mashing). */
+const LOCK_JOIN_WINDOW_MS = 10_000;
+/** First retry of listing the account's cars after a failure. */
+const CONNECT_RETRY_MS = 30_000;
+
+/**
+ * The application core: owns every piece of state, publishes a Snapshot on every change, and
+ * takes intents from the UI, the tray menu, notifications and the shortcut. Composes small
+ * modules: poll scheduler and plan, quota counter, alert rules and engine, command runner,
+ * activity log, shortcut controller, connector (demo simulator, Volvo ID, test token).
+ */
+export function createAppService(deps: AppDeps, options: AppServiceOptions = {}): AppService {
+  const { clock } = deps;
+  const random = options.random ?? Math.random;
+  const scrubber = createSecretScrubber();
+  const logger = scrubber.logger(deps.logger);
+  const sections = createStateSections(deps.state, logger);
+  const notifier: Notifier = {
+    show: (notification) =>
+      deps.notifier.show({
+        ...notification,
+        title: scrubber.scrub(notification.title),
+        body: scrubber.scrub(notification.body),
+      }),
+  };
+
+  let settings: Settings = defaultSettings;
+  let settingsProblems: string[] = [];
+  let lastError: string | null = null;
+  let popoverOpen = false;
+  let online = true;
+  let offlineSince: number | null = null;
+  let suspendedSince: number | null = null;
+  let paused: { pause: PollPause; since: number } | null = null;
+  let signingIn = false;
+  let signInExpiredSince: number | null = null;
+  let connected: Connected | null = null;
+  /** Bumped on every (dis)connection: late answers for an older one are dropped. */
+  let generation = 0;
+  const roster = createVehicleRoster();
+  let started = false;
+  let connectRetry: { timer: TimerHandle | null; attempts: number } = { timer: null, attempts: 0 };
+  let unsubscribeAuth: (() => void) | null = null;
+
+  const find = roster.find;
+  const watched = roster.watched;
+  const log = (vin: string, text: string, kind: 'info' | 'warning' | 'command' | 'error') =>
+    activity.add(vin, text, kind);
+  const logAll = (text: string, kind: 'info' | 'warning' | 'command' | 'error') => {
+    for (const record of watched()) log(record.vin, text, kind);
+  };
+
+  // ---- persisted pieces -------------------------------------------------------------------
+  const quota = createQuotaCounter(clock, sections.section('quota', quotaStateSchema));
+  const activity = createActivityLog({
+    clock,
+    store: sections.section('activity', activityStateSchema),
+    size: () => settings.activityLogSize,
+    scrub: scrubber.scrub,
+  });
+  const alerts = createAlertEngine({
+    clock,
+    notifier,
+    store: sections.section('alerts', alertStateSchema),
+    settings: () => settings.alerts,
+    onEvent(event, episode) {
+      const text =
+        event === 'cleared'
+          ? `Cleared: ${episode.title}`
+          : event === 'reminder'
+            ? `Reminder: ${episode.message}`
+            : `Alert: ${episode.message}`;
+      const kind = event === 'cleared' ? 'info' : 'warning';
+      if (episode.scope === 'app') logAll(text, kind);
+      else log(episode.scope, text, kind);
+    },
+  });
+
+  // ---- sign-in ----------------------------------------------------------------------------
+  const auth =
+    deps.auth ??
+    createAuthSession({
+      fetch: deps.fetch,
+      clock,
+      vault: deps.vault,
+      browser: demoAwareBrowser(deps.browser, deps.fetch, () => connector.demoActive()),
+      logger,
+      allowPlaintextSecrets: () => settings.allowPlaintextSecrets,
+      meta: sections.rawSection('auth'),
+    });
+  const connector = createConnector({
+    clock,
+    fetch: deps.fetch,
+    vault: deps.vault,
+    logger,
+    auth,
+    startSimulator: options.startSimulator ?? startEmbeddedSimulator,
+    onRequest: () => quota.record(),
+    commandTimeoutMs: CLIENT_COMMAND_TIMEOUT_MS,
+    rememberSecret: (secret) => scrubber.remember(secret),
+  });
+
+  const pauseWords = (pause: PollPause, now: number) =>
+    pauseInWords(pause, now, settings.polling.dailyBudget);
+
+  // ---- polling plan -----------------------------------------------------------------------
+  const attentionOf = (record: VehicleRecord): AttentionInput => {
+    const command = commands.state(record.vin);
+    return {
+      lock: record.lock,
+      doors: record.doors,
+      windows: record.windows,
+      attentionUntil: Math.max(command.attentionUntil ?? 0, command.unlockWindowUntil ?? 0) || null,
+    };
+  };
+  const budget = createPollBudget({
+    clock,
+    quota,
+    polling: () => settings.polling,
+    popoverOpen: () => popoverOpen,
+    watched: () => new Map(watched().map((record) => [record.vin, attentionOf(record)])),
+  });
+
+  // ---- polling ----------------------------------------------------------------------------
+  const evaluateVehicleAlerts = (record: VehicleRecord) => {
+    if (record.watched && auth.state().status === 'signed-in') {
+      alerts.update(record.vin, evaluateVehicle(record, settings.alerts));
+    }
+  };
+  const evaluateAppAlerts = () => {
+    const quotaOut =
+      paused !== null && paused.pause.kind !== 'rate-limited'
+        ? { since: paused.since, message: pauseWords(paused.pause, clock.now()) }
+        : null;
+    alerts.update(
+      'app',
+      evaluateApp(
+        { signInExpiredSince, signInMessage: auth.state().message, quotaOut },
+        settings.alerts,
+      ),
+    );
+  };
+
+  const pollVehicle = async (vin: string, signal: AbortSignal): Promise<PollOutcome> => {
+    const current = connected;
+    const gen = generation;
+    if (current === null) return { ok: true };
+    const [doors, windows] = await Promise.allSettled([
+      current.api.getDoors(vin, { signal }),
+      current.api.getWindows(vin, { signal }),
+    ]);
+    const record = find(vin);
+    if (gen !== generation || !record) return { ok: true };
+    for (const change of applyPoll(record, doors, windows, clock.now())) {
+      log(vin, change.text, change.kind);
+    }
+    evaluateVehicleAlerts(record);
+    changed();
+    const errors = [doors, windows].flatMap((result) =>
+      result.status === 'rejected' ? [result.reason as unknown] : [],
+    );
+    const stopsEveryone = errors.find(
+      (error) =>
+        error instanceof VolvoApiError && (error.kind === 'quota' || error.kind === 'rate-limited'),
+    );
+    if (stopsEveryone !== undefined) return { ok: false, error: stopsEveryone };
+    if (errors.length === 2) return { ok: false, error: errors[0] };
+    return { ok: true };
+  };
+
+  const onPauseChange = (pause: PollPause | null) => {
+    const now = clock.now();
+    if (pause === null) {
+      if (paused !== null) logAll('Car checks resumed', 'info');
+      paused = null;
+    } else {
+      const fresh = paused === null || paused.pause.kind !== pause.kind;
+      paused = { pause, since: paused?.since ?? now };
+      if (fresh) logAll(`Car checks paused: ${pauseWords(pause, now)}`, 'warning');
+    }
+    evaluateAppAlerts();
+    changed();
+  };
+
+  const scheduler = createPollScheduler({
+    clock,
+    random,
+    poll: pollVehicle,
+    intervalMs: budget.intervalMs,
+    budgetBlockedUntil: budget.blockedUntil,
+    onPauseChange,
+    pollTimeoutMs: POLL_TIMEOUT_MS,
+    maxBackoffMs: MAX_BACKOFF_MS,
+  });
+
+  // ---- commands ---------------------------------------------------------------------------
+  const commands = createCommandRunner({
+    clock,
+    api: () => connected?.api ?? null,
+    async checkDoors(vin, signal) {
+      const current = connected;
+      const record = find(vin);
+      if (current === null || !record) return null;
+      try {
+        const report = await current.api.getDoors(vin, { signal });
+        for (const change of applyDoors(record, report, clock.now())) {
+          log(vin, change.text, change.kind);
+        }
+        evaluateVehicleAlerts(record);
+        changed();
+        return report.doors;
+      } catch (error) {
+        // The latest status we have is still the best check there is; the car refuses anyway.
+        logger.warn('Could not read the doors before locking', { reason: errorInWords(error) });
+        return record.doors;
+      }
+    },
+    spendProblem() {
+      const now = clock.now();
+      if (paused?.pause.kind === 'quota') return pauseWords(paused.pause, now);
+      if (quota.usedToday() >= settings.polling.dailyBudget) {
+        return `The app has used today's budget of ${count(settings.polling.dailyBudget)} requests; commands work again ${whenInWords(quota.resetsAt(), now)}.`;
+      }
+      return null;
+    },
+    rateLimit: createCommandRateLimit(clock),
+    timeoutMs: COMMAND_TIMEOUT_MS,
+    joinWindowMs: LOCK_JOIN_WINDOW_MS,
+    onChange() {
+      scheduler.reschedule();
+      changed();
+    },
+    afterCommand(vin) {
+      void scheduler.refresh([vin]);
+    },
+    log,
+  });
+  const unlockConfirmations = createUnlockConfirmations(clock);
+
+  const confirmByNotification = (record: VehicleRecord, result: CommandResultView) =>
+    notifier.show({
+      id: `command:${record.vin}`,
+      title: result.ok ? `${record.name} locked` : `${record.name} not locked`,
+      body: result.message,
+      vin: record.vin,
+    });
+
+  /** Lock without the popover (shortcut, notification): confirmed by a notification. */
+  const lockUnattended = async (vin: string | null, source: 'shortcut' | 'notification') => {
+    const record = vin === null ? undefined : find(vin);
+    if (connected === null || !record) {
+      notifier.show({
+        id: 'command:none',
+        title: 'Nothing was locked',
+        body:
+          connected === null
+            ? 'Sign in to Volvo first; then the shortcut locks your car.'
+            : 'No car is selected. Open the app and choose one.',
+      });
+      return;
+    }
+    const run = await commands.run({ vin: record.vin, command: 'lock', source });
+    if (!run.joined) confirmByNotification(record, run.result);
+  };
+
+  // ---- shortcut ---------------------------------------------------------------------------
+  const shortcut = createShortcutController(deps.shortcuts, () => {
+    void lockUnattended(roster.selected(), 'shortcut');
+  });
+
+  // ---- vehicles and connection ------------------------------------------------------------
+  const setVehicles = (vins: readonly string[]) => {
+    roster.update(vins, settings.watchedVins, settings.selectedVin);
+    const watchedVins = watched().map((record) => record.vin);
+    alerts.retain(['app', ...watchedVins]);
+    scheduler.setVehicles(watchedVins);
+  };
+
+  const loadCapabilities = async (current: Connected, gen: number) => {
+    await Promise.all(
+      watched().map(async (record) => {
+        try {
+          const supported = await current.api.supportedCommands(record.vin);
+          if (gen !== generation) return;
+          record.capabilities = { lockReducedGuard: supported.includes('lock-reduced-guard') };
+          changed();
+        } catch (error) {
+          logger.info('Could not read which commands the car supports', {
+            reason: errorInWords(error),
+          });
+        }
+      }),
+    );
+  };
+
+  const clearConnectRetry = () => {
+    if (connectRetry.timer !== null) clock.clearTimeout(connectRetry.timer);
+    connectRetry = { timer: null, attempts: 0 };
+  };
+  const retryConnectLater = (error: unknown) => {
+    const attempts = connectRetry.attempts + 1;
+    const now = clock.now();
+    const delay =
+      error instanceof VolvoApiError && error.kind === 'quota'
+        ? (error.details.quotaResetsAt ?? quota.resetsAt()) - now
+        : error instanceof VolvoApiError && error.kind === 'rate-limited'
+          ? (error.details.retryAfterMs ?? 60_000)
+          : backoffDelayMs(attempts, { baseMs: CONNECT_RETRY_MS, maxMs: MAX_BACKOFF_MS }, random);
+    if (connectRetry.timer !== null) clock.clearTimeout(connectRetry.timer);
+    connectRetry = {
+      attempts,
+      timer: clock.setTimeout(() => void loadVehicles(), Math.max(1000, delay)),
+    };
+  };
+
+  const loadVehicles = async () => {
+    const current = connected;
+    const gen = generation;
+    if (current === null) return;
+    try {
+      const vins = await current.api.listVehicles();
+      if (gen !== generation) return;
+      clearConnectRetry();
+      setVehicles(vins);
+      lastError = vins.length === 0 ? 'No cars are linked to this Volvo ID.' : null;
+      void loadCapabilities(current, gen);
+      scheduler.start();
+    } catch (error) {
+      if (gen !== generation) return;
+      lastError = `Could not list the cars of this account: ${errorInWords(error)}`;
+      retryConnectLater(error);
+    }
+    changed();
+  };
+
+  const attach = async (next: Connected) => {
+    generation++;
+    connected = next;
+    scrubber.remember(next.apiKey);
+    quota.countFor(next.apiKey);
+    signInExpiredSince = null;
+    lastError = null;
+    evaluateAppAlerts();
+    changed();
+    await loadVehicles();
+  };
+
+  const disconnect = () => {
+    generation++;
+    connected = null;
+    scheduler.stop();
+    scheduler.setVehicles([]);
+    clearConnectRetry();
+  };
+
+  const onAuthChange = (state: AuthState) => {
+    if (state.status === 'expired' && signInExpiredSince === null) {
+      signInExpiredSince = clock.now();
+      disconnect();
+      logAll(state.message ?? 'Sign-in expired', 'error');
+      evaluateAppAlerts();
+    }
+    changed();
+  };
+
+  const signIn = async (request: SignInRequest) => {
+    if (request.mode === 'volvo-id') {
+      scrubber.remember(request.apiKey);
+      scrubber.remember(request.clientSecret);
+    } else if (request.mode === 'test-token') {
+      scrubber.remember(request.apiKey);
+      scrubber.remember(request.accessToken);
+      // The session strips a pasted "Bearer " prefix; the bare token is the secret on the wire.
+      scrubber.remember(request.accessToken.trim().replace(/^bearer\s+/i, ''));
+    }
+    signingIn = true;
+    lastError = null;
+    changed();
+    try {
+      disconnect();
+      const next = await connector.connect(request, settings.connection.apiVersion);
+      const connection: Settings['connection'] =
+        request.mode === 'demo'
+          ? { ...settings.connection, mode: 'demo' }
+          : request.mode === 'volvo-id'
+            ? {
+                mode: 'volvo-id',
+                apiVersion: request.apiVersion,
+                clientId: request.clientId,
+                redirectPort: request.redirectPort,
+              }
+            : { ...settings.connection, mode: 'test-token', apiVersion: request.apiVersion };
+      saveSettings({ ...settings, connection });
+      signingIn = false;
+      await attach(next);
+    } catch (error) {
+      const message = scrubber.scrub(
+        error instanceof Error ? error.message : 'The sign-in did not work.',
+      );
+      lastError = message;
+      throw new Error(message);
+    } finally {
+      signingIn = false;
+      changed();
+    }
+  };
+
+  // ---- settings ---------------------------------------------------------------------------
+  const saveSettings = (next: Settings) => {
+    const unchanged = JSON.stringify(next) === JSON.stringify(settings);
+    settings = next;
+    if (!unchanged) deps.settings.save(next);
+  };
+
+  const applyLive = (before: Settings) => {
+    if (
+      before.watchedVins.join() !== settings.watchedVins.join() ||
+      before.selectedVin !== settings.selectedVin
+    ) {
+      setVehicles(roster.all().map((record) => record.vin));
+      const current = connected;
+      if (current !== null) void loadCapabilities(current, generation);
+    }
+    if (before.activityLogSize !== settings.activityLogSize) activity.resize();
+    if (before.connection.apiVersion !== settings.connection.apiVersion && connected !== null) {
+      connected = connector.withVersion(connected, settings.connection.apiVersion);
+      void loadCapabilities(connected, generation);
+    }
+    alerts.retain(['app', ...watched().map((record) => record.vin)]);
+    for (const record of watched()) evaluateVehicleAlerts(record);
+    evaluateAppAlerts();
+    scheduler.reschedule();
+  };
+
+  // ---- the Snapshot -----------------------------------------------------------------------
+  let revision = 0;
+
+  const quotaView = (now: number): QuotaView => {
+    const daily = settings.polling.dailyBudget;
+    const used = quota.usedToday();
+    const out = paused !== null && paused.pause.kind !== 'rate-limited' ? paused.pause : null;
+    const stretched = connected !== null && budget.stretch() > 1.05;
+    return {
+      usedToday: used,
+      budget: daily,
+      resetsAt: iso(quota.resetsAt()),
+      exhaustedUntil: out === null ? null : iso(out.until),
+      message:
+        out !== null
+          ? pauseWords(out, now)
+          : stretched
+            ? `Checking less often to stay within today's budget of ${count(daily)} requests (${count(used)} used).`
+            : null,
+    };
+  };
+
+  const build = (): Snapshot => {
+    const now = clock.now();
+    const snapshot = buildSnapshot({
+      revision: ++revision,
+      now,
+      signIn: signInView(started ? auth.state() : null, signingIn),
+      vehicles: roster.all(),
+      alerts: (scope) => alerts.active(scope),
+      command: (vin) => commands.state(vin),
+      selectedVin: roster.selected(),
+      quota: quotaView(now),
+      shortcut: shortcut.view(),
+      online,
+      offlineSince,
+      suspendedSince,
+      paused:
+        paused === null ? null : { since: paused.since, reason: pauseWords(paused.pause, now) },
+      settingsProblems,
+      vaultWarning: vaultWarning(deps.vault.protection(), settings),
+      lastError,
+      popoverOpen,
+    });
+    // Secrets never reach the UI, whatever text carried them this far.
+    return JSON.parse(scrubber.scrub(JSON.stringify(snapshot))) as Snapshot;
+  };
+
+  const publisher = createPublisher(build, logger);
+  const changed = () => publisher.changed();
+
+  // ---- intents ----------------------------------------------------------------------------
+  const requireVehicle = (vin: string): VehicleRecord => {
+    const record = find(vin);
+    if (!record) throw new Error(`There is no car with VIN ${vin.toUpperCase()} in this account.`);
+    return record;
+  };
+  const requireConnected = () => {
+    if (connected === null) throw new Error('Sign in to Volvo first.');
+  };
+  const runFromPopover = async (request: CommandRequest): Promise<CommandRun> => {
+    requireConnected();
+    return commands.run(request);
+  };
+
+  const intents: CoreIntents = {
+    getSnapshot: () => publisher.current(),
+    async refresh() {
+      requireConnected();
+      await scheduler.refresh(watched().map((record) => record.vin));
+    },
+    async selectVehicle(vin) {
+      const record = requireVehicle(vin);
+      roster.select(record.vin);
+      saveSettings({ ...settings, selectedVin: record.vin });
+      changed();
+    },
+    async lock(vin, lockOptions) {
+      const record = requireVehicle(vin);
+      if (lockOptions?.reducedGuard && !record.capabilities.lockReducedGuard) {
+        throw new Error(`${record.name} does not support locking with reduced guard.`);
+      }
+      await runFromPopover({
+        vin: record.vin,
+        command: lockOptions?.reducedGuard ? 'lock-reduced-guard' : 'lock',
+        source: 'popover',
+      });
+    },
+    async prepareUnlock(vin) {
+      const record = requireVehicle(vin);
+      requireConnected();
+      return unlockConfirmations.issue(record.vin);
+    },
+    async unlock(vin, token) {
+      const record = requireVehicle(vin);
+      unlockConfirmations.redeem(record.vin, token);
+      await runFromPopover({
+        vin: record.vin,
+        command: 'unlock',
+        source: 'popover',
+        unlockDuration: settings.unlockDurationSeconds,
+      });
+    },
+    signIn,
+    async signOut() {
+      disconnect();
+      await auth.signOut();
+      await connector.close();
+      await deps.vault.delete('apiKey');
+      quota.countFor(null);
+      roster.clear();
+      signInExpiredSince = null;
+      lastError = null;
+      alerts.retain(['app']);
+      evaluateAppAlerts();
+      changed();
+    },
+    getSettings: () => settings,
+    async updateSettings(patch) {
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) throw new Error(settingsProblemInWords(parsed.error));
+      const before = settings;
+      let next = applySettingsPatch(settings, parsed.data);
+      if (next.shortcut !== before.shortcut && !shortcut.use(next.shortcut).ok) {
+        next = { ...next, shortcut: before.shortcut };
+      }
+      saveSettings(next);
+      applyLive(before);
+      changed();
+      return settings;
+    },
+    async setShortcut(accelerator) {
+      const outcome = shortcut.use(accelerator);
+      if (outcome.ok) saveSettings({ ...settings, shortcut: accelerator });
+      changed();
+      return outcome.view;
+    },
+    setPopoverOpen(open) {
+      popoverOpen = open;
+      if (open && connected !== null) {
+        const now = clock.now();
+        const limit = settings.polling.refreshOnOpenSeconds * 1000;
+        const old = watched().filter(
+          (record) => record.fetchedAt === null || now - record.fetchedAt > limit,
+        );
+        if (old.length > 0) void scheduler.refresh(old.map((record) => record.vin));
+      }
+      scheduler.reschedule();
+      changed();
+    },
+    getActivity: (vin) => activity.entries(vin.toUpperCase()),
+    async demo(action) {
+      const vin = connector.demo(action, roster.selected());
+      // In the demo, show the change at once rather than at the next poll.
+      if (action.kind !== 'fault' && find(vin)?.watched) void scheduler.refresh([vin]);
+      changed();
+    },
+  };
+
+  return {
+    intents,
+    snapshot: () => publisher.current(),
+    onSnapshot: (listener) => publisher.subscribe(listener),
+    async start() {
+      if (started) return;
+      started = true;
+      const loaded = deps.settings.load();
+      settings = loaded.settings;
+      settingsProblems = loaded.problems;
+      shortcut.use(settings.shortcut);
+      unsubscribeAuth = auth.onChange(onAuthChange);
+      changed();
+      try {
+        if (settings.connection.mode === 'demo') {
+          await signIn({ mode: 'demo' });
+        } else {
+          const restored = await connector.restore();
+          if (restored !== null) await attach(restored);
+          else if (auth.state().status === 'expired') onAuthChange(auth.state());
+        }
+      } catch (error) {
+        lastError = scrubber.scrub(error instanceof Error ? error.message : 'Could not start.');
+        logger.warn('Start-up sign-in failed', { reason: lastError });
+      }
+      changed();
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      disconnect();
+      unsubscribeAuth?.();
+      unsubscribeAuth = null;
+      if (deps.auth === undefined) auth.dispose();
+      await connector.close();
+      changed();
+    },
+    systemSuspended() {
+      suspendedSince ??= clock.now();
+      scheduler.suspend();
+      changed();
+    },
+    systemResumed() {
+      suspendedSince = null;
+      scheduler.resume();
+      changed();
+    },
+    setOnline(next) {
+      online = next;
+      offlineSince = next ? null : (offlineSince ?? clock.now());
+      scheduler.setOnline(next);
+      changed();
+    },
+    notificationClicked(vin) {
+      if (vin !== undefined && roster.select(vin)) changed();
+    },
+    async notificationAction(vin) {
+      await lockUnattended(vin, 'notification');
+    },
+    lockFromShortcut: () => lockUnattended(roster.selected(), 'shortcut'),
+  };
+}

@@ -1,0 +1,145 @@
+import type { AuthState } from '../auth/types';
+import type { Doors, LockState, Reading, Windows } from '../volvo/model';
+import type { VehicleCommandState } from './command-runner';
+import { isOpen, openDoors, openWindows } from './open-parts';
+import type {
+  AlertView,
+  Freshness,
+  QuotaView,
+  ShortcutView,
+  SignInView,
+  Snapshot,
+  VehicleSummary,
+  VehicleView,
+} from './snapshot';
+import { iso } from './time-words';
+import type { VehicleRecord } from './vehicle-record';
+
+/** Builds the Snapshot from the service's state: a pure function of what it is given. */
+
+export interface SnapshotInput {
+  revision: number;
+  now: number;
+  signIn: SignInView;
+  vehicles: readonly VehicleRecord[];
+  alerts(vin: string): AlertView[];
+  command(vin: string): VehicleCommandState;
+  selectedVin: string | null;
+  quota: QuotaView;
+  shortcut: ShortcutView;
+  online: boolean;
+  offlineSince: number | null;
+  /** Since when the computer has been asleep, or null. */
+  suspendedSince: number | null;
+  /** Why every vehicle's checks are paused (429, quota, budget), with since when. */
+  paused: { since: number; reason: string } | null;
+  settingsProblems: string[];
+  vaultWarning: string | null;
+  lastError: string | null;
+  popoverOpen: boolean;
+}
+
+/** The one big word: open beats locked/unlocked; nothing known is unknown. */
+function summarize(
+  lock: Reading<LockState> | null,
+  doors: Doors | null,
+  windows: Windows | null,
+): VehicleSummary {
+  if (
+    doors !== null &&
+    (openDoors(doors).length > 0 || (doors.tankLid && isOpen(doors.tankLid.value)))
+  ) {
+    return 'open';
+  }
+  if (windows !== null && openWindows(windows).length > 0) return 'open';
+  if (lock === null) return 'unknown';
+  if (lock.value === 'LOCKED') return 'locked';
+  if (lock.value === 'UNLOCKED') return 'unlocked';
+  return 'unknown';
+}
+
+function freshness(record: VehicleRecord, input: SnapshotInput): Freshness {
+  if (input.signIn.state !== 'signed-in') return { state: 'signed-out' };
+  if (!record.watched) {
+    return {
+      state: 'stale',
+      since: iso(record.fetchedAt ?? input.now),
+      reason: 'This car is not watched. Choose it in the settings to see its status.',
+    };
+  }
+  if (!input.online) return { state: 'offline', since: iso(input.offlineSince ?? input.now) };
+  if (input.suspendedSince !== null) {
+    return {
+      state: 'stale',
+      since: iso(input.suspendedSince),
+      reason: 'The computer was asleep; the app checks again when it wakes.',
+    };
+  }
+  if (input.paused !== null) {
+    return { state: 'stale', since: iso(input.paused.since), reason: input.paused.reason };
+  }
+  if (record.problem !== null) {
+    return { state: 'stale', since: iso(record.problem.since), reason: record.problem.reason };
+  }
+  if (record.fetchedAt === null) return { state: 'loading' };
+  return { state: 'live' };
+}
+
+function vehicleView(record: VehicleRecord, input: SnapshotInput): VehicleView {
+  const command = input.command(record.vin);
+  const unlockOpen = command.unlockWindowUntil !== null && command.unlockWindowUntil > input.now;
+  return {
+    vin: record.vin,
+    name: record.name,
+    watched: record.watched,
+    summary: summarize(record.lock, record.doors, record.windows),
+    lock: record.lock,
+    doors: record.doors,
+    windows: record.windows,
+    fetchedAt: record.fetchedAt === null ? null : iso(record.fetchedAt),
+    freshness: freshness(record, input),
+    alerts: [...input.alerts(record.vin), ...input.alerts('app')],
+    command: {
+      inProgress: command.inProgress,
+      last: command.last,
+      unlockWindowUntil:
+        unlockOpen && command.unlockWindowUntil !== null ? iso(command.unlockWindowUntil) : null,
+    },
+    capabilities: { ...record.capabilities },
+    lastError: record.lastError,
+  };
+}
+
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  return {
+    revision: input.revision,
+    signIn: input.signIn,
+    vehicles: input.vehicles.map((record) => vehicleView(record, input)),
+    selectedVin: input.selectedVin,
+    quota: input.quota,
+    shortcut: input.shortcut,
+    online: input.online,
+    settingsProblems: [...input.settingsProblems],
+    vaultWarning: input.vaultWarning,
+    lastError: input.lastError,
+    popoverOpen: input.popoverOpen,
+  };
+}
+
+/** The sign-in part of the Snapshot from the session's state. */
+export function signInView(auth: AuthState | null, signingIn: boolean): SignInView {
+  if (auth === null) {
+    return {
+      state: signingIn ? 'signing-in' : 'signed-out',
+      mode: null,
+      tokenExpiresAt: null,
+      message: null,
+    };
+  }
+  return {
+    state: signingIn ? 'signing-in' : auth.status,
+    mode: auth.mode,
+    tokenExpiresAt: auth.tokenExpiresAt === null ? null : iso(auth.tokenExpiresAt),
+    message: auth.message,
+  };
+}

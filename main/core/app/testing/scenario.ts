@@ -1,0 +1,94 @@
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../../simulator/index';
+import type { Fetch, Logger } from '../../ports';
+import { FakeClock } from '../../testing/fake-clock';
+import { createMemoryDeps, memoryJsonStore, memorySettings } from '../memory-ports';
+import { createAppService } from '../service';
+import type { AppService } from '../types';
+import { type TrackedRequest, type TrackingFetch, trackingFetch } from './tracking-fetch';
+
+/**
+ * The whole app on a FakeClock against the real embedded simulator, over real HTTP on
+ * 127.0.0.1: what the scenario tests and the bench run.
+ */
+export interface Scenario {
+  clock: FakeClock;
+  service: AppService;
+  deps: ReturnType<typeof createMemoryDeps>;
+  /** The settings store, with every save it received. */
+  settings: ReturnType<typeof memorySettings>;
+  http: TrackingFetch;
+  /** The simulator the app started in demo mode. */
+  sim(): Simulator;
+  /** Moves time forward, letting the app finish each timer's work before the next fires. */
+  advance(ms: number): Promise<void>;
+  /** Requests to the Connected Vehicle API (not Volvo ID), optionally for one VIN. */
+  apiRequests(vin?: string): TrackedRequest[];
+  close(): Promise<void>;
+}
+
+export interface ScenarioOptions {
+  /** Raw settings, as a settings file would hold them. */
+  settings?: unknown;
+  /** Persisted app state from an earlier run (restart tests). */
+  state?: unknown;
+  clock?: FakeClock;
+  simulator?: Omit<SimulatorOptions, 'clock'>;
+  /** Called with the simulator as soon as the app started it, before the app signs in. */
+  prepareSimulator?: (simulator: Simulator) => void;
+  /** The fetch under the tracking one (default: the real fetch). */
+  fetch?: Fetch;
+  logger?: Logger;
+  /** Longest real wait for the app to go idle after each timer (requests that never answer). */
+  idleMaxMs?: number;
+  /** Call `service.start()` (default true). */
+  start?: boolean;
+}
+
+export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
+  const clock = options.clock ?? new FakeClock();
+  const http = trackingFetch(options.fetch);
+  const settings = memorySettings(options.settings);
+  const deps = createMemoryDeps({
+    clock,
+    fetch: http.fetch,
+    ...(options.logger ? { logger: options.logger } : {}),
+    settings,
+    state: memoryJsonStore<unknown>(options.state),
+  });
+  let simulator: Simulator | null = null;
+  const service = createAppService(deps, {
+    startSimulator: async (simOptions) => {
+      const started = await startSimulator({ ...simOptions, ...options.simulator, clock });
+      simulator = started;
+      options.prepareSimulator?.(started);
+      return started;
+    },
+    random: () => 0.5,
+  });
+  const scenario: Scenario = {
+    clock,
+    service,
+    deps,
+    settings,
+    http,
+    sim() {
+      if (simulator === null) throw new Error('The app has not started the demo simulator.');
+      return simulator;
+    },
+    advance: (ms) => clock.advance(ms, () => http.idle(options.idleMaxMs)),
+    apiRequests: (vin) =>
+      http.requests.filter(
+        (request) =>
+          request.url.pathname.startsWith('/connected-vehicle/') &&
+          (vin === undefined || request.url.pathname.includes(`/vehicles/${vin}`)),
+      ),
+    async close() {
+      await service.stop();
+    },
+  };
+  if (options.start ?? true) {
+    await service.start();
+    await http.idle(options.idleMaxMs);
+  }
+  return scenario;
+}

@@ -1,0 +1,74 @@
+import type { Fetch } from '../../ports';
+
+/**
+ * A fetch for scenarios on a FakeClock against the real simulator: it records every request
+ * and can wait until the app has gone idle (no request in flight, the event loop quiet), which
+ * a FakeClock's default settle (a few event-loop turns) cannot promise with real HTTP.
+ */
+export interface TrackedRequest {
+  method: string;
+  url: URL;
+}
+
+export interface TrackingFetch {
+  fetch: Fetch;
+  /** Every request sent so far, oldest first. */
+  requests: TrackedRequest[];
+  /**
+   * Resolves once no request has been in flight for a few event-loop turns. Gives up after
+   * `maxWaitMs` of real time, for requests the simulator never answers (the timeout fault).
+   */
+  idle(maxWaitMs?: number): Promise<void>;
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+export function trackingFetch(
+  inner: Fetch = (input, init) => globalThis.fetch(input, init),
+): TrackingFetch {
+  const requests: TrackedRequest[] = [];
+  let inFlight = 0;
+  let started = 0;
+
+  const fetch: Fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    requests.push({ method: method.toUpperCase(), url: new URL(url) });
+    inFlight++;
+    started++;
+    try {
+      const response = await inner(input, init);
+      // Read the whole body here, so "no request in flight" means the answer is in hand.
+      const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      inFlight--;
+    }
+  };
+
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  return {
+    fetch,
+    requests,
+    async idle(maxWaitMs = 10_000) {
+      const giveUpAt = Date.now() + maxWaitMs;
+      let quietTurns = 0;
+      let seen = started;
+      while (quietTurns < 4 && Date.now() < giveUpAt) {
+        if (inFlight > 0) await pause(1);
+        else await turn();
+        if (inFlight === 0 && started === seen) quietTurns++;
+        else {
+          quietTurns = 0;
+          seen = started;
+        }
+      }
+    },
+  };
+}
