@@ -1,0 +1,50 @@
+import { INTENT_NAMES } from '../../preload/contract';
+import { expect, test } from './electron-app';
+
+/** The tray icon opens the popover, which shows the demo car through the real bridge. */
+test('a tray click opens the popover next to the tray; Escape hides it', async ({ trayApp }) => {
+  const { app, hook } = trayApp;
+  await expect.poll(() => hook('trayState'), { timeout: 20_000 }).toBe('locked');
+  const popover = await app.firstWindow();
+  expect(await hook('popoverVisible')).toBe(false);
+
+  await hook('clickTray');
+  await expect.poll(() => hook('popoverVisible')).toBe(true);
+  expect(popover.url()).toMatch(/^file:\/\/.*\/dist\/renderer\/index\.html/);
+
+  // Exactly the contract on window.volvo; nothing of Node in the page (sandbox, isolation).
+  const page = await popover.evaluate(() => ({
+    bridge: Object.keys((window as unknown as { volvo: object }).volvo).sort(),
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+  }));
+  expect(page).toEqual({
+    bridge: [...INTENT_NAMES, 'onSnapshot'].sort(),
+    require: 'undefined',
+    process: 'undefined',
+  });
+
+  const snapshot = await popover.evaluate(() =>
+    (
+      window as unknown as {
+        volvo: {
+          getSnapshot(): Promise<{
+            ok: boolean;
+            value: { vehicles: Array<{ lock: { value: string } }> };
+          }>;
+        };
+      }
+    ).volvo.getSnapshot(),
+  );
+  expect(snapshot.ok).toBe(true);
+  expect(snapshot.value.vehicles[0]?.lock.value).toBe('LOCKED');
+
+  await popover.keyboard.press('Escape');
+  await expect.poll(() => hook('popoverVisible')).toBe(false);
+
+  // A click on the icon of the open popover closes it.
+  await hook('clickTray');
+  await expect.poll(() => hook('popoverVisible')).toBe(true);
+  await hook('clickTray');
+  await expect.poll(() => hook('popoverVisible')).toBe(false);
+});

@@ -1,0 +1,133 @@
+import type { Snapshot, VehicleView } from '../core/app/snapshot';
+import type { OpenState, Reading } from '../core/volvo/model';
+
+/**
+ * What the tray shows, derived from the Snapshot alone: one icon state and the same picture in
+ * words (tooltip and the menu's state line), so the tray never disagrees with the popover.
+ */
+
+export const TRAY_STATES = [
+  'locked',
+  'unlocked',
+  'attention',
+  'stale',
+  'signed-out',
+  'busy',
+] as const;
+export type TrayState = (typeof TRAY_STATES)[number];
+
+/** The vehicle the tray speaks for: the selected one, else the first. */
+export function focusVehicle(snapshot: Snapshot): VehicleView | null {
+  return (
+    snapshot.vehicles.find((vehicle) => vehicle.vin === snapshot.selectedVin) ??
+    snapshot.vehicles[0] ??
+    null
+  );
+}
+
+/**
+ * The icon state. Order matters: signed out beats everything (nothing else is known), a
+ * command in flight shows as busy, an alert on any car beats the lock state, and data we cannot
+ * trust (offline, stale, unknown) never shows as a confident "locked".
+ */
+export function trayState(snapshot: Snapshot): TrayState {
+  const signIn = snapshot.signIn.state;
+  if (signIn === 'signed-out' || signIn === 'expired') return 'signed-out';
+  if (signIn === 'signing-in') return 'busy';
+  const vehicle = focusVehicle(snapshot);
+  if (vehicle?.command.inProgress) return 'busy';
+  const alerting = snapshot.vehicles.some((v) => v.alerts.length > 0);
+  if (alerting || vehicle?.summary === 'open') return 'attention';
+  if (!vehicle || !snapshot.online) return 'stale';
+  if (vehicle.freshness.state === 'loading') return 'busy';
+  if (vehicle.freshness.state !== 'live') return 'stale';
+  if (vehicle.summary === 'locked') return 'locked';
+  if (vehicle.summary === 'unlocked') return 'unlocked';
+  return 'stale';
+}
+
+const PART_NAMES: Record<string, string> = {
+  frontLeft: 'front left',
+  frontRight: 'front right',
+  rearLeft: 'rear left',
+  rearRight: 'rear right',
+};
+
+function openParts(vehicle: VehicleView): string[] {
+  const parts: string[] = [];
+  const collect = (
+    readings: Record<string, Reading<OpenState> | undefined> | null,
+    suffix: string,
+  ) => {
+    for (const [name, reading] of Object.entries(readings ?? {})) {
+      if (reading?.value !== 'OPEN' && reading?.value !== 'AJAR') continue;
+      const label = PART_NAMES[name] ? `${PART_NAMES[name]} ${suffix}` : spaced(name);
+      parts.push(`${label} ${reading.value === 'AJAR' ? 'ajar' : 'open'}`);
+    }
+  };
+  collect(vehicle.doors, 'door');
+  collect(vehicle.windows, 'window');
+  return parts;
+}
+
+/** "tankLid" -> "tank lid". */
+function spaced(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One vehicle in a few words: "Locked", "Unlocked, rear left door open", "Locking…". */
+export function describeVehicle(vehicle: VehicleView): string {
+  if (vehicle.command.inProgress) return vehicle.command.inProgress.message;
+  if (vehicle.freshness.state === 'loading') return 'Loading…';
+  const lock =
+    vehicle.lock?.value === 'LOCKED'
+      ? 'locked'
+      : vehicle.lock?.value === 'UNLOCKED'
+        ? 'unlocked'
+        : 'lock state unknown';
+  const words = [lock, ...openParts(vehicle)].join(', ');
+  const freshness =
+    vehicle.freshness.state === 'offline'
+      ? ' (offline, last known)'
+      : vehicle.freshness.state === 'stale'
+        ? ' (not up to date)'
+        : '';
+  return capitalized(words) + freshness;
+}
+
+/** The state line at the top of the tray menu. */
+export function stateLine(snapshot: Snapshot): string {
+  const signIn = snapshot.signIn;
+  if (signIn.state === 'expired') return 'Sign-in expired: sign in again';
+  if (signIn.state === 'signed-out') return 'Signed out';
+  if (signIn.state === 'signing-in') return 'Signing in…';
+  const vehicle = focusVehicle(snapshot);
+  if (!vehicle) return snapshot.online ? 'No vehicle yet' : 'Offline';
+  const line = `${vehicle.name}: ${describeVehicle(vehicle)}`;
+  return snapshot.online ? line : `Offline. ${line}`;
+}
+
+/** Windows cuts tray tooltips at 127 characters. */
+export const TOOLTIP_MAX = 127;
+
+/** The tray tooltip: the app name, then each vehicle (focus first), in words. */
+export function trayTooltip(snapshot: Snapshot): string {
+  const lines = ['volvo-tray'];
+  if (snapshot.signIn.state !== 'signed-in' || snapshot.vehicles.length === 0) {
+    lines.push(stateLine(snapshot));
+  } else {
+    const focus = focusVehicle(snapshot);
+    const ordered = [
+      ...(focus ? [focus] : []),
+      ...snapshot.vehicles.filter((vehicle) => vehicle !== focus),
+    ];
+    if (!snapshot.online) lines.push('Offline');
+    for (const vehicle of ordered) lines.push(`${vehicle.name}: ${describeVehicle(vehicle)}`);
+  }
+  const text = lines.join('\n');
+  return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}
