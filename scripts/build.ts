@@ -7,6 +7,7 @@
  * - preload/index.ts -> dist/preload/index.cjs  CommonJS, because a sandboxed preload cannot load
  *                                               ES modules; zod bundled in (it may only require
  *                                               `electron`)
+ * - main/cli.ts      -> dist/cli.mjs            the `volvo-tray` command (plain Node >= 20, ESM)
  * - build/icons/*.png -> dist/icons/            the tray and notification icons
  *
  * electron-builder packs dist/ only, so what runs in the packaged app is exactly this.
@@ -77,6 +78,25 @@ async function buildPreload(): Promise<void> {
   });
 }
 
+async function buildCli(): Promise<void> {
+  await build({
+    ...common,
+    ssr: { target: 'node', noExternal: true },
+    build: {
+      ssr: join(root, 'main', 'cli.ts'),
+      outDir: dist,
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      copyPublicDir: false,
+      rolldownOptions: {
+        external: nodeBuiltins,
+        output: { format: 'esm', entryFileNames: 'cli.mjs', banner: '#!/usr/bin/env node' },
+      },
+    },
+  });
+}
+
 async function copyIcons(): Promise<number> {
   const source = join(root, 'build', 'icons');
   const target = join(dist, 'icons');
@@ -90,7 +110,8 @@ async function copyIcons(): Promise<number> {
 const started = Date.now();
 await buildMain();
 await buildPreload();
+await buildCli();
 const icons = await copyIcons();
 console.log(
-  `Built dist/main/index.cjs, dist/preload/index.cjs and ${icons} icons in ${Date.now() - started} ms.`,
+  `Built dist/main/index.cjs, dist/preload/index.cjs, dist/cli.mjs and ${icons} icons in ${Date.now() - started} ms.`,
 );
