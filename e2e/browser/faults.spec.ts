@@ -1,0 +1,61 @@
+import type { DemoAction } from '../../preload/contract';
+import { expect, openPopover, stateWord, test } from './fixtures';
+
+type Fault = Extract<DemoAction, { kind: 'fault' }>['fault'];
+
+/** Each way the API misbehaves, and words the popover must use to say so. */
+const cases: { fault: Fault; says: RegExp }[] = [
+  { fault: 'quota', says: /quota/i },
+  { fault: 'rate-limit', says: /slow down|too many/i },
+  { fault: 'server-error', says: /server|503|unavailable|Volvo/i },
+  { fault: 'malformed', says: /not JSON|could not be read|unreadable/i },
+];
+
+for (const { fault, says } of cases) {
+  test(`${fault}: the popover says what happened and keeps the last state, marked stale`, async ({
+    page,
+    host,
+  }) => {
+    await openPopover(page, host);
+    await expect(stateWord(page)).toHaveText('Locked');
+    await expect(page.getByTestId('freshness-badge')).toHaveCount(0);
+
+    await host.demo({ kind: 'fault', fault });
+    await page.getByRole('button', { name: 'Check the car now' }).click();
+
+    await expect(page.getByTestId('freshness-badge')).toHaveText('Stale');
+    await expect(page.getByTestId('state-problem')).toContainText(says);
+    await expect(page.getByTestId('state-problem')).toContainText('Showing the last known state.');
+    // The last known state stays, with its parts.
+    await expect(stateWord(page)).toHaveText('Locked');
+    await expect(page.getByRole('list', { name: 'Doors and windows' })).toContainText(
+      'Rear left door',
+    );
+  });
+}
+
+test('a server error that passes: the stale mark goes once the car answers again', async ({
+  page,
+  host,
+}) => {
+  await openPopover(page, host);
+  await host.demo({ kind: 'fault', fault: 'server-error' });
+  const check = page.getByRole('button', { name: 'Check the car now' });
+  await check.click();
+  await expect(page.getByTestId('freshness-badge')).toHaveText('Stale');
+  await host.demo({ kind: 'fault', fault: 'none' });
+  await check.click();
+  await expect(page.getByTestId('freshness-badge')).toHaveCount(0);
+  await expect(page.getByTestId('state-problem')).toHaveCount(0);
+  await expect(stateWord(page)).toHaveText('Locked');
+});
+
+test('unknown values from the car are shown as unknown, never as closed', async ({
+  page,
+  host,
+}) => {
+  await openPopover(page, host);
+  await host.demo({ kind: 'fault', fault: 'unknown-values' });
+  await page.getByRole('button', { name: 'Check the car now' }).click();
+  await expect(page.getByRole('list', { name: 'Doors and windows' })).toContainText(/Unknown/);
+});

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { expect, fastForward, openPopover, stateWord, test } from './fixtures';
+
+/** The README's pictures of the popover: light and dark (locked), and an open-door alert. */
+const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
+
+test('screenshots: locked, light and dark', async ({ page, host }) => {
+  await openPopover(page, host);
+  await expect(stateWord(page)).toHaveText('Locked');
+  await expect(page.getByText('Updated just now')).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: docs('popover-light.png'), animations: 'disabled' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: docs('popover-dark.png'), animations: 'disabled' });
+});
+
+test('screenshot: an open-door alert', async ({ page, host }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openPopover(page, host, { clock: true });
+  await host.demo({ kind: 'door', door: 'rearLeft', value: 'OPEN' });
+  await fastForward(page, host, 6 * 60_000);
+  await expect(page.getByRole('region', { name: 'Alerts' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByTestId('command-status')).toContainText(/rear left door/i);
+  await page.mouse.move(0, 0);
+  await page.locator('body').click({ position: { x: 1, y: 470 } });
+  await page.screenshot({ path: docs('popover-alert.png'), animations: 'disabled' });
+});

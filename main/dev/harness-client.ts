@@ -1,0 +1,85 @@
+/**
+ * Runs in the browser, not in Node: the browser host's test panel around the popover frame. It
+ * lists the desktop notifications the core asked for, closes and reopens the popover as the
+ * tray icon would, and drives the simulated car through the contract's `demo` intent. Types only
+ * may be imported.
+ */
+import type { DemoAction } from '../../preload/contract';
+import type { HostMessage } from './wire';
+
+/** Wires up the panel in `doc`, talking to the host at `socketUrl`. */
+export function startHarness(doc: Document, socketUrl: string): void {
+  const socket = new WebSocket(socketUrl);
+  const list = doc.getElementById('notifications');
+  const count = doc.getElementById('notification-count');
+  const slot = doc.getElementById('popover-slot');
+  const toggle = doc.getElementById('popover-toggle');
+  const status = doc.getElementById('panel-status');
+  let nextId = 1;
+  let popoverOpen = true;
+
+  const setOpen = (open: boolean) => {
+    if (!slot || !toggle) return;
+    popoverOpen = open;
+    // Closing removes the page, as hiding the tray window would stop it drawing; opening loads
+    // it again and it paints the last Snapshot.
+    slot.replaceChildren();
+    if (open) {
+      const frame = doc.createElement('iframe');
+      frame.src = 'popover/';
+      frame.title = 'volvo-tray popover';
+      frame.width = '360';
+      frame.height = '480';
+      slot.append(frame);
+      frame.focus();
+    }
+    toggle.textContent = open ? 'Close popover' : 'Open popover (tray icon)';
+  };
+
+  toggle?.addEventListener('click', () => setOpen(!popoverOpen));
+
+  socket.addEventListener('message', (event) => {
+    if (typeof event.data !== 'string') return;
+    const message = JSON.parse(event.data) as HostMessage;
+    if (message.type === 'notification' && list && count) {
+      const item = doc.createElement('li');
+      const title = doc.createElement('strong');
+      title.textContent = message.notification.title;
+      const body = doc.createElement('span');
+      body.textContent = message.notification.body;
+      const time = doc.createElement('time');
+      time.dateTime = message.at;
+      time.textContent = new Date(message.at).toLocaleTimeString();
+      item.append(time, title, body);
+      list.prepend(item);
+      count.textContent = String(list.children.length);
+    } else if (message.type === 'popover' && !message.open) {
+      setOpen(false);
+    } else if (message.type === 'result' && status) {
+      status.textContent = message.result.ok ? 'Done.' : message.result.error;
+    }
+  });
+
+  const demo = (action: DemoAction) => {
+    if (socket.readyState !== WebSocket.OPEN) return;
+    socket.send(JSON.stringify({ type: 'intent', id: nextId++, name: 'demo', args: [action] }));
+  };
+
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-door]')) {
+    button.addEventListener('click', () => {
+      const door = doc.getElementById('door-select');
+      if (!(door instanceof HTMLSelectElement)) return;
+      const value = button.dataset.door === 'OPEN' ? 'OPEN' : 'CLOSED';
+      // The options come from DOOR_NAMES; the host validates the intent like any other.
+      demo({ kind: 'door', door: door.value as DoorChoice, value });
+    });
+  }
+  doc.getElementById('fault-select')?.addEventListener('change', (event) => {
+    const select = event.target;
+    if (select instanceof HTMLSelectElement)
+      demo({ kind: 'fault', fault: select.value as FaultChoice });
+  });
+}
+
+type DoorChoice = Extract<DemoAction, { kind: 'door' }>['door'];
+type FaultChoice = Extract<DemoAction, { kind: 'fault' }>['fault'];

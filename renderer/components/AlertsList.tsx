@@ -1,0 +1,42 @@
+import type { AlertView } from '../../main/core/app/snapshot';
+import { formatSince } from '../format/time';
+
+/** What needs attention, and since when; nothing at all when all is well (the state says so). */
+export function AlertsList({
+  alerts,
+  now,
+  shownElsewhere = [],
+}: {
+  alerts: readonly AlertView[];
+  now: number;
+  /** Sentences already on screen: an alert saying the same shows only its title. */
+  shownElsewhere?: readonly (string | null)[];
+}) {
+  if (alerts.length === 0) return null;
+  return (
+    <section className="alerts" aria-labelledby="alerts-title">
+      <h2 className="visually-hidden" id="alerts-title">
+        Alerts
+      </h2>
+      <ul className="alert-list">
+        {alerts.map((alert) => (
+          <li key={alert.id} className={`alert alert-${alert.rule}`}>
+            <p className="alert-head">
+              <span className="alert-title">{alert.title}</span>
+              <span className="alert-since">
+                <span className="visually-hidden">, </span>
+                {formatSince(alert.since, now)}
+                {alert.notified ? <span className="visually-hidden">, notified</span> : null}
+              </span>
+            </p>
+            {shownElsewhere.includes(alert.message) ? null : (
+              <p className="alert-message" title={alert.message}>
+                {alert.message}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

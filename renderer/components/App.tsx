@@ -1,0 +1,114 @@
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import type { Snapshot } from '../../main/core/app/snapshot';
+import type { VolvoBridge } from '../bridge';
+import { useSnapshot } from '../hooks/useSnapshot';
+import { markStatePainted } from '../perf';
+import { ActivityView } from './ActivityView';
+import { Header } from './Header';
+import { HomeView } from './HomeView';
+import { SettingsView } from './SettingsView';
+import { WelcomeView } from './WelcomeView';
+
+export type View = 'home' | 'activity' | 'settings';
+
+/** The popover: one Snapshot in, intents out. */
+export function App({ bridge }: { bridge: VolvoBridge }) {
+  const state = useSnapshot(bridge);
+  const [view, setView] = useState<View>('home');
+  /** The sub-view just left, so focus can go back to the button that opens it. */
+  const leftRef = useRef<View | null>(null);
+
+  const open = useCallback((next: View) => setView(next), []);
+  const back = useCallback(() => {
+    setView((current) => {
+      leftRef.current = current;
+      return 'home';
+    });
+  }, []);
+
+  // Escape leaves a sub-view first, then hides the popover. Widgets that use Escape themselves
+  // (the shortcut recorder) stop the event before it gets here.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      if (view !== 'home') back();
+      else void bridge.closePopover();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [bridge, view, back]);
+
+  // Back home: focus returns to the button that opens the view just left.
+  useEffect(() => {
+    if (view !== 'home' || leftRef.current === null) return;
+    document.querySelector<HTMLElement>(`[data-opens="${leftRef.current}"]`)?.focus();
+    leftRef.current = null;
+  }, [view]);
+
+  const snapshot = state.kind === 'ready' ? state.snapshot : null;
+  useEffect(() => {
+    if (snapshot) markStatePainted();
+  }, [snapshot]);
+
+  if (state.kind === 'waiting') return <Shell busy />;
+  if (state.kind === 'failed') {
+    return (
+      <Shell>
+        <main className="content message-page">
+          <p role="alert">{state.error}</p>
+        </main>
+      </Shell>
+    );
+  }
+  return (
+    <Shell>
+      <Body snapshot={state.snapshot} bridge={bridge} view={view} open={open} back={back} />
+    </Shell>
+  );
+}
+
+function Shell({ busy = false, children }: { busy?: boolean; children?: ReactNode }) {
+  return (
+    <div className="popover" aria-busy={busy}>
+      {children}
+    </div>
+  );
+}
+
+interface BodyProps {
+  snapshot: Snapshot;
+  bridge: VolvoBridge;
+  view: View;
+  open: (view: View) => void;
+  back: () => void;
+}
+
+function Body({ snapshot, bridge, view, open, back }: BodyProps) {
+  const signedOut =
+    snapshot.signIn.state === 'signed-out' || snapshot.signIn.state === 'signing-in';
+  const vehicle =
+    snapshot.vehicles.find((v) => v.vin === snapshot.selectedVin) ?? snapshot.vehicles[0] ?? null;
+  return (
+    <>
+      <Header
+        snapshot={snapshot}
+        vehicle={vehicle}
+        bridge={bridge}
+        view={view}
+        open={open}
+        back={back}
+        signedOut={signedOut}
+      />
+      {view === 'settings' ? (
+        <SettingsView snapshot={snapshot} bridge={bridge} />
+      ) : view === 'activity' && vehicle ? (
+        <ActivityView vehicle={vehicle} revision={snapshot.revision} bridge={bridge} />
+      ) : signedOut ? (
+        <WelcomeView snapshot={snapshot} bridge={bridge} connect={() => open('settings')} />
+      ) : (
+        <HomeView snapshot={snapshot} vehicle={vehicle} bridge={bridge} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import type { ShortcutView, VehicleView } from '../../main/core/app/snapshot';
+import type { VolvoBridge } from '../bridge';
+import { describeAccelerator, isMac } from '../format/accelerator';
+import { formatClockTime, formatCountdown, msUntil } from '../format/time';
+import { useNow } from '../hooks/useNow';
+import { LockIcon, UnlockIcon } from './icons';
+
+interface Armed {
+  vin: string;
+  token: string;
+  expiresAt: string;
+}
+
+type Sending = 'lock' | 'prepare' | 'unlock' | null;
+
+interface CommandBarProps {
+  vehicle: VehicleView;
+  /** The lock shortcut, offered as a tip while nothing else needs the status line. */
+  shortcut: ShortcutView;
+  bridge: VolvoBridge;
+}
+
+interface Status {
+  tone: 'neutral' | 'ok' | 'fail' | 'warn';
+  text: string;
+  busy?: boolean;
+  /** A countdown shown beside the sentence. */
+  ticking?: string;
+}
+
+/**
+ * Lock and Unlock. Unlock takes two presses: the first asks the core for a confirmation token,
+ * the second (within the token's life) sends the command. Progress, the outcome sentence and the
+ * unlock window's countdown share one status line whose space is always reserved.
+ */
+export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
+  const [reducedGuard, setReducedGuard] = useState(false);
+  const [armed, setArmed] = useState<Armed | null>(null);
+  const [sending, setSending] = useState<Sending>(null);
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow(500);
+  const { inProgress, last, unlockWindowUntil } = vehicle.command;
+  const busy = sending !== null || inProgress !== null;
+  const armedHere = armed && armed.vin === vehicle.vin ? armed : null;
+
+  // The confirmation lapses with its token.
+  useEffect(() => {
+    if (!armed) return;
+    const timer = setTimeout(() => setArmed(null), msUntil(armed.expiresAt, Date.now()));
+    return () => clearTimeout(timer);
+  }, [armed]);
+
+  const lock = async () => {
+    if (busy) return;
+    setArmed(null);
+    setError(null);
+    setSending('lock');
+    const result = await bridge.lock(vehicle.vin, reducedGuard ? { reducedGuard: true } : {});
+    setSending(null);
+    if (!result.ok) setError(result.error);
+  };
+
+  const unlock = async () => {
+    if (busy) return;
+    setError(null);
+    if (!armedHere) {
+      setSending('prepare');
+      const prepared = await bridge.prepareUnlock(vehicle.vin);
+      setSending(null);
+      if (prepared.ok) setArmed({ vin: vehicle.vin, ...prepared.value });
+      else setError(prepared.error);
+      return;
+    }
+    setArmed(null);
+    setSending('unlock');
+    const result = await bridge.unlock(vehicle.vin, armedHere.token);
+    setSending(null);
+    if (!result.ok) setError(result.error);
+  };
+
+  const windowLeft = unlockWindowUntil ? msUntil(unlockWindowUntil, now) : 0;
+  const windowTotal =
+    unlockWindowUntil && last?.command === 'unlock'
+      ? Math.max(windowLeft, Date.parse(unlockWindowUntil) - Date.parse(last.at))
+      : windowLeft;
+
+  // The live region holds sentences that change with events, not every second; the ticking
+  // countdowns sit beside it, hidden from screen readers.
+  let status: Status | null = null;
+  if (inProgress) status = { tone: 'neutral', text: inProgress.message, busy: true };
+  else if (sending === 'lock' || sending === 'unlock') {
+    status = { tone: 'neutral', text: 'Sending the command to the car…', busy: true };
+  } else if (armedHere) {
+    status = {
+      tone: 'warn',
+      text: 'Press Unlock again to confirm.',
+      ticking: `${Math.ceil(msUntil(armedHere.expiresAt, now) / 1000)} s`,
+    };
+  } else if (error) status = { tone: 'fail', text: error };
+  else if (windowLeft > 0 && unlockWindowUntil) {
+    status = {
+      tone: 'warn',
+      text: `Unlocked. Open a door before ${formatClockTime(unlockWindowUntil, now)} or the car locks itself again.`,
+      ticking: formatCountdown(unlockWindowUntil, now),
+    };
+  } else if (last) {
+    status = {
+      tone: last.ok ? 'ok' : 'fail',
+      text: `${last.message} (${formatClockTime(last.at, now)})`,
+    };
+  } else if (shortcut.registered && shortcut.accelerator) {
+    status = {
+      tone: 'neutral',
+      text: `Tip: ${describeAccelerator(shortcut.accelerator, isMac)} locks the car from anywhere.`,
+    };
+  }
+
+  return (
+    <section className="commands" aria-label="Lock and unlock">
+      <div className={`command-status tone-${status?.tone ?? 'neutral'}`}>
+        {status?.busy ? <span className="spinner" aria-hidden="true" /> : null}
+        <span role="status" data-testid="command-status">
+          {status?.text ?? ''}
+        </span>
+        {status?.ticking ? (
+          <span className="countdown" aria-hidden="true" data-testid="countdown">
+            {status.ticking}
+          </span>
+        ) : null}
+        {windowLeft > 0 && !inProgress && !armedHere ? (
+          <progress
+            className="unlock-window"
+            max={Math.max(1, Math.round(windowTotal / 1000))}
+            value={Math.round(windowLeft / 1000)}
+            aria-label="Time left to open a door"
+          />
+        ) : null}
+      </div>
+      <div className="command-buttons">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void lock()}
+          aria-disabled={busy}
+        >
+          <LockIcon />
+          {inProgress?.command === 'lock' ||
+          inProgress?.command === 'lock-reduced-guard' ||
+          sending === 'lock'
+            ? 'Locking…'
+            : 'Lock'}
+        </button>
+        <button
+          type="button"
+          className={`button ${armedHere ? 'button-confirm' : 'button-secondary'}`}
+          onClick={() => void unlock()}
+          aria-disabled={busy}
+        >
+          <UnlockIcon />
+          {inProgress?.command === 'unlock' || sending === 'unlock'
+            ? 'Unlocking…'
+            : armedHere
+              ? 'Press again to unlock'
+              : 'Unlock'}
+        </button>
+      </div>
+      {vehicle.capabilities.lockReducedGuard ? (
+        <label
+          className="check"
+          title="Reduced guard: the interior motion and tilt sensors stay off, for a pet or person inside."
+        >
+          <input
+            type="checkbox"
+            checked={reducedGuard}
+            onChange={(event) => setReducedGuard(event.target.checked)}
+          />
+          Lock without interior sensors
+        </label>
+      ) : null}
+    </section>
+  );
+}

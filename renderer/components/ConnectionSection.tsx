@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { Snapshot } from '../../main/core/app/snapshot';
+import type { Settings } from '../../main/core/settings';
+import type { VolvoBridge } from '../bridge';
+import { formatClockTime } from '../format/time';
+import { ConnectForm } from './ConnectForm';
+
+const MODE_WORDS = {
+  demo: 'Demo mode: a simulated car on this computer.',
+  'volvo-id': 'Signed in with your Volvo ID.',
+  'test-token': 'Using a test access token.',
+} as const;
+
+/** Who is signed in, how, and the ways to sign in or out. */
+export function ConnectionSection({
+  snapshot,
+  settings,
+  bridge,
+  saved,
+}: {
+  snapshot: Snapshot;
+  settings: Settings;
+  bridge: VolvoBridge;
+  /** The core accepted a settings change (the API version). */
+  saved: (settings: Settings) => void;
+}) {
+  const { signIn } = snapshot;
+  const [changing, setChanging] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const signedIn = signIn.state === 'signed-in' || signIn.state === 'expired';
+
+  const run = async (action: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
+    setError(null);
+    const result = await action();
+    if (!result.ok) setError(result.error);
+  };
+
+  const changeVersion = async (apiVersion: 'v1' | 'v2') => {
+    setError(null);
+    const result = await bridge.updateSettings({ connection: { apiVersion } });
+    if (result.ok) saved(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="connection-title">
+      <h2 className="section-title" id="connection-title">
+        Connection
+      </h2>
+      <p>
+        {signedIn && signIn.mode ? MODE_WORDS[signIn.mode] : 'Not connected.'}
+        {signIn.tokenExpiresAt
+          ? ` The token works until ${formatClockTime(signIn.tokenExpiresAt, Date.now())}.`
+          : ''}
+      </p>
+      {signIn.message ? <p className="hint">{signIn.message}</p> : null}
+      {signedIn ? (
+        <div className="field field-inline">
+          <label htmlFor="connection-apiVersion">Connected Vehicle API</label>
+          <select
+            id="connection-apiVersion"
+            value={settings.connection.apiVersion}
+            onChange={(event) => void changeVersion(event.target.value === 'v1' ? 'v1' : 'v2')}
+          >
+            <option value="v2">v2 (current)</option>
+            <option value="v1">v1 (removed by Volvo in 2024)</option>
+          </select>
+        </div>
+      ) : null}
+      <div className="row">
+        {signedIn ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void run(() => bridge.signOut())}
+          >
+            Sign out
+          </button>
+        ) : null}
+        {signIn.mode !== 'demo' || !signedIn ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void run(() => bridge.signIn({ mode: 'demo' }))}
+          >
+            Use demo mode
+          </button>
+        ) : null}
+        {signedIn ? (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={changing}
+            onClick={() => setChanging(!changing)}
+          >
+            Connect my car
+          </button>
+        ) : null}
+      </div>
+      {error ? <p className="field-error">{error}</p> : null}
+      {!signedIn || changing ? <ConnectForm settings={settings} bridge={bridge} /> : null}
+    </section>
+  );
+}

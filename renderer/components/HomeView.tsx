@@ -1,0 +1,57 @@
+import type { Snapshot, VehicleView } from '../../main/core/app/snapshot';
+import type { VolvoBridge } from '../bridge';
+import { partReadings } from '../format/parts';
+import { useNow } from '../hooks/useNow';
+import { useScrollableFocus } from '../hooks/useScrollableFocus';
+import { AlertsList } from './AlertsList';
+import { CarDiagram } from './CarDiagram';
+import { CommandBar } from './CommandBar';
+import { Notices } from './Notices';
+import { PartsList } from './PartsList';
+import { StateBanner } from './StateBanner';
+
+interface HomeViewProps {
+  snapshot: Snapshot;
+  vehicle: VehicleView | null;
+  bridge: VolvoBridge;
+}
+
+/** The glance: state, diagram, alerts, and the lock buttons. */
+export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
+  const now = useNow(10_000);
+  const scrollRef = useScrollableFocus<HTMLElement>();
+  if (!vehicle) {
+    return (
+      <main className="content" ref={scrollRef} aria-label="Car status">
+        <Notices snapshot={snapshot} now={now} />
+        <p className="message-page" aria-live="polite">
+          {snapshot.signIn.state === 'signed-in'
+            ? 'Looking for the cars on your Volvo ID…'
+            : 'No car to show.'}
+        </p>
+      </main>
+    );
+  }
+  const parts = partReadings(vehicle);
+  // The stale reason is said once, in the state banner.
+  const staleReason = vehicle.freshness.state === 'stale' ? vehicle.freshness.reason : null;
+  return (
+    <>
+      <main className="content" ref={scrollRef} aria-label="Car status">
+        <Notices snapshot={snapshot} now={now} shownElsewhere={[staleReason]} />
+        <StateBanner vehicle={vehicle} now={now} />
+        <AlertsList alerts={vehicle.alerts} now={now} shownElsewhere={[staleReason]} />
+        <div className="car-overview">
+          <CarDiagram parts={parts} />
+          <PartsList parts={parts} />
+        </div>
+      </main>
+      <CommandBar
+        key={vehicle.vin}
+        vehicle={vehicle}
+        shortcut={snapshot.shortcut}
+        bridge={bridge}
+      />
+    </>
+  );
+}

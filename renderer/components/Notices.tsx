@@ -1,0 +1,57 @@
+import type { Snapshot } from '../../main/core/app/snapshot';
+import { formatClockTime } from '../format/time';
+
+/**
+ * App-wide problems in words: settings that had to be repaired, how secrets are stored, an
+ * error not about one car, the API quota. Shown above everything else, never hidden.
+ */
+export function Notices({
+  snapshot,
+  now,
+  shownElsewhere = [],
+}: {
+  snapshot: Snapshot;
+  now: number;
+  /** Sentences already on screen (the stale reason), not repeated here. */
+  shownElsewhere?: readonly (string | null)[];
+}) {
+  const notices: { key: string; tone: 'warn' | 'alert'; text: string }[] = [];
+  if (snapshot.signIn.state === 'expired') {
+    notices.push({
+      key: 'expired',
+      tone: 'alert',
+      text: snapshot.signIn.message ?? 'Your sign-in has expired. Sign in again in Settings.',
+    });
+  }
+  if (snapshot.quota.exhaustedUntil || snapshot.quota.message) {
+    const until = snapshot.quota.exhaustedUntil;
+    notices.push({
+      key: 'quota',
+      tone: 'alert',
+      text:
+        snapshot.quota.message ??
+        `Volvo’s daily request quota is used up${until ? ` until ${formatClockTime(until, now)}` : ''}.`,
+    });
+  }
+  if (snapshot.lastError) notices.push({ key: 'error', tone: 'alert', text: snapshot.lastError });
+  if (!snapshot.online) {
+    notices.push({ key: 'offline', tone: 'warn', text: 'This computer is offline.' });
+  }
+  for (const [i, problem] of snapshot.settingsProblems.entries()) {
+    notices.push({ key: `settings-${i}`, tone: 'warn', text: problem });
+  }
+  if (snapshot.vaultWarning) {
+    notices.push({ key: 'vault', tone: 'warn', text: snapshot.vaultWarning });
+  }
+  const shown = notices.filter((n) => !shownElsewhere.includes(n.text));
+  if (shown.length === 0) return null;
+  return (
+    <ul className="notices" aria-label="Notices">
+      {shown.map((n) => (
+        <li key={n.key} className={`notice notice-${n.tone}`}>
+          {n.text}
+        </li>
+      ))}
+    </ul>
+  );
+}

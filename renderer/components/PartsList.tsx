@@ -1,0 +1,23 @@
+import { isOpen, type PartReading, stateWord } from '../format/parts';
+
+/** Every door and window with its state: what the diagram shows, for everyone and for screen readers. */
+export function PartsList({ parts }: { parts: readonly PartReading[] }) {
+  if (parts.length === 0) {
+    return <p className="parts-empty">No readings from the car yet.</p>;
+  }
+  return (
+    <ul className="parts" aria-label="Doors and windows">
+      {parts.map((part) => (
+        <li
+          key={part.id}
+          className="part"
+          data-state={part.state}
+          data-open={isOpen(part.state) || undefined}
+        >
+          <span className="part-name">{part.label}</span>
+          <span className="part-state">{stateWord(part.state, part.reported)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

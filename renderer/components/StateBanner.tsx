@@ -1,0 +1,40 @@
+import type { VehicleView } from '../../main/core/app/snapshot';
+import { freshnessBadge, stateView, updatedLine } from '../format/summary';
+
+/** The one big state: Locked / Unlocked / Something is open / Unknown, and how fresh it is. */
+export function StateBanner({ vehicle, now }: { vehicle: VehicleView; now: number }) {
+  const state = stateView(vehicle);
+  const badge = freshnessBadge(vehicle.freshness, now);
+  const problem =
+    vehicle.freshness.state === 'stale' || vehicle.freshness.state === 'offline'
+      ? badge?.explanation
+      : vehicle.lastError;
+  return (
+    <section className={`state tone-${state.tone}`} aria-label="Lock state">
+      <div className="state-row">
+        <span className="state-mark" aria-hidden="true" />
+        <p className="state-word" aria-live="polite" data-testid="state-word">
+          {state.word}
+        </p>
+        {badge ? (
+          <span
+            className={`badge badge-${badge.label.toLowerCase().replace(' ', '-')}`}
+            title={badge.explanation}
+            data-testid="freshness-badge"
+          >
+            {badge.label}
+          </span>
+        ) : null}
+      </div>
+      <div className="state-meta">
+        <p className="state-detail">{state.detail}</p>
+        <p className="state-updated">{updatedLine(vehicle, now)}</p>
+      </div>
+      {problem ? (
+        <p className="state-problem" role="status" data-testid="state-problem">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Doors, OpenState, Reading, Windows } from '../../main/core/volvo/model';
+import { isOpen, joinLabels, openPartLabels, partReadings, stateWord } from './parts';
+
+const at = '2026-11-27T08:00:00.000Z';
+const r = (value: OpenState, reported?: string): Reading<OpenState> =>
+  reported ? { value, timestamp: at, reported } : { value, timestamp: at };
+
+function doors(overrides: Partial<Doors> = {}): Doors {
+  return {
+    frontLeft: r('CLOSED'),
+    frontRight: r('CLOSED'),
+    rearLeft: r('CLOSED'),
+    rearRight: r('CLOSED'),
+    hood: r('CLOSED'),
+    tailgate: r('CLOSED'),
+    ...overrides,
+  };
+}
+function windows(overrides: Partial<Windows> = {}): Windows {
+  return {
+    frontLeft: r('CLOSED'),
+    frontRight: r('CLOSED'),
+    rearLeft: r('CLOSED'),
+    rearRight: r('CLOSED'),
+    ...overrides,
+  };
+}
+
+describe('parts', () => {
+  it('lists doors then windows, with the tank lid and sunroof only where the car has them', () => {
+    const without = partReadings({ doors: doors(), windows: windows() }).map((p) => p.label);
+    expect(without).toEqual([
+      'Front left door',
+      'Front right door',
+      'Rear left door',
+      'Rear right door',
+      'Hood',
+      'Tailgate',
+      'Front left window',
+      'Front right window',
+      'Rear left window',
+      'Rear right window',
+    ]);
+    const withAll = partReadings({
+      doors: doors({ tankLid: r('CLOSED') }),
+      windows: windows({ sunroof: r('OPEN') }),
+    }).map((p) => p.label);
+    expect(withAll).toContain('Tank lid');
+    expect(withAll.at(-1)).toBe('Sunroof');
+  });
+
+  it('shows nothing for a car it has not heard from', () => {
+    expect(partReadings({ doors: null, windows: null })).toEqual([]);
+  });
+
+  it('names the open and ajar parts and not the closed or unknown ones', () => {
+    const labels = openPartLabels({
+      doors: doors({ rearLeft: r('OPEN'), hood: r('UNKNOWN', 'HALF_OPEN') }),
+      windows: windows({ frontRight: r('AJAR') }),
+    });
+    expect(labels).toEqual(['Rear left door', 'Front right window']);
+  });
+
+  it('never calls an unknown value closed, and shows what the car said', () => {
+    expect(stateWord('UNKNOWN', 'HALF_OPEN')).toBe('Unknown (car said “HALF_OPEN”)');
+    expect(stateWord('UNKNOWN')).toBe('Unknown');
+    expect(stateWord('AJAR')).toBe('Ajar');
+    expect(isOpen('UNKNOWN')).toBe(false);
+    expect(isOpen('AJAR')).toBe(true);
+  });
+
+  it('joins labels into a sentence', () => {
+    expect(joinLabels([])).toBe('');
+    expect(joinLabels(['Hood'])).toBe('Hood');
+    expect(joinLabels(['Rear left door', 'Hood'])).toBe('Rear left door and hood');
+    expect(joinLabels(['Hood', 'Tailgate', 'Sunroof'])).toBe('Hood, tailgate and sunroof');
+  });
+});

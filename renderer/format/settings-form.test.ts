@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, settingsPatchSchema } from '../../main/core/settings';
+import { signInRequestSchema } from '../../preload/contract';
+import { connectRequest, connectValues, preferencePatch, preferenceValues } from './settings-form';
+
+const vins = ['YV1XZK9V2PA000001', 'YV4A22PL3N1000002'];
+
+describe('preference form', () => {
+  it('sends nothing when nothing changed', () => {
+    const values = preferenceValues(defaultSettings, vins);
+    expect(values.watched).toEqual(vins);
+    expect(preferencePatch(values, defaultSettings, vins)).toEqual({ ok: true, patch: {} });
+  });
+
+  it('sends only what changed, in a patch the core accepts', () => {
+    const values = {
+      ...preferenceValues(defaultSettings, vins),
+      doorOpenMinutes: '2',
+      fastSeconds: '45',
+      launchAtLogin: true,
+      watched: [vins[1] ?? ''],
+    };
+    const result = preferencePatch(values, defaultSettings, vins);
+    expect(result).toEqual({
+      ok: true,
+      patch: {
+        watchedVins: [vins[1]],
+        alerts: { doorOpen: { enabled: true, minutes: 2 } },
+        polling: { fastSeconds: 45 },
+        launchAtLogin: true,
+      },
+    });
+    expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+  });
+
+  it('refuses the whole form, with a message next to each wrong field', () => {
+    const values = {
+      ...preferenceValues(defaultSettings, vins),
+      fastSeconds: '5',
+      unlockDurationSeconds: 'soon',
+      launchAtLogin: true,
+    };
+    expect(preferencePatch(values, defaultSettings, vins)).toEqual({
+      ok: false,
+      errors: {
+        fastSeconds: 'Must be from 30 to 3600 seconds.',
+        unlockDurationSeconds: 'Enter a whole number from 1 to 120 seconds.',
+      },
+    });
+  });
+
+  it('asks for at least one watched car and a slow interval not faster than the fast one', () => {
+    const values = {
+      ...preferenceValues(defaultSettings, vins),
+      watched: [],
+      fastSeconds: '300',
+      slowSeconds: '120',
+    };
+    const result = preferencePatch(values, defaultSettings, vins);
+    expect(result.ok).toBe(false);
+    // In the form's order: the first error is the first field to fix.
+    expect(!result.ok && Object.keys(result.errors)).toEqual(['watched', 'slowSeconds']);
+  });
+});
+
+describe('connection form', () => {
+  const filled = {
+    ...connectValues(defaultSettings),
+    clientId: 'my-volvo-app',
+    apiKey: 'abcdef0123456789abcdef',
+  };
+
+  it('builds a sign-in request the contract accepts, leaving out an empty secret', () => {
+    const result = connectRequest(filled);
+    expect(result).toEqual({
+      ok: true,
+      request: {
+        mode: 'volvo-id',
+        clientId: 'my-volvo-app',
+        apiKey: 'abcdef0123456789abcdef',
+        redirectPort: 8765,
+        apiVersion: 'v2',
+      },
+    });
+    expect(result.ok && signInRequestSchema.safeParse(result.request).success).toBe(true);
+  });
+
+  it('names each wrong field', () => {
+    const result = connectRequest({
+      ...filled,
+      clientId: ' ',
+      apiKey: 'short',
+      redirectPort: '80',
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.keys(result.errors)).toEqual([
+      'clientId',
+      'apiKey',
+      'redirectPort',
+    ]);
+    expect(!result.ok && result.errors).toEqual({
+      clientId: 'Enter the client id of your Volvo developer app.',
+      apiKey:
+        'The VCC API key is the long code of letters and digits from your Volvo developer account.',
+      redirectPort: 'Must be from 1024 to 65535.',
+    });
+  });
+
+  it('asks for the whole token in test-token mode', () => {
+    const result = connectRequest({ ...filled, mode: 'test-token', accessToken: 'abc' });
+    expect(!result.ok && result.errors).toEqual({
+      accessToken: 'Paste the whole test access token from the developer portal.',
+    });
+    const ok = connectRequest({ ...filled, mode: 'test-token', accessToken: 't'.repeat(40) });
+    expect(ok.ok && signInRequestSchema.safeParse(ok.request).success).toBe(true);
+  });
+});

@@ -1,0 +1,246 @@
+import type { Settings, SettingsPatch } from '../../main/core/settings';
+import type { SignInRequest } from '../../preload/contract';
+import {
+  checkAccessToken,
+  checkApiKey,
+  checkClientId,
+  checkClientSecret,
+  checkWholeNumber,
+  type FieldCheck,
+  LIMITS,
+} from './fields';
+
+/**
+ * The settings form as typed (numbers as text), and the turn from what was typed into the
+ * smallest patch for the core, or one message per wrong field and no patch at all.
+ */
+export interface PreferenceValues {
+  /** The checked VINs. */
+  watched: string[];
+  doorOpenEnabled: boolean;
+  doorOpenMinutes: string;
+  unlockedEnabled: boolean;
+  unlockedMinutes: string;
+  windowOpenWhileLocked: boolean;
+  signInExpired: boolean;
+  quotaOut: boolean;
+  remindAfterMinutes: string;
+  notifyCleared: boolean;
+  fastSeconds: string;
+  slowSeconds: string;
+  dailyBudget: string;
+  unlockDurationSeconds: string;
+  launchAtLogin: boolean;
+}
+
+export type PreferenceErrors = Partial<Record<keyof PreferenceValues, string>>;
+
+/** The form filled from the settings; an empty watch list means every car, so all are checked. */
+export function preferenceValues(settings: Settings, vins: readonly string[]): PreferenceValues {
+  const { alerts, polling } = settings;
+  return {
+    watched: settings.watchedVins.length ? [...settings.watchedVins] : [...vins],
+    doorOpenEnabled: alerts.doorOpen.enabled,
+    doorOpenMinutes: String(alerts.doorOpen.minutes),
+    unlockedEnabled: alerts.unlocked.enabled,
+    unlockedMinutes: String(alerts.unlocked.minutes),
+    windowOpenWhileLocked: alerts.windowOpenWhileLocked.enabled,
+    signInExpired: alerts.signInExpired.enabled,
+    quotaOut: alerts.quotaOut.enabled,
+    remindAfterMinutes: String(alerts.remindAfterMinutes),
+    notifyCleared: alerts.notifyCleared,
+    fastSeconds: String(polling.fastSeconds),
+    slowSeconds: String(polling.slowSeconds),
+    dailyBudget: String(polling.dailyBudget),
+    unlockDurationSeconds: String(settings.unlockDurationSeconds),
+    launchAtLogin: settings.launchAtLogin,
+  };
+}
+
+export type PreferenceCheck =
+  | { ok: true; patch: SettingsPatch }
+  | { ok: false; errors: PreferenceErrors };
+
+/**
+ * The patch holding only what changed, or the errors. Any wrong field means no patch at all, so
+ * nothing else changes either.
+ */
+export function preferencePatch(
+  values: PreferenceValues,
+  settings: Settings,
+  vins: readonly string[],
+): PreferenceCheck {
+  // Errors are collected in the form's visual order, so the first one is the first to fix.
+  const errors: PreferenceErrors = {};
+  if (vins.length > 0 && values.watched.length === 0) {
+    errors.watched = 'Watch at least one car.';
+  }
+  const number = (field: keyof PreferenceValues & keyof typeof NUMBER_LIMITS) => {
+    const check = checkWholeNumber(String(values[field]), NUMBER_LIMITS[field]);
+    if (!check.ok) errors[field] = check.message;
+    return check.ok ? check.value : undefined;
+  };
+  const doorOpenMinutes = number('doorOpenMinutes');
+  const unlockedMinutes = number('unlockedMinutes');
+  const remindAfterMinutes = number('remindAfterMinutes');
+  const fastSeconds = number('fastSeconds');
+  const slowSeconds = number('slowSeconds');
+  const dailyBudget = number('dailyBudget');
+  const unlockDurationSeconds = number('unlockDurationSeconds');
+  if (
+    fastSeconds !== undefined &&
+    slowSeconds !== undefined &&
+    slowSeconds < fastSeconds &&
+    !errors.slowSeconds
+  ) {
+    errors.slowSeconds = 'Checking a locked car should not be more often than an unlocked one.';
+  }
+  if (
+    doorOpenMinutes === undefined ||
+    unlockedMinutes === undefined ||
+    remindAfterMinutes === undefined ||
+    fastSeconds === undefined ||
+    slowSeconds === undefined ||
+    dailyBudget === undefined ||
+    unlockDurationSeconds === undefined ||
+    Object.keys(errors).length > 0
+  ) {
+    return { ok: false, errors };
+  }
+
+  const patch: SettingsPatch = {};
+  const { alerts, polling } = settings;
+  const watchedVins = vins.every((vin) => values.watched.includes(vin))
+    ? []
+    : vins.filter((vin) => values.watched.includes(vin));
+  if (!sameList(watchedVins, settings.watchedVins)) patch.watchedVins = watchedVins;
+
+  const alertPatch: NonNullable<SettingsPatch['alerts']> = {};
+  if (
+    values.doorOpenEnabled !== alerts.doorOpen.enabled ||
+    doorOpenMinutes !== alerts.doorOpen.minutes
+  ) {
+    alertPatch.doorOpen = { enabled: values.doorOpenEnabled, minutes: doorOpenMinutes };
+  }
+  if (
+    values.unlockedEnabled !== alerts.unlocked.enabled ||
+    unlockedMinutes !== alerts.unlocked.minutes
+  ) {
+    alertPatch.unlocked = { enabled: values.unlockedEnabled, minutes: unlockedMinutes };
+  }
+  if (values.windowOpenWhileLocked !== alerts.windowOpenWhileLocked.enabled) {
+    alertPatch.windowOpenWhileLocked = { enabled: values.windowOpenWhileLocked };
+  }
+  if (values.signInExpired !== alerts.signInExpired.enabled) {
+    alertPatch.signInExpired = { enabled: values.signInExpired };
+  }
+  if (values.quotaOut !== alerts.quotaOut.enabled) {
+    alertPatch.quotaOut = { enabled: values.quotaOut };
+  }
+  if (remindAfterMinutes !== alerts.remindAfterMinutes) {
+    alertPatch.remindAfterMinutes = remindAfterMinutes;
+  }
+  if (values.notifyCleared !== alerts.notifyCleared)
+    alertPatch.notifyCleared = values.notifyCleared;
+  if (Object.keys(alertPatch).length) patch.alerts = alertPatch;
+
+  const pollingPatch: NonNullable<SettingsPatch['polling']> = {};
+  if (fastSeconds !== polling.fastSeconds) pollingPatch.fastSeconds = fastSeconds;
+  if (slowSeconds !== polling.slowSeconds) pollingPatch.slowSeconds = slowSeconds;
+  if (dailyBudget !== polling.dailyBudget) pollingPatch.dailyBudget = dailyBudget;
+  if (Object.keys(pollingPatch).length) patch.polling = pollingPatch;
+
+  if (unlockDurationSeconds !== settings.unlockDurationSeconds) {
+    patch.unlockDurationSeconds = unlockDurationSeconds;
+  }
+  if (values.launchAtLogin !== settings.launchAtLogin) patch.launchAtLogin = values.launchAtLogin;
+  return { ok: true, patch };
+}
+
+const NUMBER_LIMITS = {
+  doorOpenMinutes: LIMITS.doorOpenMinutes,
+  unlockedMinutes: LIMITS.unlockedMinutes,
+  remindAfterMinutes: LIMITS.remindAfterMinutes,
+  fastSeconds: LIMITS.fastSeconds,
+  slowSeconds: LIMITS.slowSeconds,
+  dailyBudget: LIMITS.dailyBudget,
+  unlockDurationSeconds: LIMITS.unlockDurationSeconds,
+} as const;
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** The connection form as typed. */
+export interface ConnectValues {
+  mode: 'volvo-id' | 'test-token';
+  clientId: string;
+  clientSecret: string;
+  apiKey: string;
+  redirectPort: string;
+  apiVersion: 'v1' | 'v2';
+  accessToken: string;
+}
+
+export type ConnectErrors = Partial<Record<keyof ConnectValues, string>>;
+
+/** The form's starting point: what the settings already know (never a secret). */
+export function connectValues(settings: Settings): ConnectValues {
+  return {
+    mode: settings.connection.mode === 'test-token' ? 'test-token' : 'volvo-id',
+    clientId: settings.connection.clientId,
+    clientSecret: '',
+    apiKey: '',
+    redirectPort: String(settings.connection.redirectPort),
+    apiVersion: settings.connection.apiVersion,
+    accessToken: '',
+  };
+}
+
+/** The sign-in request, or a message for each wrong field. */
+export function connectRequest(
+  values: ConnectValues,
+): { ok: true; request: SignInRequest } | { ok: false; errors: ConnectErrors } {
+  const errors: ConnectErrors = {};
+  const take = <T>(field: keyof ConnectValues, check: FieldCheck<T>): T | undefined => {
+    if (check.ok) return check.value;
+    errors[field] = check.message;
+    return undefined;
+  };
+  // Checked in the form's visual order, so the first error is the first field to fix.
+  if (values.mode === 'test-token') {
+    const accessToken = take('accessToken', checkAccessToken(values.accessToken));
+    const apiKey = take('apiKey', checkApiKey(values.apiKey));
+    if (apiKey === undefined || accessToken === undefined) return { ok: false, errors };
+    return {
+      ok: true,
+      request: { mode: 'test-token', accessToken, apiKey, apiVersion: values.apiVersion },
+    };
+  }
+  const clientId = take('clientId', checkClientId(values.clientId));
+  const clientSecret = take('clientSecret', checkClientSecret(values.clientSecret));
+  const apiKey = take('apiKey', checkApiKey(values.apiKey));
+  const redirectPort = take(
+    'redirectPort',
+    checkWholeNumber(values.redirectPort, LIMITS.redirectPort),
+  );
+  if (
+    apiKey === undefined ||
+    clientId === undefined ||
+    redirectPort === undefined ||
+    Object.keys(errors).length > 0
+  ) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    request: {
+      mode: 'volvo-id',
+      clientId,
+      ...(clientSecret ? { clientSecret } : {}),
+      apiKey,
+      redirectPort,
+      apiVersion: values.apiVersion,
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { VehicleView } from '../../main/core/app/snapshot';
+import type { OpenState, Reading } from '../../main/core/volvo/model';
+import { carLabel, carUpdatedAt, freshnessBadge, stateView, updatedLine } from './summary';
+
+const now = Date.parse('2026-11-27T08:10:00.000Z');
+const r = (value: OpenState, timestamp = '2026-11-27T08:00:00.000Z'): Reading<OpenState> => ({
+  value,
+  timestamp,
+});
+
+function vehicle(overrides: Partial<VehicleView> = {}): VehicleView {
+  return {
+    vin: 'YV1XZK9V2PA000001',
+    name: 'Volvo 2023 · 000001',
+    watched: true,
+    summary: 'locked',
+    lock: { value: 'LOCKED', timestamp: '2026-11-27T08:07:00.000Z' },
+    doors: {
+      frontLeft: r('CLOSED'),
+      frontRight: r('CLOSED'),
+      rearLeft: r('CLOSED'),
+      rearRight: r('CLOSED'),
+      hood: r('CLOSED'),
+      tailgate: r('CLOSED'),
+    },
+    windows: {
+      frontLeft: r('CLOSED'),
+      frontRight: r('CLOSED'),
+      rearLeft: r('CLOSED'),
+      rearRight: r('CLOSED'),
+    },
+    fetchedAt: '2026-11-27T08:09:00.000Z',
+    freshness: { state: 'live' },
+    alerts: [],
+    command: { inProgress: null, last: null, unlockWindowUntil: null },
+    capabilities: { lockReducedGuard: true },
+    lastError: null,
+    ...overrides,
+  };
+}
+
+describe('stateView', () => {
+  it('says Locked in the safe colour when all is closed', () => {
+    expect(stateView(vehicle())).toEqual({ word: 'Locked', tone: 'safe', detail: 'All closed' });
+  });
+
+  it('names what is open', () => {
+    const base = vehicle();
+    const open = vehicle({
+      summary: 'open',
+      doors: base.doors && { ...base.doors, rearLeft: r('OPEN') },
+    });
+    expect(stateView(open)).toEqual({
+      word: 'Something is open',
+      tone: 'alert',
+      detail: 'Rear left door open',
+    });
+  });
+
+  it('says Unlocked in the warning colour', () => {
+    expect(stateView(vehicle({ summary: 'unlocked' }))).toMatchObject({
+      word: 'Unlocked',
+      tone: 'warn',
+    });
+  });
+
+  it('says Unknown, with what the car reported, rather than guessing', () => {
+    const unknown = vehicle({
+      summary: 'unknown',
+      lock: { value: 'UNKNOWN', timestamp: null, reported: 'SECURED' },
+    });
+    expect(stateView(unknown)).toEqual({
+      word: 'Unknown',
+      tone: 'unknown',
+      detail: 'The car reported its lock as “SECURED”',
+    });
+    expect(stateView(vehicle({ summary: 'unknown', lock: null })).detail).toBe(
+      'Waiting for the car',
+    );
+  });
+});
+
+describe('updatedLine', () => {
+  it('uses the newest of the car’s own timestamps, not when we fetched', () => {
+    expect(carUpdatedAt(vehicle())).toBe('2026-11-27T08:07:00.000Z');
+    expect(updatedLine(vehicle(), now)).toBe('Updated 3 min ago');
+  });
+
+  it('falls back to when we checked, then to nothing', () => {
+    const noTimes = vehicle({ lock: null, doors: null, windows: null });
+    expect(updatedLine(noTimes, now)).toBe('Checked 1 min ago');
+    expect(updatedLine({ ...noTimes, fetchedAt: null }, now)).toBe('Not updated yet');
+  });
+});
+
+describe('freshnessBadge', () => {
+  it('shows no badge for live data', () => {
+    expect(freshnessBadge({ state: 'live' }, now)).toBeNull();
+  });
+
+  it('marks stale data with the reason and says the last known state is shown', () => {
+    expect(
+      freshnessBadge(
+        { state: 'stale', since: '2026-11-27T08:05:00.000Z', reason: 'Volvo answered 503' },
+        now,
+      ),
+    ).toEqual({
+      label: 'Stale',
+      explanation: 'Volvo answered 503. Showing the last known state.',
+    });
+    expect(freshnessBadge({ state: 'offline', since: '2026-11-27T08:05:00.000Z' }, now)).toEqual({
+      label: 'Offline',
+      explanation: 'No network (since 5 min ago). Showing the last known state.',
+    });
+  });
+});
+
+describe('carLabel', () => {
+  it('does not repeat the VIN tail the name already has', () => {
+    expect(carLabel(vehicle())).toBe('Volvo 2023 · 000001');
+    expect(carLabel({ name: 'XC40', vin: 'YV1XZK9V2PA000001' })).toBe('XC40 · 000001');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatAge,
+  formatClockTime,
+  formatCountdown,
+  formatSince,
+  msUntil,
+  newestTimestamp,
+} from './time';
+
+// Local times, so the tests read the same in every time zone.
+const now = new Date(2026, 10, 27, 8, 30, 0).getTime();
+const local = (h: number, m: number, s = 0, day = 27) =>
+  new Date(2026, 10, day, h, m, s).toISOString();
+
+describe('formatAge', () => {
+  it('says how old a reading is in words', () => {
+    expect(formatAge(local(8, 29, 50), now)).toBe('just now');
+    expect(formatAge(local(8, 29, 0), now)).toBe('1 min ago');
+    expect(formatAge(local(8, 27, 0), now)).toBe('3 min ago');
+    expect(formatAge(local(6, 0, 0), now)).toBe('2 h ago');
+    expect(formatAge(local(6, 0, 0, 26), now)).toBe('yesterday');
+    expect(formatAge(local(6, 0, 0, 22), now)).toBe('5 days ago');
+  });
+
+  it('treats a reading slightly ahead of our clock as fresh and a bad time as unknown', () => {
+    expect(formatAge(local(8, 31, 0), now)).toBe('just now');
+    expect(formatAge('not a time', now)).toBe('at an unknown time');
+  });
+});
+
+describe('formatClockTime and formatSince', () => {
+  it('shows the time of day today, "yesterday" and a date before that', () => {
+    expect(formatClockTime(local(8, 5), now)).toBe('08:05');
+    expect(formatClockTime(local(21, 10, 0, 26), now)).toBe('yesterday 21:10');
+    expect(formatClockTime(local(21, 10, 0, 24), now)).toBe('24 Nov 21:10');
+  });
+
+  it('says since when', () => {
+    expect(formatSince(local(8, 25), now)).toBe('since 08:25');
+    expect(formatSince(local(21, 10, 0, 26), now)).toBe('since yesterday 21:10');
+  });
+});
+
+describe('formatCountdown', () => {
+  it('counts down in minutes and seconds and stops at zero', () => {
+    expect(formatCountdown(new Date(now + 114_000).toISOString(), now)).toBe('1:54');
+    expect(formatCountdown(new Date(now + 8_200).toISOString(), now)).toBe('0:09');
+    expect(formatCountdown(new Date(now - 5_000).toISOString(), now)).toBe('0:00');
+    expect(formatCountdown('never', now)).toBe('0:00');
+    expect(msUntil(new Date(now + 1500).toISOString(), now)).toBe(1500);
+    expect(msUntil('never', now)).toBe(0);
+  });
+});
+
+describe('newestTimestamp', () => {
+  it('picks the newest of the car timestamps and skips missing ones', () => {
+    expect(
+      newestTimestamp([null, '2026-11-27T08:00:00.000Z', undefined, '2026-11-27T08:02:00.000Z']),
+    ).toBe('2026-11-27T08:02:00.000Z');
+    expect(newestTimestamp([null, 'garbage'])).toBeNull();
+  });
+});
