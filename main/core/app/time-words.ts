@@ -7,7 +7,7 @@ const HOUR = 60 * MINUTE;
 export function durationInWords(ms: number): string {
   const value = Math.max(0, ms);
   if (value < MINUTE) return `${Math.ceil(value / 1000)} s`;
-  if (value < HOUR) return `${Math.ceil(value / MINUTE)} min`;
+  if (value < HOUR) return `${Math.floor(value / MINUTE)} min`;
   if (value < 48 * HOUR) {
     const hours = Math.floor(value / HOUR);
     const minutes = Math.round((value - hours * HOUR) / MINUTE);
