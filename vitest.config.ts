@@ -11,5 +11,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // electron-store imports `electron` itself. Processed by Vite (not handed to Node), that
+    // import meets the tests' `vi.mock('electron')` and gets the shared fake, as ours do.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -5,9 +5,12 @@ import { INTENT_NAMES, intentChannel, SNAPSHOT_CHANNEL, type VolvoBridge } from 
 
 vi.mock('electron', () => import('../main/electron/testing/fake-electron'));
 
+const VIN = 'YV1XZK9V2PA000001';
 let bridge: VolvoBridge;
+let buildBridge: typeof import('./index').buildBridge;
+let NOT_SENT_ERROR: string;
 beforeAll(async () => {
-  await import('./index');
+  ({ buildBridge, NOT_SENT_ERROR } = await import('./index'));
   bridge = fake.exposedInMainWorld.get('volvo') as VolvoBridge;
 });
 
@@ -23,10 +26,10 @@ describe('the preload', () => {
   });
 
   it('sends each intent on its own channel with the arguments as given', async () => {
-    await bridge.lock('YV1XZK9V2PA000001', { reducedGuard: true });
+    await bridge.lock(VIN, { reducedGuard: true });
     await bridge.refresh();
     expect(fake.rendererInvocations).toEqual([
-      { channel: intentChannel('lock'), args: ['YV1XZK9V2PA000001', { reducedGuard: true }] },
+      { channel: intentChannel('lock'), args: [VIN, { reducedGuard: true }] },
       { channel: intentChannel('refresh'), args: [] },
     ]);
   });
@@ -39,6 +42,17 @@ describe('the preload', () => {
     emitToRenderer(SNAPSHOT_CHANNEL, snapshot({ revision: 2 }));
     expect(received).toEqual([snapshot()]);
     expect(fake.rendererListeners.get(SNAPSHOT_CHANNEL)?.size).toBe(0);
+  });
+
+  it('answers in words, never with a rejection, when a request cannot reach main', async () => {
+    const failing = buildBridge(
+      () => Promise.reject(new Error('An object could not be cloned.')),
+      () => () => {},
+    );
+    expect(await failing.lock(VIN, { reducedGuard: true })).toEqual({
+      ok: false,
+      error: NOT_SENT_ERROR,
+    });
   });
 
   it('refuses a listener that is not a function', () => {

@@ -15,6 +15,9 @@ import {
  * every argument.
  */
 
+/** What an intent answers when the request could not even reach main. */
+export const NOT_SENT_ERROR = 'That request could not be sent to volvo-tray.';
+
 /** Builds the bridge from an invoke and a subscribe function (the test passes fakes). */
 export function buildBridge(
   invoke: (channel: string, args: unknown[]) => Promise<unknown>,
@@ -23,7 +26,10 @@ export function buildBridge(
   const bridge: Record<string, unknown> = {};
   for (const name of INTENT_NAMES) {
     const channel = intentChannel(name);
-    bridge[name] = (...args: unknown[]) => invoke(channel, args);
+    // An argument IPC cannot copy (a function, a DOM node) or a main process that is quitting
+    // rejects the invoke: the page still gets an answer in words, as the contract promises.
+    bridge[name] = (...args: unknown[]) =>
+      invoke(channel, args).catch(() => ({ ok: false, error: NOT_SENT_ERROR }));
   }
   bridge.onSnapshot = (listener: (snapshot: Snapshot) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onSnapshot needs a function.');

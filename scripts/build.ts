@@ -1,117 +1,17 @@
 /**
- * Builds the Electron side of the app into dist/ with Vite's build API (the renderer is built
- * separately by `vite build` with vite.config.ts into dist/renderer; `npm run build` runs both):
- *
- * - main/index.ts    -> dist/main/index.cjs     Node (Electron's main process), every dependency
- *                                               bundled except `electron` and Node's built-ins
- * - preload/index.ts -> dist/preload/index.cjs  CommonJS, because a sandboxed preload cannot load
- *                                               ES modules; zod bundled in (it may only require
- *                                               `electron`)
- * - main/cli.ts      -> dist/cli.mjs            the `volvo-tray` command (plain Node >= 20, ESM)
- * - build/icons/*.png -> dist/icons/            the tray and notification icons
- *
- * electron-builder packs dist/ only, so what runs in the packaged app is exactly this.
+ * Builds the Electron side of the app into dist/ (`npm run build` runs `vite build` for the
+ * renderer first): dist/main/index.cjs, dist/preload/index.cjs, dist/cli.mjs and dist/icons.
+ * The steps, and why each bundle is shaped as it is, are in `build-steps.ts`.
  */
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, type InlineConfig } from 'vite';
+import { buildCli, buildMain, buildPreload, copyIcons, root } from './build-steps';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
-
-/** Electron 45 runs Node 22 in main and Chromium 140 in the preload. */
-const NODE_TARGET = 'node22';
-const CHROME_TARGET = 'chrome140';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-
-const common: InlineConfig = {
-  configFile: false,
-  root,
-  logLevel: 'warn',
-  mode: 'production',
-  // The renderer's public/ folder and env files are not for main or the preload.
-  publicDir: false,
-  envDir: false,
-};
-
-async function buildMain(): Promise<void> {
-  await build({
-    ...common,
-    // An SSR build resolves packages for Node (not their browser fields) and bundles them all.
-    ssr: { target: 'node', noExternal: true, external: ['electron'] },
-    build: {
-      ssr: join(root, 'main', 'index.ts'),
-      outDir: join(dist, 'main'),
-      emptyOutDir: true,
-      target: NODE_TARGET,
-      minify: false,
-      sourcemap: true,
-      copyPublicDir: false,
-      rolldownOptions: {
-        external: ['electron', ...nodeBuiltins],
-        output: { format: 'cjs', entryFileNames: 'index.cjs' },
-      },
-    },
-  });
-}
-
-async function buildPreload(): Promise<void> {
-  await build({
-    ...common,
-    build: {
-      outDir: join(dist, 'preload'),
-      emptyOutDir: true,
-      target: CHROME_TARGET,
-      minify: false,
-      sourcemap: true,
-      copyPublicDir: false,
-      lib: {
-        entry: join(root, 'preload', 'index.ts'),
-        formats: ['cjs'],
-        fileName: () => 'index.cjs',
-      },
-      rolldownOptions: { external: ['electron'] },
-    },
-  });
-}
-
-async function buildCli(): Promise<void> {
-  await build({
-    ...common,
-    ssr: { target: 'node', noExternal: true },
-    build: {
-      ssr: join(root, 'main', 'cli.ts'),
-      outDir: dist,
-      emptyOutDir: false,
-      target: 'node20',
-      minify: false,
-      copyPublicDir: false,
-      rolldownOptions: {
-        external: nodeBuiltins,
-        output: { format: 'esm', entryFileNames: 'cli.mjs', banner: '#!/usr/bin/env node' },
-      },
-    },
-  });
-}
-
-async function copyIcons(): Promise<number> {
-  const source = join(root, 'build', 'icons');
-  const target = join(dist, 'icons');
-  await rm(target, { recursive: true, force: true });
-  await mkdir(target, { recursive: true });
-  const icons = (await readdir(source)).filter((name) => name.endsWith('.png'));
-  await Promise.all(icons.map((name) => cp(join(source, name), join(target, name))));
-  return icons.length;
-}
-
 const started = Date.now();
-await buildMain();
-await buildPreload();
-await buildCli();
-const icons = await copyIcons();
+await buildMain(dist);
+await buildPreload(dist);
+await buildCli(dist);
+const icons = await copyIcons(dist);
 console.log(
   `Built dist/main/index.cjs, dist/preload/index.cjs, dist/cli.mjs and ${icons} icons in ${Date.now() - started} ms.`,
 );

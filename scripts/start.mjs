@@ -31,19 +31,27 @@ function cannotStart() {
 }
 
 if (!skipBuild) {
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: false });
+  // Under `npm start`, npm's own script; Windows will not spawn `npm.cmd` without a shell.
+  const npmCli = process.env.npm_execpath;
+  const built = npmCli
+    ? spawnSync(process.execPath, [npmCli, 'run', 'build'], { cwd: root, stdio: 'inherit' })
+    : spawnSync('npm', ['run', 'build'], {
+        cwd: root,
+        stdio: 'inherit',
+        shell: process.platform === 'win32',
+      });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
 // `require('electron')` answers the binary's path, downloading it on first use. It runs in a
-// child so its download noise and stack trace stay out of the user's terminal.
+// child so its download noise and stack trace stay out of the user's terminal; the download
+// writes to the same stdout, so the path is the last line.
 const resolved = spawnSync(
   process.execPath,
-  ['-e', "process.stdout.write(String(require('electron')))"],
+  ['-e', "process.stdout.write('\\n' + require('electron'))"],
   { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
 );
-const electronPath = resolved.status === 0 ? resolved.stdout.trim() : '';
+const electronPath = resolved.status === 0 ? (resolved.stdout.trim().split('\n').at(-1) ?? '') : '';
 if (!electronPath || !existsSync(electronPath)) cannotStart();
 
 const child = spawn(electronPath, ['.', ...electronArgs], {

@@ -28,7 +28,7 @@ export function electronAvailability(): Availability {
     return {
       ok: false,
       reason:
-        'the Electron binary is not installed (it downloads on first use, which needs network access to GitHub).',
+        'the Electron binary is not installed (`npx install-electron` downloads it, which needs network access to GitHub).',
     };
   }
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
@@ -59,8 +59,12 @@ function buildApp(): void {
   if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) steps.push(['vite', 'build']);
   steps.push(['tsx', 'scripts/build.ts']);
   for (const step of steps) {
-    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-    const result = spawnSync(npx, step, { cwd: root, stdio: 'inherit' });
+    // Windows will not spawn `npx.cmd` without a shell.
+    const result = spawnSync('npx', step, {
+      cwd: root,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
     if (result.status !== 0) throw new Error(`npx ${step.join(' ')} failed.`);
   }
 }
@@ -90,14 +94,22 @@ export const test = base.extend<{ trayApp: TrayApp }>({
     const userData = mkdtempSync(join(tmpdir(), 'volvo-tray-e2e-'));
     const app = await _electron.launch({
       executablePath: availability.executablePath,
-      args: [root],
+      // Chromium refuses to run as root with its sandbox (CI containers); the page's own
+      // sandbox (contextIsolation, sandboxed preload) is unchanged.
+      args: process.getuid?.() === 0 ? ['--no-sandbox', root] : [root],
       cwd: root,
       env: { ...process.env, VOLVO_TRAY_USER_DATA: userData, VOLVO_TRAY_TEST_HOOKS: '1' },
     });
+    // The app can answer before the shell has put its hooks up: wait for them (in main).
     const hook: TrayApp['hook'] = (name) =>
-      app.evaluate((_electron, hookName) => {
-        const hooks = (globalThis as { volvoTrayTestHooks?: ShellTestHooks }).volvoTrayTestHooks;
-        if (!hooks) throw new Error('The shell has not started yet.');
+      app.evaluate(async (_electron, hookName) => {
+        const deadline = Date.now() + 20_000;
+        let hooks = (globalThis as { volvoTrayTestHooks?: ShellTestHooks }).volvoTrayTestHooks;
+        while (!hooks) {
+          if (Date.now() > deadline) throw new Error('The shell did not start within 20 s.');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          hooks = (globalThis as { volvoTrayTestHooks?: ShellTestHooks }).volvoTrayTestHooks;
+        }
         return hooks[hookName]();
       }, name) as Promise<ReturnType<ShellTestHooks[typeof name]>>;
     try {

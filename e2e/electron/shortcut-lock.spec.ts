@@ -6,6 +6,7 @@ type Bridge = {
   getSnapshot(): Promise<{
     value: {
       selectedVin: string | null;
+      shortcut: { accelerator: string; registered: boolean };
       vehicles: Array<{ vin: string; lock: { value: string } | null }>;
     };
   }>;
@@ -16,13 +17,25 @@ test('the lock shortcut locks the unlocked demo car', async ({ trayApp }) => {
   const { app, hook } = trayApp;
   await expect.poll(() => hook('trayState'), { timeout: 20_000 }).toBe('locked');
   const popover = await app.firstWindow();
-
-  const lockState = () =>
+  const snapshot = () =>
     popover.evaluate(async () => {
       const volvo = (window as unknown as { volvo: Bridge }).volvo;
-      const { value } = await volvo.getSnapshot();
-      return value.vehicles.find((v) => v.vin === value.selectedVin)?.lock?.value ?? 'none';
+      return (await volvo.getSnapshot()).value;
     });
+  const lockState = async () => {
+    const { vehicles, selectedVin } = await snapshot();
+    return vehicles.find((v) => v.vin === selectedVin)?.lock?.value ?? 'none';
+  };
+
+  // The accelerator the app shows is the one the OS holds for it.
+  const { shortcut } = await snapshot();
+  expect(shortcut.registered).toBe(true);
+  expect(
+    await app.evaluate(
+      ({ globalShortcut }, accelerator) => globalShortcut.isRegistered(accelerator),
+      shortcut.accelerator,
+    ),
+  ).toBe(true);
 
   const unlocked = await popover.evaluate(async () => {
     const volvo = (window as unknown as { volvo: Bridge }).volvo;
@@ -34,6 +47,7 @@ test('the lock shortcut locks the unlocked demo car', async ({ trayApp }) => {
   await expect.poll(lockState, { timeout: 20_000 }).toBe('UNLOCKED');
   await expect.poll(() => hook('trayState')).toBe('unlocked');
 
+  // The handler registered with globalShortcut (the hook refuses if the OS holds no keys).
   expect(await hook('pressShortcut')).toBe(true);
   await expect.poll(lockState, { timeout: 20_000 }).toBe('LOCKED');
   await expect.poll(() => hook('trayState')).toBe('locked');

@@ -12,6 +12,25 @@ test('a tray click opens the popover next to the tray; Escape hides it', async (
   await expect.poll(() => hook('popoverVisible')).toBe(true);
   expect(popover.url()).toMatch(/^file:\/\/.*\/dist\/renderer\/index\.html/);
 
+  // Whole, at its size, inside the work area of a display (next to the tray, or the pointer
+  // where the tray reports no bounds).
+  const placement = await app.evaluate(({ BrowserWindow, screen }) => ({
+    bounds: BrowserWindow.getAllWindows()[0]?.getBounds(),
+    workAreas: screen.getAllDisplays().map((display) => display.workArea),
+  }));
+  const bounds = placement.bounds;
+  expect(bounds).toMatchObject({ width: 360, height: 480 });
+  expect(
+    placement.workAreas.some(
+      (area) =>
+        bounds !== undefined &&
+        bounds.x >= area.x &&
+        bounds.y >= area.y &&
+        bounds.x + bounds.width <= area.x + area.width &&
+        bounds.y + bounds.height <= area.y + area.height,
+    ),
+  ).toBe(true);
+
   // Exactly the contract on window.volvo; nothing of Node in the page (sandbox, isolation).
   const page = await popover.evaluate(() => ({
     bridge: Object.keys((window as unknown as { volvo: object }).volvo).sort(),

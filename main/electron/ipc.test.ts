@@ -9,6 +9,7 @@ import {
   SNAPSHOT_CHANNEL,
 } from '../../preload/contract';
 import { silentLogger } from '../core/ports';
+import { seededRandom } from '../core/testing/seeded-random';
 import { pushSnapshot, registerIntentHandlers, senderCheck, UNTRUSTED_SENDER_ERROR } from './ipc';
 import type { RendererLocation } from './renderer-location';
 import {
@@ -141,18 +142,6 @@ describe('the sender check', () => {
   });
 });
 
-/** A small seeded generator, so a failing fuzz case can be replayed. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomValue(random: () => number, depth = 0): unknown {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const kind = Math.floor(random() * (depth > 2 ? 6 : 9));
@@ -221,7 +210,8 @@ function randomValue(random: () => number, depth = 0): unknown {
 
 describe('every intent channel, fuzzed with random arguments', () => {
   it('never crashes, answers malformed calls with a clear sentence, and never runs a handler on them', async () => {
-    const random = prng(20261127);
+    // Seeded, so a failing fuzz case can be replayed.
+    const random = seededRandom(20261127);
     let refused = 0;
     for (const name of INTENT_NAMES) {
       for (let round = 0; round < 250; round++) {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../core/ports';
-import { createElectronNotifier } from './notifier';
+import { createElectronNotifier, MAX_HELD_NOTIFICATIONS } from './notifier';
 import { fake, fakeEvent, resetFakeElectron } from './testing/fake-electron';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
@@ -45,6 +45,15 @@ describe('the Electron notifier', () => {
     expect(actions).toEqual([[VIN, 'lock']]);
   });
 
+  it('offers "Lock now" on Windows too (Electron shows toast buttons there)', () => {
+    const { notifier, actions } = setup('win32');
+    notifier.show(doorOpen);
+    const shown = fake.notifications[0];
+    expect(shown?.options.actions).toEqual([{ type: 'button', text: 'Lock now' }]);
+    shown?.emit('action', { actionIndex: 0, selectionIndex: -1 }, 0, -1);
+    expect(actions).toEqual([[VIN, 'lock']]);
+  });
+
   it('offers no action button where the platform has none', () => {
     const { notifier } = setup('linux');
     notifier.show(doorOpen);
@@ -57,6 +66,27 @@ describe('the Electron notifier', () => {
     expect(notifier.active.size).toBe(1);
     fake.notifications[0]?.close();
     expect(notifier.active.size).toBe(0);
+  });
+
+  it('keeps a timed-out notification clickable from the Action Center', () => {
+    const { notifier, clicks } = setup('win32');
+    notifier.show(doorOpen);
+    fake.notifications[0]?.expire();
+    expect(notifier.active.get(doorOpen.id)).toBe(fake.notifications[0]);
+    fake.notifications[0]?.emit('click', fakeEvent());
+    expect(clicks).toEqual([VIN]);
+    expect(notifier.active.size).toBe(0);
+  });
+
+  it('holds at most a bounded number, letting the oldest go first', () => {
+    const { notifier } = setup('win32');
+    for (let i = 0; i <= MAX_HELD_NOTIFICATIONS; i++) {
+      notifier.show({ ...doorOpen, id: `door-open:${i}` });
+      fake.notifications[i]?.expire();
+    }
+    expect(notifier.active.size).toBe(MAX_HELD_NOTIFICATIONS);
+    expect(notifier.active.has('door-open:0')).toBe(false);
+    expect(notifier.active.has(`door-open:${MAX_HELD_NOTIFICATIONS}`)).toBe(true);
   });
 
   it('replaces a reminder with the same id instead of stacking it', () => {

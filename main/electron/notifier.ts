@@ -3,10 +3,16 @@ import type { AppNotification, Logger, NotificationAction, Notifier } from '../c
 
 /**
  * The {@link Notifier} on Electron `Notification`. A click opens the popover for the vehicle;
- * the "Lock now" button is offered where Electron supports notification actions (macOS). Shown
- * notifications are kept referenced until they close, or Electron may garbage-collect them and
- * their click handlers with them; a reminder with the same id replaces the earlier one.
+ * the "Lock now" button is offered where Electron supports notification actions (macOS and
+ * Windows). Notifications are kept referenced while they can still be clicked, or Electron may
+ * garbage-collect them and their click handlers with them: until they are clicked, dismissed or
+ * replaced by a reminder with the same id. One that timed out still sits in the Action Center
+ * (Notification Center), clickable, so it is kept too, up to {@link MAX_HELD_NOTIFICATIONS}.
  */
+
+/** How many notifications are held at most (the oldest is let go first). */
+export const MAX_HELD_NOTIFICATIONS = 20;
+
 export interface ElectronNotifier extends Notifier {
   /** A notification (or its body) was clicked. */
   onClick(listener: (vin: string | undefined) => void): void;
@@ -25,7 +31,7 @@ export interface ElectronNotifierOptions {
 
 /** Whether this platform shows action buttons on notifications. */
 export function supportsNotificationActions(platform: NodeJS.Platform): boolean {
-  return platform === 'darwin';
+  return platform === 'darwin' || platform === 'win32';
 }
 
 export function createElectronNotifier(options: ElectronNotifierOptions): ElectronNotifier {
@@ -67,7 +73,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       };
       const notification = new Notification(init);
       active.get(request.id)?.close();
+      active.delete(request.id);
       active.set(request.id, notification);
+      for (const [id, held] of active) {
+        if (active.size <= MAX_HELD_NOTIFICATIONS) break;
+        forget(id, held);
+      }
 
       notification.on('click', () => {
         forget(request.id, notification);
@@ -79,7 +90,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         forget(request.id, notification);
         if (action && vin !== undefined) actionListener(vin, action.id);
       });
-      notification.on('close', () => forget(request.id, notification));
+      notification.on('close', (details) => {
+        // Timed out: moved to the Action Center / Notification Center, where it can still be
+        // clicked. Dismissed or replaced: gone.
+        if (details?.reason !== 'timedOut') forget(request.id, notification);
+      });
       notification.on('failed', (_event, error) => {
         forget(request.id, notification);
         options.logger.warn('A notification could not be shown.', { error });

@@ -1,10 +1,16 @@
 import { session as electronSession } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BLUR_CLICK_GRACE_MS, createPopoverWindow, POPOVER_SIZE } from './popover-window';
+import {
+  BLUR_CLICK_GRACE_MS,
+  createPopoverWindow,
+  POPOVER_SIZE,
+  TRAY_PRESS_GRACE_MS,
+} from './popover-window';
 import type { RendererLocation } from './renderer-location';
 import { denyAllPermissions } from './security';
 import {
   type FakeBrowserWindow,
+  FakeWebContents,
   fake,
   fakeEvent,
   resetFakeElectron,
@@ -20,18 +26,22 @@ const LOCATION: RendererLocation = {
 
 beforeEach(() => resetFakeElectron());
 
+const TRAY = { x: 1700, y: 1048, width: 24, height: 24 };
+
 function setup(platform: NodeJS.Platform = 'win32') {
   let now = 10_000;
   const visibility: boolean[] = [];
   const opened: string[] = [];
+  const warnings: string[] = [];
   const popover = createPopoverWindow({
     preload: '/opt/volvo-tray/dist/preload/index.cjs',
     location: LOCATION,
     platform,
     devTools: false,
-    trayBounds: () => ({ x: 1700, y: 1048, width: 24, height: 24 }),
+    trayBounds: () => TRAY,
     openAllowed: (url) => opened.push(url),
     onVisibilityChange: (open) => visibility.push(open),
+    logger: { warn: (message) => warnings.push(message) },
     now: () => now,
   });
   const window = fake.windows[0] as FakeBrowserWindow;
@@ -40,6 +50,7 @@ function setup(platform: NodeJS.Platform = 'win32') {
     window,
     visibility,
     opened,
+    warnings,
     advance: (ms: number) => {
       now += ms;
     },
@@ -109,7 +120,8 @@ describe('the popover window', () => {
     popover.toggleFromTray();
     expect(window.visible).toBe(true);
     expect(window.focused).toBe(true);
-    expect(window.position).toEqual([1712 - 180, 1040 - 480]);
+    // Position and size together (a move alone resizes it across scale factors on Windows).
+    expect(window.bounds).toEqual({ x: 1712 - 180, y: 1040 - 480, ...POPOVER_SIZE });
     expect(visibility).toEqual([true]);
   });
 
@@ -117,7 +129,7 @@ describe('the popover window', () => {
     const { popover, window, visibility, advance } = setup();
     popover.toggleFromTray();
     // Clicking the tray icon: the window loses focus first, then the click arrives.
-    window.emit('blur');
+    window.blur();
     advance(40);
     popover.toggleFromTray();
     expect(window.visible).toBe(false);
@@ -128,18 +140,64 @@ describe('the popover window', () => {
     expect(visibility).toEqual([true, false, true]);
   });
 
-  it('a tray click on the open popover closes it', () => {
+  it('a tray click held down longer still does not reopen it, when the pointer was on the icon', () => {
+    const { popover, window, advance } = setup();
+    popover.toggleFromTray();
+    // Windows: mouse down on the icon blurs the popover; the click comes on mouse up.
+    fake.cursor = { x: TRAY.x + 10, y: TRAY.y + 10 };
+    window.blur();
+    advance(TRAY_PRESS_GRACE_MS - 100);
+    popover.toggleFromTray();
+    expect(window.visible).toBe(false);
+    // Only that one click is swallowed.
+    popover.toggleFromTray();
+    expect(window.visible).toBe(true);
+  });
+
+  it('a blur elsewhere does not swallow a click that comes much later', () => {
+    const { popover, window, advance } = setup();
+    popover.toggleFromTray();
+    fake.cursor = { x: 200, y: 200 };
+    window.blur();
+    advance(BLUR_CLICK_GRACE_MS + 1);
+    popover.toggleFromTray();
+    expect(window.visible).toBe(true);
+  });
+
+  it('a tray click on the open popover closes it, and the next click opens it again at once', () => {
     const { popover, window } = setup();
     popover.toggleFromTray();
     popover.toggleFromTray();
     expect(window.visible).toBe(false);
+    popover.toggleFromTray();
+    expect(window.visible).toBe(true);
+  });
+
+  it('after Escape (closePopover) a click on the icon opens it at once', () => {
+    const { popover, window } = setup();
+    popover.toggleFromTray();
+    popover.hide();
+    expect(window.visible).toBe(false);
+    popover.toggleFromTray();
+    expect(window.visible).toBe(true);
+  });
+
+  it('a page that fails to load is logged, not left as an unhandled rejection', async () => {
+    const failing = vi
+      .spyOn(FakeWebContents.prototype, 'loadURL')
+      .mockRejectedValue(new Error('ERR_CONNECTION_REFUSED (-102)'));
+    const { popover, warnings } = setup();
+    popover.show('settings');
+    await vi.waitFor(() => expect(warnings).toHaveLength(2));
+    expect(warnings[0]).toBe('The popover page did not load.');
+    failing.mockRestore();
   });
 
   it('stays open while DevTools has the focus', () => {
     const { popover, window } = setup();
     popover.toggleFromTray();
     window.webContents.devToolsOpen = true;
-    window.emit('blur');
+    window.blur();
     expect(window.visible).toBe(true);
   });
 
@@ -154,12 +212,15 @@ describe('the popover window', () => {
     expect(popover.webContents()).toBeNull();
   });
 
-  it('opens at a view of the page (Settings from the tray menu)', () => {
+  it('opens at a view of the page (Settings from the tray menu), without reloading a page at it', () => {
     const { popover, window } = setup();
     popover.show('settings');
-    expect(window.webContents.loaded.at(-1)).toBe(
+    popover.hide();
+    popover.show('settings');
+    expect(window.webContents.loaded).toEqual([
+      LOCATION.kind === 'file' ? LOCATION.url : '',
       `${LOCATION.kind === 'file' ? LOCATION.url : ''}#settings`,
-    );
+    ]);
   });
 });
 

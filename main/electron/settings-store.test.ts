@@ -10,14 +10,6 @@ import { fake, ipcMain, resetFakeElectron } from './testing/fake-electron';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
 
-// electron-store is a dependency loaded by Node itself, so vi.mock cannot reach its own
-// `import 'electron'`. Outside Electron that import yields the binary's path; this variable
-// makes it do so without trying to download the binary. The store is given its directory
-// explicitly, exactly as the shell does, so nothing else of Electron is needed.
-vi.hoisted(() => {
-  process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent-electron-dist';
-});
-
 let directory: string;
 let file: string;
 const NOW = new Date('2026-11-27T08:00:00.000Z');

@@ -19,11 +19,6 @@ import {
 import { snapshot, VIN_1 } from './testing/snapshots';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
-// electron-store (inside the settings store) loads the real `electron` package, which outside
-// Electron yields a path; this keeps it from trying to download the binary. See settings-store.test.
-vi.hoisted(() => {
-  process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent-electron-dist';
-});
 
 const DIST = '/opt/volvo-tray/dist';
 const OUR_PAGE = 'file:///opt/volvo-tray/dist/renderer/index.html';
@@ -72,6 +67,7 @@ function stubCore() {
     },
     stop: async () => {
       calls.push('stop');
+      deps?.logger.info('The core stopped.');
     },
     systemSuspended: record('systemSuspended', undefined),
     systemResumed: record('systemResumed', undefined),
@@ -122,13 +118,9 @@ async function start() {
   };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Waits (up to 10 s) until an expectation holds. */
+const eventually = (expectation: () => void) =>
+  vi.waitFor(expectation, { timeout: 10_000, interval: 20 });
 
 describe('the shell with a stub core', () => {
   it('quits at once when another instance is running', async () => {
@@ -190,7 +182,7 @@ describe('the shell with a stub core', () => {
     // Electron announces the popover's own WebContents too: it must not be hardened twice.
     app.emit('web-contents-created', fakeEvent(), window.webContents);
     window.webContents.emit('will-navigate', fakeEvent(), 'https://developer.volvocars.com/');
-    await until(() => fake.openedExternal.length > 0, 'the browser to open');
+    await eventually(() => expect(fake.openedExternal).not.toEqual([]));
     expect(fake.openedExternal).toEqual(['https://developer.volvocars.com/']);
   });
 
@@ -240,22 +232,37 @@ describe('the shell with a stub core', () => {
   });
 
   it('follows the launch-at-login setting (XDG autostart on Linux)', async () => {
-    if (process.platform !== 'linux') return;
-    const { core } = await start();
+    const core = stubCore();
+    await runShell({ distDirectory: DIST, createCore: core.create, platform: 'linux' });
     const autostart = join(directory, 'config', 'autostart', 'volvo-tray.desktop');
     core.deps()?.settings.save({ ...defaultSettings, launchAtLogin: true });
-    await until(() => existsSync(autostart), 'the autostart entry');
+    await eventually(() => expect(existsSync(autostart)).toBe(true));
     core.deps()?.settings.save({ ...defaultSettings, launchAtLogin: false });
-    await until(() => !existsSync(autostart), 'the autostart entry to go');
+    await eventually(() => expect(existsSync(autostart)).toBe(false));
+  });
+
+  it('in development does not register Electron itself to launch at login', async () => {
+    fake.isPackaged = false;
+    const core = stubCore();
+    await runShell({ distDirectory: DIST, createCore: core.create, platform: 'linux' });
+    core.deps()?.settings.save({ ...defaultSettings, launchAtLogin: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(join(directory, 'config', 'autostart', 'volvo-tray.desktop'))).toBe(false);
   });
 
   it('quits cleanly: stops the core first, then releases the shortcut, tray and window', async () => {
     const { core, window } = await start();
     core.deps()?.shortcuts.register('CommandOrControl+Alt+L', () => {});
+    // The log as it is on disk at the moment the shell lets the process end.
+    let logAtQuit = '';
+    const quitting = vi.spyOn(app, 'quit').mockImplementation(() => {
+      logAtQuit = readFileSync(join(directory, 'logs', 'main.log'), 'utf8');
+      fake.quitCalls++;
+    });
     const quit = fakeEvent();
     app.emit('before-quit', quit);
     expect(quit.defaultPrevented).toBe(true);
-    await until(() => fake.quitCalls === 1, 'the app to quit');
+    await eventually(() => expect(fake.quitCalls).toBe(1));
     expect(core.calls.at(-1)).toBe('stop');
     expect(fake.shortcuts.size).toBe(0);
     expect(fake.trays[0]?.destroyed).toBe(true);
@@ -265,9 +272,10 @@ describe('the shell with a stub core', () => {
     const again = fakeEvent();
     app.emit('before-quit', again);
     expect(again.defaultPrevented).toBe(false);
-    expect(readFileSync(join(directory, 'logs', 'main.log'), 'utf8')).toContain(
-      'volvo-tray is running.',
-    );
+    // Every line, the last ones too, is in the log file by the time the app quits.
+    quitting.mockRestore();
+    expect(logAtQuit).toContain('volvo-tray is running.');
+    expect(logAtQuit).toContain('The core stopped.');
   });
 
   it('puts test hooks on globalThis only when asked', async () => {
@@ -305,7 +313,7 @@ describe('the shell with the real core, in demo mode against the embedded simula
     const popover = { webContents: window.webContents, frame: window.webContents.frame(OUR_PAGE) };
     const vehicle = () => service.snapshot().vehicles.find((v) => v.vin === VIN_1);
 
-    await until(() => vehicle()?.lock?.value === 'LOCKED', 'the demo car to load');
+    await eventually(() => expect(vehicle()?.lock?.value).toBe('LOCKED'));
     expect(hooks.trayState()).toBe('locked');
     expect(tray?.tooltip).toMatch(/: Locked/);
 
@@ -317,14 +325,14 @@ describe('the shell with the real core, in demo mode against the embedded simula
     expect(
       await invokeFromRenderer(intentChannel('unlock'), popover, VIN_1, prepared.value.token),
     ).toMatchObject({ ok: true });
-    await until(() => vehicle()?.lock?.value === 'UNLOCKED', 'the car to unlock');
+    await eventually(() => expect(vehicle()?.lock?.value).toBe('UNLOCKED'));
     expect(hooks.trayState()).toBe('unlocked');
 
     expect(hooks.pressShortcut()).toBe(true);
-    await until(
-      () => vehicle()?.lock?.value === 'LOCKED' && hooks.trayState() === 'locked',
-      'the shortcut to lock the car',
-    );
+    await eventually(() => {
+      expect(vehicle()?.lock?.value).toBe('LOCKED');
+      expect(hooks.trayState()).toBe('locked');
+    });
 
     // A settings change from the popover is written through electron-store.
     expect(
@@ -354,7 +362,7 @@ describe('the shell with the real core, in demo mode against the embedded simula
 
     const quit = fakeEvent();
     app.emit('before-quit', quit);
-    await until(() => fake.quitCalls === 1, 'the app to quit');
+    await eventually(() => expect(fake.quitCalls).toBe(1));
     Reflect.deleteProperty(globalThis, 'volvoTrayTestHooks');
   }, 30_000);
 });

@@ -9,7 +9,7 @@ import { createElectronBrowserOpener, isAllowedExternalUrl } from './browser-ope
 import { withHostIntents } from './host-intents';
 import { pushSnapshot, registerIntentHandlers, senderCheck } from './ipc';
 import { createJsonFileStore } from './json-store';
-import { applyLaunchAtLogin } from './launch-at-login';
+import { applyLaunchAtLogin, currentLaunchEnvironment } from './launch-at-login';
 import { createRedactingLogger } from './logger';
 import { createElectronNotifier } from './notifier';
 import { createPopoverWindow } from './popover-window';
@@ -127,6 +127,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
     devTools: !app.isPackaged,
     trayBounds: () => tray.bounds(),
     openAllowed,
+    logger,
     onVisibilityChange: (open) =>
       background('Telling the core about the popover', () => core.intents.setPopoverOpen(open)),
   });
@@ -141,6 +142,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const tray = createAppTray({
     iconsDirectory: paths.icons,
     platform,
+    desktop: process.env.XDG_CURRENT_DESKTOP,
     initial: core.snapshot(),
     onClick: () => popover.toggleFromTray(),
     actions: {
@@ -190,9 +192,17 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const followLaunchAtLogin = (enabled: boolean) => {
     if (enabled === launchAtLogin) return;
     launchAtLogin = enabled;
-    applyLaunchAtLogin(enabled).catch((error: unknown) => {
-      logger.warn('Could not change launch at login.', { error });
-    });
+    // Unpackaged, the executable is Electron itself: at login it would open Electron's default
+    // app, not this one. Only the installed app registers itself.
+    if (!app.isPackaged) {
+      logger.info('Launch at login applies to the installed app; not changed in development.');
+      return;
+    }
+    applyLaunchAtLogin(enabled, { ...currentLaunchEnvironment(), platform }).catch(
+      (error: unknown) => {
+        logger.warn('Could not change launch at login.', { error });
+      },
+    );
   };
   settings.onSaved((saved) => followLaunchAtLogin(saved.launchAtLogin));
 
@@ -203,28 +213,32 @@ export async function runShell(options: ShellOptions): Promise<void> {
     event.preventDefault();
     if (stopping) return;
     stopping = true;
+    let giveUp: NodeJS.Timeout | undefined;
     const stopCore = Promise.race([
       core.stop(),
-      new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS)),
+      new Promise<void>((resolve) => {
+        giveUp = setTimeout(resolve, SHUTDOWN_TIMEOUT_MS);
+      }),
     ]);
     void stopCore
       .catch((error: unknown) => logger.warn('The core did not stop cleanly.', { error }))
       .finally(() => {
+        clearTimeout(giveUp);
         stopWatching();
         unsubscribe();
         removeIpc();
         shortcuts.dispose();
         tray.destroy();
         popover.destroy();
-        logFile.end();
         stopped = true;
-        app.quit();
+        // The log's last lines reach the disk before the process ends.
+        logFile.end(() => app.quit());
       });
   });
 
   if (process.env.VOLVO_TRAY_TEST_HOOKS === '1') {
     const hooks: ShellTestHooks = {
-      clickTray: () => popover.toggleFromTray(),
+      clickTray: () => tray.click(),
       popoverVisible: () => popover.isVisible(),
       pressShortcut: () => shortcuts.press(),
       trayState: () => tray.state(),

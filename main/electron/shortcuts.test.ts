@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { acceleratorProblem } from './accelerator';
 import { createElectronShortcutRegistrar } from './shortcuts';
-import { fake, resetFakeElectron } from './testing/fake-electron';
+import { fake, globalShortcut, resetFakeElectron } from './testing/fake-electron';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
 
@@ -100,6 +100,16 @@ describe('the globalShortcut registrar', () => {
     expect(presses).toEqual(['second']);
     registrar.dispose();
     expect(fake.shortcuts.size).toBe(0);
+  });
+
+  it('press() refuses when the OS no longer holds the keys for us', () => {
+    const registrar = createElectronShortcutRegistrar(desktop);
+    const presses: string[] = [];
+    registrar.register('CommandOrControl+Alt+L', () => presses.push('lock'));
+    // Something released every global shortcut behind the registrar's back.
+    globalShortcut.unregisterAll();
+    expect(registrar.press()).toBe(false);
+    expect(presses).toEqual([]);
   });
 });
 

@@ -11,7 +11,10 @@ import { acceleratorProblem } from './accelerator';
 export interface ElectronShortcutRegistrar extends ShortcutRegistrar {
   /** The accelerator registered now, or null. */
   current(): string | null;
-  /** Runs the registered shortcut's action as if pressed (end-to-end test hooks); false if none. */
+  /**
+   * Runs the registered shortcut's action as if pressed (end-to-end test hooks); false when no
+   * accelerator is held with the OS, so a test cannot pass where the real keys would do nothing.
+   */
   press(): boolean;
   /** Releases the shortcut (on quit). */
   dispose(): void;
@@ -80,7 +83,7 @@ export function createElectronShortcutRegistrar(
     },
 
     press() {
-      if (current === null) return false;
+      if (current === null || !globalShortcut.isRegistered(current)) return false;
       onPress();
       return true;
     },

@@ -33,6 +33,19 @@ describe('watchSystemEvents', () => {
     expect(hidden).toEqual(['hide']);
   });
 
+  it('waking to the lock screen catches up once, at the unlock', () => {
+    const target = recordingTarget();
+    watchSystemEvents(target, { clock: new FakeClock() });
+    // macOS and Windows: the screen locks as the lid closes, the machine sleeps, wakes to the
+    // lock screen, and the user unlocks it a while later.
+    powerMonitor.emit('lock-screen');
+    powerMonitor.emit('suspend');
+    powerMonitor.emit('resume');
+    expect(target.events).toEqual(['online', 'suspended']);
+    powerMonitor.emit('unlock-screen');
+    expect(target.events).toEqual(['online', 'suspended', 'resumed']);
+  });
+
   it('reports network changes found by polling net.isOnline, once per change', async () => {
     const clock = new FakeClock();
     const target = recordingTarget();

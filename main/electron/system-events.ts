@@ -4,9 +4,11 @@ import type { Clock, TimerHandle } from '../core/ports';
 
 /**
  * Feeds the computer's state into the core: sleep and wake, the screen lock, and network
- * reachability. Polling pauses while nobody can see it (asleep, screen locked) and catches up
- * once on return, so the popover is fresh when the user is back without spending quota while
- * they are away. `net.isOnline()` has no change event, so it is polled.
+ * reachability. Polling pauses while nobody can see it (asleep, or the screen locked: macOS and
+ * Windows report it) and catches up once when both are over, so the popover is fresh when the
+ * user is back without spending quota while they are away. Waking to the lock screen is not
+ * back yet: the catch-up waits for the unlock. `net.isOnline()` has no change event, so it is
+ * polled.
  */
 export type SystemEventTarget = Pick<AppService, 'systemSuspended' | 'systemResumed' | 'setOnline'>;
 
@@ -38,17 +40,38 @@ export function watchSystemEvents(
   };
   timer = options.clock.setTimeout(pollOnline, pollMs);
 
-  const suspended = () => target.systemSuspended();
-  const resumed = () => target.systemResumed();
+  let asleep = false;
+  let screenLocked = false;
+  const update = (change: () => void) => {
+    const wasAway = asleep || screenLocked;
+    change();
+    const away = asleep || screenLocked;
+    if (away && !wasAway) target.systemSuspended();
+    if (!away && wasAway) target.systemResumed();
+  };
+  const suspended = () =>
+    update(() => {
+      asleep = true;
+    });
+  const resumed = () =>
+    update(() => {
+      asleep = false;
+    });
   const locked = () => {
     options.onScreenLocked?.();
-    target.systemSuspended();
+    update(() => {
+      screenLocked = true;
+    });
   };
+  const unlocked = () =>
+    update(() => {
+      screenLocked = false;
+    });
 
   powerMonitor.on('suspend', suspended);
   powerMonitor.on('resume', resumed);
   powerMonitor.on('lock-screen', locked);
-  powerMonitor.on('unlock-screen', resumed);
+  powerMonitor.on('unlock-screen', unlocked);
 
   return () => {
     if (timer !== null) options.clock.clearTimeout(timer);
@@ -56,6 +79,6 @@ export function watchSystemEvents(
     powerMonitor.off('suspend', suspended);
     powerMonitor.off('resume', resumed);
     powerMonitor.off('lock-screen', locked);
-    powerMonitor.off('unlock-screen', resumed);
+    powerMonitor.off('unlock-screen', unlocked);
   };
 }

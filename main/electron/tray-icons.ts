@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { NativeTheme } from 'electron';
 import type { TrayState } from './tray-state';
 
 /**
@@ -26,4 +27,25 @@ export function trayIconPath(
   darkTaskbar: boolean,
 ): string {
   return join(iconsDirectory, trayIconFileName(state, platform, darkTaskbar));
+}
+
+/** Desktops whose panel is dark whatever the theme: GNOME Shell's top bar (Ubuntu's too). */
+const ALWAYS_DARK_PANELS = new Set(['gnome', 'unity']);
+
+/**
+ * Whether the taskbar (Windows) or panel (Linux) behind the tray icon is dark: Windows says so
+ * apart from the apps' theme; on Linux the panel follows the theme except on GNOME, whose top
+ * bar is black in light mode too (a dark glyph there would all but vanish).
+ *
+ * @param desktop `XDG_CURRENT_DESKTOP` on Linux, e.g. `ubuntu:GNOME`
+ */
+export function isTaskbarDark(
+  platform: NodeJS.Platform,
+  desktop: string | undefined,
+  theme: Pick<NativeTheme, 'shouldUseDarkColors' | 'shouldUseDarkColorsForSystemIntegratedUI'>,
+): boolean {
+  if (platform === 'win32') return theme.shouldUseDarkColorsForSystemIntegratedUI;
+  const desktops = (desktop ?? '').toLowerCase().split(':');
+  if (platform === 'linux' && desktops.some((name) => ALWAYS_DARK_PANELS.has(name))) return true;
+  return theme.shouldUseDarkColors;
 }

@@ -16,11 +16,12 @@ const AT = '2026-11-27T08:00:00.000Z';
 
 beforeEach(() => resetFakeElectron());
 
-function setup(platform: NodeJS.Platform, initial = snapshot()) {
+function setup(platform: NodeJS.Platform, initial = snapshot(), desktop?: string) {
   const clicks: string[] = [];
   const tray = createAppTray({
     iconsDirectory: ICONS,
     platform,
+    desktop,
     initial,
     onClick: () => clicks.push('toggle'),
     actions: {
@@ -81,6 +82,16 @@ describe('the tray icon', () => {
     nativeTheme.shouldUseDarkColors = true;
     nativeTheme.emit('updated');
     expect(iconName(linux.image.path)).toBe('tray-locked-dark.png');
+  });
+
+  it("on GNOME (and Ubuntu's GNOME) uses the light glyph: the top bar is dark in light mode too", () => {
+    expect(iconName(setup('linux', snapshot(), 'ubuntu:GNOME').electronTray.image.path)).toBe(
+      'tray-locked-dark.png',
+    );
+    resetFakeElectron();
+    expect(iconName(setup('linux', snapshot(), 'KDE').electronTray.image.path)).toBe(
+      'tray-locked-light.png',
+    );
   });
 
   it('a left click toggles the popover', () => {

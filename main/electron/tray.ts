@@ -1,7 +1,7 @@
 import { Menu, nativeImage, nativeTheme, Tray } from 'electron';
 import type { Snapshot } from '../core/app/snapshot';
 import type { Rect } from './popover-position';
-import { trayIconPath } from './tray-icons';
+import { isTaskbarDark, trayIconPath } from './tray-icons';
 import { type TrayMenuActions, type TrayMenuItem, trayMenuTemplate } from './tray-menu';
 import { type TrayState, trayState, trayTooltip } from './tray-state';
 
@@ -17,12 +17,16 @@ export interface AppTray {
   bounds(): Rect | null;
   /** The state the icon shows now. */
   state(): TrayState;
+  /** Delivers a left click to the Electron Tray, as the OS would (end-to-end test hooks). */
+  click(): void;
   destroy(): void;
 }
 
 export interface AppTrayOptions {
   iconsDirectory: string;
   platform: NodeJS.Platform;
+  /** `XDG_CURRENT_DESKTOP` on Linux (GNOME's panel is dark in light mode too). */
+  desktop?: string;
   initial: Snapshot;
   onClick: () => void;
   actions: TrayMenuActions;
@@ -33,13 +37,6 @@ export function menuSignature(template: readonly TrayMenuItem[]): string {
   return JSON.stringify(template, (key, value) => (key === 'click' ? undefined : value));
 }
 
-/** Whether the taskbar (Windows) or panel (Linux) is dark. */
-function darkTaskbar(platform: NodeJS.Platform): boolean {
-  return platform === 'win32'
-    ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI
-    : nativeTheme.shouldUseDarkColors;
-}
-
 export function createAppTray(options: AppTrayOptions): AppTray {
   const { platform } = options;
   let snapshot = options.initial;
@@ -48,7 +45,12 @@ export function createAppTray(options: AppTrayOptions): AppTray {
   let menu = Menu.buildFromTemplate(template);
 
   const iconFor = (state: TrayState) =>
-    trayIconPath(options.iconsDirectory, state, platform, darkTaskbar(platform));
+    trayIconPath(
+      options.iconsDirectory,
+      state,
+      platform,
+      isTaskbarDark(platform, options.desktop, nativeTheme),
+    );
 
   const image = (path: string) => {
     const icon = nativeImage.createFromPath(path);
@@ -95,6 +97,9 @@ export function createAppTray(options: AppTrayOptions): AppTray {
       return bounds.width > 0 && bounds.height > 0 ? bounds : null;
     },
     state: () => trayState(snapshot),
+    click() {
+      if (!tray.isDestroyed()) tray.emit('click');
+    },
     destroy() {
       nativeTheme.off('updated', onThemeUpdated);
       if (!tray.isDestroyed()) tray.destroy();

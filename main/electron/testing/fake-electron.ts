@@ -112,7 +112,7 @@ export class FakeBrowserWindow extends EventEmitter {
   visible = false;
   destroyed = false;
   focused = false;
-  position: [number, number] = [0, 0];
+  bounds: FakeRect = { x: 0, y: 0, width: 0, height: 0 };
 
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -128,21 +128,28 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   hide() {
     const wasVisible = this.visible;
+    // As on Windows: hiding the focused window blurs it first, while it still counts as visible.
+    this.blur();
     this.visible = false;
-    this.focused = false;
     if (wasVisible) this.emit('hide');
   }
   focus() {
     this.focused = true;
   }
+  /** The window loses the focus (the user clicked elsewhere, or on the tray icon). */
+  blur() {
+    if (!this.focused) return;
+    this.focused = false;
+    this.emit('blur');
+  }
   isVisible() {
     return this.visible;
   }
-  setPosition(x: number, y: number) {
-    this.position = [x, y];
+  setBounds(bounds: Partial<FakeRect>) {
+    this.bounds = { ...this.bounds, ...bounds };
   }
-  getPosition() {
-    return this.position;
+  getBounds() {
+    return this.bounds;
   }
   /** Test helper: what the user's Cmd+W / Alt+F4 does. */
   requestClose(): FakeEvent {
@@ -260,6 +267,10 @@ export class FakeNotification extends EventEmitter {
     this.closed = true;
     this.emit('close', fakeEvent());
   }
+  /** Test helper: the toast timed out and moved to the Action Center (Notification Center). */
+  expire() {
+    this.emit('close', { ...fakeEvent(), reason: 'timedOut' });
+  }
 }
 
 /** Fake safeStorage ciphertext: a readable prefix naming the key, then base64. */
@@ -303,6 +314,10 @@ function initialState() {
     dockHidden: false,
     singleInstanceLock: true,
     quitCalls: 0,
+    /** `app.exit` codes. */
+    exitCodes: [] as number[],
+    /** `dialog.showErrorBox` calls. */
+    errorBoxes: [] as Array<{ title: string; content: string }>,
     paths: new Map<string, string>([
       ['userData', '/tmp/volvo-tray-fake/userData'],
       ['logs', '/tmp/volvo-tray-fake/logs'],
@@ -378,8 +393,9 @@ class FakeApp extends EventEmitter {
   quit() {
     fake.quitCalls++;
   }
-  exit() {
+  exit(code = 0) {
     fake.quitCalls++;
+    fake.exitCodes.push(code);
   }
 }
 export const app = new FakeApp();
@@ -446,6 +462,12 @@ export const globalShortcut = {
   },
   unregisterAll() {
     fake.shortcuts.clear();
+  },
+};
+
+export const dialog = {
+  showErrorBox(title: string, content: string) {
+    fake.errorBoxes.push({ title, content });
   },
 };
 
@@ -572,6 +594,7 @@ export default {
   nativeTheme,
   screen,
   globalShortcut,
+  dialog,
   shell,
   safeStorage,
   powerMonitor,
