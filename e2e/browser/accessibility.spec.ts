@@ -49,7 +49,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await host.demo({ kind: 'fault', fault: 'none' });
 
       await page.getByRole('button', { name: 'Unlock' }).click();
-      await expect(page.getByRole('button', { name: 'Press again to unlock' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Confirm unlock' })).toBeVisible();
       expect(await axeViolations(page), 'unlock confirmation').toEqual([]);
 
       await page.getByRole('button', { name: 'Activity' }).click();

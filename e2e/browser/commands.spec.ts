@@ -44,7 +44,7 @@ test('a v1 lock shows its progress in place, without moving the buttons', async 
     .toBe('v1');
   await page.keyboard.press('Escape');
   await unlockButton(page).click();
-  await page.getByRole('button', { name: 'Press again to unlock' }).click();
+  await page.getByRole('button', { name: 'Confirm unlock' }).click();
   await expect(page.getByRole('button', { name: 'Unlocking…' })).toBeVisible();
   await fastForward(page, host, 15_000);
   await expect(stateWord(page)).toHaveText('Unlocked');
@@ -60,4 +60,29 @@ test('a v1 lock shows its progress in place, without moving the buttons', async 
   await expect(commandStatus(page)).toContainText('The car is locked.');
   await expect(stateWord(page)).toHaveText('Locked');
   expect(await lockButton(page).boundingBox()).toEqual(before);
+});
+
+test('Check the car now shows that it is working until the car has answered', async ({
+  page,
+  host,
+}) => {
+  await openPopover(page, host);
+  const check = page.getByRole('button', { name: 'Check the car now' });
+  // The check is quick against the simulator: record every busy state the button goes through.
+  await check.evaluate((button) => {
+    const seen: (string | null)[] = [];
+    new MutationObserver(() => seen.push(button.getAttribute('aria-busy'))).observe(button, {
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
+    Object.assign(window, { busySeen: seen });
+  });
+  const before = host.service.snapshot().quota.usedToday;
+  await check.click();
+  await expect(check).not.toHaveAttribute('aria-busy');
+  expect(
+    await page.evaluate(() => (window as unknown as { busySeen: unknown[] }).busySeen),
+  ).toEqual(['true', null]);
+  // It asked the car: doors and windows.
+  expect(host.service.snapshot().quota.usedToday).toBeGreaterThan(before);
 });

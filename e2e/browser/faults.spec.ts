@@ -1,5 +1,5 @@
 import type { DemoAction } from '../../preload/contract';
-import { expect, openPopover, stateWord, test } from './fixtures';
+import { expect, fastForward, openPopover, stateWord, test } from './fixtures';
 
 type Fault = Extract<DemoAction, { kind: 'fault' }>['fault'];
 
@@ -57,5 +57,30 @@ test('unknown values from the car are shown as unknown, never as closed', async 
   await openPopover(page, host);
   await host.demo({ kind: 'fault', fault: 'unknown-values' });
   await page.getByRole('button', { name: 'Check the car now' }).click();
-  await expect(page.getByRole('list', { name: 'Doors and windows' })).toContainText(/Unknown/);
+  const parts = page.getByRole('list', { name: 'Doors and windows' });
+  await expect(parts).toContainText(/Unknown/);
+  // What the car said stays readable, and no row loses its name to it.
+  const unknown = parts.getByRole('listitem').filter({ hasText: 'Unknown' }).first();
+  await expect(unknown).toContainText(/car said “\w+”/);
+  for (const row of await parts.getByRole('listitem').all()) {
+    const name = row.locator('.part-name');
+    await expect(name).toBeVisible();
+    expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  }
+  expect(await parts.evaluate((list) => list.scrollWidth <= list.clientWidth)).toBe(true);
+});
+
+test('offline: the state says so once, and keeps the last state', async ({ page, host }) => {
+  await openPopover(page, host, { clock: true });
+  await expect(stateWord(page)).toHaveText('Locked');
+  host.service.setOnline(false);
+  await fastForward(page, host, 5 * 60_000);
+  await expect(page.getByTestId('freshness-badge')).toHaveText('Offline');
+  await expect(page.getByTestId('state-problem')).toContainText('No network');
+  // The app-wide notice would say the same again.
+  await expect(page.getByText('This computer is offline.')).toHaveCount(0);
+  await expect(stateWord(page)).toHaveText('Locked');
+
+  host.service.setOnline(true);
+  await expect(page.getByTestId('freshness-badge')).toHaveCount(0);
 });

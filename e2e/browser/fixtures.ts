@@ -64,7 +64,7 @@ export const unlockButton = (page: Page) => page.getByRole('button', { name: /un
 /** Unlock as a person does: press, read the confirmation, press again. */
 export async function unlockWithConfirmation(page: Page): Promise<void> {
   await unlockButton(page).click();
-  await expect(page.getByRole('button', { name: 'Press again to unlock' })).toBeVisible();
-  await page.getByRole('button', { name: 'Press again to unlock' }).click();
+  await expect(page.getByRole('button', { name: 'Confirm unlock' })).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm unlock' }).click();
   await expect(stateWord(page)).toHaveText('Unlocked');
 }

@@ -52,7 +52,7 @@ test('keyboard only: every control in reach, Enter and Space act, Escape leaves 
   // Unlock with the keyboard: Space asks for confirmation, Enter confirms.
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: 'Press again to unlock' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Confirm unlock' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(stateWord(page)).toHaveText('Unlocked');
   await page.keyboard.press('Shift+Tab');

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { expect, fastForward, openPopover, stateWord, test } from './fixtures';
 
-/** The README's pictures of the popover: light and dark (locked), and an open-door alert. */
+/**
+ * The README's pictures of the popover: light and dark (locked), an open-door alert, and the
+ * settings as the tray's "Settings…" opens them.
+ */
 const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 
 test('screenshots: locked, light and dark', async ({ page, host }) => {
@@ -25,4 +28,13 @@ test('screenshot: an open-door alert', async ({ page, host }) => {
   await page.mouse.move(0, 0);
   await page.locator('body').click({ position: { x: 1, y: 470 } });
   await page.screenshot({ path: docs('popover-alert.png'), animations: 'disabled' });
+});
+
+test('screenshot: the settings, opened at #settings', async ({ page, host }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 360, height: 480 });
+  await page.goto(`${host.popoverUrl}#settings`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+  await expect(page.locator('kbd')).toHaveText('Ctrl+Alt+L');
+  await page.screenshot({ path: docs('popover-settings.png'), animations: 'disabled' });
 });

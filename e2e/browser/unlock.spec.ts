@@ -2,6 +2,7 @@ import {
   commandStatus,
   expect,
   fastForward,
+  lockButton,
   openPopover,
   stateWord,
   test,
@@ -10,10 +11,15 @@ import {
 
 test('Unlock asks for confirmation, and the confirmation lapses', async ({ page, host }) => {
   await openPopover(page, host, { clock: true });
+  const lockBox = await lockButton(page).boundingBox();
+  const unlockBox = await unlockButton(page).boundingBox();
   await unlockButton(page).click();
-  const confirm = page.getByRole('button', { name: 'Press again to unlock' });
+  const confirm = page.getByRole('button', { name: 'Confirm unlock' });
   await expect(confirm).toBeVisible();
-  await expect(commandStatus(page)).toHaveText('Press Unlock again to confirm.');
+  // Asking for confirmation changes a label, never where the buttons are.
+  expect(await lockButton(page).boundingBox()).toEqual(lockBox);
+  expect(await confirm.boundingBox()).toEqual(unlockBox);
+  await expect(commandStatus(page)).toHaveText('Press Confirm unlock to open the car.');
   await expect(stateWord(page)).toHaveText('Locked');
 
   // Nobody presses again: the token runs out and the button is plain Unlock again.
@@ -38,7 +44,7 @@ test('a forged or stale confirmation is refused by the core', async ({ page, hos
 test('unlock window counts down, then the car locks itself again', async ({ page, host }) => {
   await openPopover(page, host, { clock: true });
   await unlockButton(page).click();
-  await page.getByRole('button', { name: 'Press again to unlock' }).click();
+  await page.getByRole('button', { name: 'Confirm unlock' }).click();
   await expect(stateWord(page)).toHaveText('Unlocked');
   await expect(commandStatus(page)).toContainText(/Open a door before \d\d:\d\d/);
   const countdown = page.getByTestId('countdown');

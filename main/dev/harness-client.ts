@@ -65,14 +65,22 @@ export function startHarness(doc: Document, socketUrl: string): void {
     socket.send(JSON.stringify({ type: 'intent', id: nextId++, name: 'demo', args: [action] }));
   };
 
-  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-door]')) {
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-part]')) {
     button.addEventListener('click', () => {
-      const door = doc.getElementById('door-select');
-      if (!(door instanceof HTMLSelectElement)) return;
-      const value = button.dataset.door === 'OPEN' ? 'OPEN' : 'CLOSED';
-      // The options come from DOOR_NAMES; the host validates the intent like any other.
-      demo({ kind: 'door', door: door.value as DoorChoice, value });
+      const part = doc.getElementById('part-select');
+      if (!(part instanceof HTMLSelectElement)) return;
+      const value = button.dataset.part === 'OPEN' ? 'OPEN' : 'CLOSED';
+      // The options come from DOOR_NAMES and WINDOW_NAMES; the host validates the intent like
+      // any other.
+      const [kind, name] = part.value.split(':');
+      if (kind === 'window') demo({ kind: 'window', window: name as WindowChoice, value });
+      else demo({ kind: 'door', door: name as DoorChoice, value });
     });
+  }
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-asleep]')) {
+    button.addEventListener('click', () =>
+      demo({ kind: 'sleep', asleep: button.dataset.asleep === 'true' }),
+    );
   }
   doc.getElementById('fault-select')?.addEventListener('change', (event) => {
     const select = event.target;
@@ -82,4 +90,5 @@ export function startHarness(doc: Document, socketUrl: string): void {
 }
 
 type DoorChoice = Extract<DemoAction, { kind: 'door' }>['door'];
+type WindowChoice = Extract<DemoAction, { kind: 'window' }>['window'];
 type FaultChoice = Extract<DemoAction, { kind: 'fault' }>['fault'];

@@ -1,20 +1,11 @@
-import { DOOR_NAMES } from '../core/volvo/model';
+import { DOOR_LABELS, WINDOW_LABELS } from '../../renderer/format/parts';
+import { DOOR_NAMES, WINDOW_NAMES } from '../core/volvo/model';
 
 /**
  * The browser host's top page: the popover in a 360 x 480 frame, as the tray would show it, and a
  * test panel beside it (notifications, the simulated car). Scripts and styles are separate files
  * so the page keeps a strict CSP.
  */
-
-const DOOR_WORDS: Record<(typeof DOOR_NAMES)[number], string> = {
-  frontLeft: 'Front left door',
-  frontRight: 'Front right door',
-  rearLeft: 'Rear left door',
-  rearRight: 'Rear right door',
-  hood: 'Hood',
-  tailgate: 'Tailgate',
-  tankLid: 'Tank lid',
-};
 
 const FAULTS = [
   ['none', 'None: the API behaves'],
@@ -31,10 +22,13 @@ export const HARNESS_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function harnessHtml(): string {
-  const doors = DOOR_NAMES.map(
-    (door) =>
-      `<option value="${door}"${door === 'rearLeft' ? ' selected' : ''}>${DOOR_WORDS[door]}</option>`,
-  ).join('');
+  // A part is "door:rearLeft" or "window:sunroof"; the client turns it into a demo action.
+  const option = (kind: string, name: string, label: string) =>
+    `<option value="${kind}:${name}"${name === 'rearLeft' && kind === 'door' ? ' selected' : ''}>${label}</option>`;
+  const parts = [
+    `<optgroup label="Doors">${DOOR_NAMES.map((d) => option('door', d, DOOR_LABELS[d])).join('')}</optgroup>`,
+    `<optgroup label="Windows">${WINDOW_NAMES.map((w) => option('window', w, WINDOW_LABELS[w])).join('')}</optgroup>`,
+  ].join('');
   const faults = FAULTS.map(([value, label]) => `<option value="${value}">${label}</option>`).join(
     '',
   );
@@ -61,9 +55,11 @@ export function harnessHtml(): string {
   </section>
   <section>
     <h2>Simulated car</h2>
-    <label for="door-select">Door</label>
-    <select id="door-select">${doors}</select>
-    <div class="buttons"><button type="button" data-door="OPEN">Open it</button><button type="button" data-door="CLOSED">Close it</button></div>
+    <p class="note">Acts on the car chosen in the popover.</p>
+    <label for="part-select">Door or window</label>
+    <select id="part-select">${parts}</select>
+    <div class="buttons"><button type="button" data-part="OPEN">Open it</button><button type="button" data-part="CLOSED">Close it</button></div>
+    <div class="buttons"><button type="button" data-asleep="true">Put the car to sleep</button><button type="button" data-asleep="false">Wake it</button></div>
     <label for="fault-select">API fault</label>
     <select id="fault-select">${faults}</select>
     <p id="panel-status" role="status"></p>
@@ -91,4 +87,5 @@ time { font-size: 12px; opacity: .7; }
 label { display: block; margin: 8px 0 4px; font-size: 12px; }
 select, button { font: inherit; padding: 4px 8px; }
 .buttons { display: flex; gap: 8px; margin-top: 8px; }
+.note { margin: 0 0 4px; font-size: 12px; opacity: .75; }
 `;

@@ -10,7 +10,6 @@ import {
   type DemoAction,
   dispatchIntent,
   INTENT_NAMES,
-  type IntentHandlers,
   type IntentInput,
   type IntentName,
   type IntentResult,
@@ -25,6 +24,7 @@ import {
 import { createAppService } from '../core/app/service';
 import type { AppService } from '../core/app/types';
 import { type AppNotification, type Logger, type Notifier, silentLogger } from '../core/ports';
+import { withHostIntents } from '../electron/host-intents';
 import { ControllableClock } from './controllable-clock';
 import { HARNESS_CSP, HARNESS_CSS, harnessHtml } from './harness-page';
 import { type HostMessage, pageMessageSchema } from './wire';
@@ -146,21 +146,8 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   await service.start();
 
   const core = service.intents;
-  const handlers: IntentHandlers = {
-    getSnapshot: () => core.getSnapshot(),
-    refresh: () => core.refresh(),
-    selectVehicle: (vin) => core.selectVehicle(vin),
-    lock: (vin, lockOptions) => core.lock(vin, lockOptions),
-    prepareUnlock: (vin) => core.prepareUnlock(vin),
-    unlock: (vin, token) => core.unlock(vin, token),
-    signIn: (request) => core.signIn(request),
-    signOut: () => core.signOut(),
-    getSettings: () => core.getSettings(),
-    updateSettings: (patch) => core.updateSettings(patch),
-    setShortcut: (accelerator) => core.setShortcut(accelerator),
-    setPopoverOpen: (open) => core.setPopoverOpen(open),
-    getActivity: (vin) => core.getActivity(vin),
-    demo: (action) => core.demo(action),
+  // The same wiring as the Electron shell's: the core's intents plus the two a shell answers.
+  const handlers = withHostIntents(core, {
     closePopover: async () => {
       requests.closePopover++;
       send(panels, { type: 'popover', open: false });
@@ -170,7 +157,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       requests.quit++;
       options.onQuit?.();
     },
-  };
+  });
 
   const call = <K extends IntentName>(name: K, ...args: IntentInput<K>) =>
     dispatchIntent(handlers, name, args) as Promise<IntentResult<IntentResults[K]>>;

@@ -1,30 +1,26 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 import type { Snapshot } from '../../main/core/app/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { useSnapshot } from '../hooks/useSnapshot';
-import { markStatePainted } from '../perf';
+import { useViewRoute, type View } from '../hooks/useViewRoute';
+import { markStateRendered } from '../perf';
 import { ActivityView } from './ActivityView';
 import { Header } from './Header';
 import { HomeView } from './HomeView';
 import { SettingsView } from './SettingsView';
 import { WelcomeView } from './WelcomeView';
 
-export type View = 'home' | 'activity' | 'settings';
-
 /** The popover: one Snapshot in, intents out. */
 export function App({ bridge }: { bridge: VolvoBridge }) {
   const state = useSnapshot(bridge);
-  const [view, setView] = useState<View>('home');
+  const [view, open] = useViewRoute();
   /** The sub-view just left, so focus can go back to the button that opens it. */
   const leftRef = useRef<View | null>(null);
 
-  const open = useCallback((next: View) => setView(next), []);
   const back = useCallback(() => {
-    setView((current) => {
-      leftRef.current = current;
-      return 'home';
-    });
-  }, []);
+    leftRef.current = view;
+    open('home');
+  }, [view, open]);
 
   // Escape leaves a sub-view first, then hides the popover. Widgets that use Escape themselves
   // (the shortcut recorder) stop the event before it gets here.
@@ -48,7 +44,7 @@ export function App({ bridge }: { bridge: VolvoBridge }) {
 
   const snapshot = state.kind === 'ready' ? state.snapshot : null;
   useEffect(() => {
-    if (snapshot) markStatePainted();
+    if (snapshot) markStateRendered();
   }, [snapshot]);
 
   if (state.kind === 'waiting') return <Shell busy />;

@@ -1,6 +1,29 @@
 import type { ReactNode } from 'react';
 import type { OpenState } from '../../main/core/volvo/model';
-import { joinLabels, type PartId, type PartReading } from '../format/parts';
+import { isOpen, joinLabels, type PartId, type PartReading } from '../format/parts';
+
+/** The side windows, inside the doors (diagram units). */
+const SIDE_WINDOWS: ReadonlyArray<{ id: PartId; x: number; y: number; height: number }> = [
+  { id: 'window.frontLeft', x: 32, y: 72, height: 44 },
+  { id: 'window.rearLeft', x: 32, y: 126, height: 38 },
+  { id: 'window.frontRight', x: 101, y: 72, height: 44 },
+  { id: 'window.rearRight', x: 101, y: 126, height: 38 },
+];
+
+/** The doors, hinged at their front edge; `side` 1 swings left, -1 right. */
+const DOORS: ReadonlyArray<{ id: PartId; x: number; y: number; height: number; side: 1 | -1 }> = [
+  { id: 'door.frontLeft', x: 22, y: 68, height: 52, side: 1 },
+  { id: 'door.rearLeft', x: 22, y: 122, height: 46, side: 1 },
+  { id: 'door.frontRight', x: 110, y: 68, height: 52, side: -1 },
+  { id: 'door.rearRight', x: 110, y: 122, height: 46, side: -1 },
+];
+
+const WHEELS: ReadonlyArray<{ x: number; y: number }> = [
+  { x: 19, y: 40 },
+  { x: 107, y: 40 },
+  { x: 19, y: 160 },
+  { x: 107, y: 160 },
+];
 
 /**
  * A top view of the car, front up: doors swing out when open, hood and tailgate lift, windows
@@ -9,7 +32,7 @@ import { joinLabels, type PartId, type PartReading } from '../format/parts';
  */
 export function CarDiagram({ parts }: { parts: readonly PartReading[] }) {
   const states = new Map<PartId, OpenState>(parts.map((p) => [p.id, p.state]));
-  const open = parts.filter((p) => p.state === 'OPEN' || p.state === 'AJAR').map((p) => p.label);
+  const open = parts.filter((p) => isOpen(p.state)).map((p) => p.label);
   const label = open.length
     ? `Car seen from above: ${joinLabels(open).toLowerCase()} open`
     : 'Car seen from above: everything closed';
@@ -21,12 +44,9 @@ export function CarDiagram({ parts }: { parts: readonly PartReading[] }) {
         FRONT
       </text>
       <g transform="translate(10 6)">
-        {/* wheels */}
-        <rect className="car-wheel" x="19" y="40" width="14" height="32" rx="5" />
-        <rect className="car-wheel" x="107" y="40" width="14" height="32" rx="5" />
-        <rect className="car-wheel" x="19" y="160" width="14" height="32" rx="5" />
-        <rect className="car-wheel" x="107" y="160" width="14" height="32" rx="5" />
-        {/* body */}
+        {WHEELS.map(({ x, y }) => (
+          <rect key={`${x},${y}`} className="car-wheel" x={x} y={y} width="14" height="32" rx="5" />
+        ))}
         <path
           className="car-body"
           d="M40 10 Q70 2 100 10 Q114 14 114 40 L114 196 Q114 218 100 221 Q70 228 40 221 Q26 218 26 196 L26 40 Q26 14 40 10 Z"
@@ -48,38 +68,21 @@ export function CarDiagram({ parts }: { parts: readonly PartReading[] }) {
         <Part id="door.tailgate" state={state('door.tailgate')} lift={7}>
           <path d="M36 186 L104 186 L104 208 Q70 218 36 208 Z" />
         </Part>
-        {/* side windows, inside the doors */}
-        <Part id="window.frontLeft" state={state('window.frontLeft')}>
-          <rect x="32" y="72" width="7" height="44" rx="2" />
-        </Part>
-        <Part id="window.rearLeft" state={state('window.rearLeft')}>
-          <rect x="32" y="126" width="7" height="38" rx="2" />
-        </Part>
-        <Part id="window.frontRight" state={state('window.frontRight')}>
-          <rect x="101" y="72" width="7" height="44" rx="2" />
-        </Part>
-        <Part id="window.rearRight" state={state('window.rearRight')}>
-          <rect x="101" y="126" width="7" height="38" rx="2" />
-        </Part>
-        {/* doors: hinged at their front edge, they swing outwards when open */}
-        <Door id="door.frontLeft" state={state('door.frontLeft')} x={22} y={68} h={52} side={1} />
-        <Door id="door.rearLeft" state={state('door.rearLeft')} x={22} y={122} h={46} side={1} />
-        <Door
-          id="door.frontRight"
-          state={state('door.frontRight')}
-          x={110}
-          y={68}
-          h={52}
-          side={-1}
-        />
-        <Door
-          id="door.rearRight"
-          state={state('door.rearRight')}
-          x={110}
-          y={122}
-          h={46}
-          side={-1}
-        />
+        {SIDE_WINDOWS.map(({ id, x, y, height }) => (
+          <Part key={id} id={id} state={state(id)}>
+            <rect x={x} y={y} width="7" height={height} rx="2" />
+          </Part>
+        ))}
+        {DOORS.map(({ id, x, y, height, side }) => {
+          const angle = doorAngle(state(id));
+          // The hinge: the door's front edge, on the body's side line.
+          const swing = angle ? `rotate(${angle * side} ${x + 4} ${y})` : undefined;
+          return (
+            <Part key={id} id={id} state={state(id)} transform={swing}>
+              <rect x={x} y={y} width="8" height={height} rx="3" />
+            </Part>
+          );
+        })}
         {has('door.tankLid') ? (
           <Part id="door.tankLid" state={state('door.tankLid')}>
             <circle cx="112" cy="178" r="4" />
@@ -90,61 +93,28 @@ export function CarDiagram({ parts }: { parts: readonly PartReading[] }) {
   );
 }
 
-function isOpenState(state: OpenState): boolean {
-  return state === 'OPEN' || state === 'AJAR';
+function doorAngle(state: OpenState): number {
+  return state === 'OPEN' ? 35 : state === 'AJAR' ? 12 : 0;
 }
 
+/** One openable part; the hood and tailgate `lift` along the car's length when open. */
 function Part({
   id,
   state,
   lift = 0,
+  transform,
   children,
 }: {
   id: PartId;
   state: OpenState;
   lift?: number;
+  transform?: string | undefined;
   children: ReactNode;
 }) {
-  const moved = isOpenState(state) && lift !== 0;
+  const lifted = isOpen(state) && lift !== 0 ? `translate(0 ${lift})` : undefined;
   return (
-    <g
-      className="car-part"
-      data-part={id}
-      data-state={state}
-      transform={moved ? `translate(0 ${lift})` : undefined}
-    >
+    <g className="car-part" data-part={id} data-state={state} transform={transform ?? lifted}>
       {children}
-    </g>
-  );
-}
-
-function Door({
-  id,
-  state,
-  x,
-  y,
-  h,
-  side,
-}: {
-  id: PartId;
-  state: OpenState;
-  x: number;
-  y: number;
-  h: number;
-  /** 1 for the left side (swings left), -1 for the right. */
-  side: 1 | -1;
-}) {
-  const angle = state === 'OPEN' ? 35 : state === 'AJAR' ? 12 : 0;
-  // The hinge: the door's front edge, on the body's side line.
-  const hingeX = x + 4;
-  return (
-    <g
-      className="car-part car-door"
-      data-part={id}
-      data-state={state}
-      transform={angle ? `rotate(${angle * side} ${hingeX} ${y})` : undefined}
-    >
-      <rect x={x} y={y} width="8" height={h} rx="3" />
     </g>
   );
 }

@@ -94,7 +94,7 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
   } else if (armedHere) {
     status = {
       tone: 'warn',
-      text: 'Press Unlock again to confirm.',
+      text: 'Press Confirm unlock to open the car.',
       ticking: `${Math.ceil(msUntil(armedHere.expiresAt, now) / 1000)} s`,
     };
   } else if (error) status = { tone: 'fail', text: error };
@@ -120,7 +120,7 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
     <section className="commands" aria-label="Lock and unlock">
       <div className={`command-status tone-${status?.tone ?? 'neutral'}`}>
         {status?.busy ? <span className="spinner" aria-hidden="true" /> : null}
-        <span role="status" data-testid="command-status">
+        <span role="status" data-testid="command-status" title={status?.text}>
           {status?.text ?? ''}
         </span>
         {status?.ticking ? (
@@ -161,7 +161,7 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
           {inProgress?.command === 'unlock' || sending === 'unlock'
             ? 'Unlocking…'
             : armedHere
-              ? 'Press again to unlock'
+              ? 'Confirm unlock'
               : 'Unlock'}
         </button>
       </div>

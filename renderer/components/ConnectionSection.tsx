@@ -4,6 +4,7 @@ import type { Settings } from '../../main/core/settings';
 import type { VolvoBridge } from '../bridge';
 import { formatClockTime } from '../format/time';
 import { ConnectForm } from './ConnectForm';
+import { ApiVersionField } from './Field';
 
 const MODE_WORDS = {
   demo: 'Demo mode: a simulated car on this computer.',
@@ -55,17 +56,12 @@ export function ConnectionSection({
       </p>
       {signIn.message ? <p className="hint">{signIn.message}</p> : null}
       {signedIn ? (
-        <div className="field field-inline">
-          <label htmlFor="connection-apiVersion">Connected Vehicle API</label>
-          <select
-            id="connection-apiVersion"
-            value={settings.connection.apiVersion}
-            onChange={(event) => void changeVersion(event.target.value === 'v1' ? 'v1' : 'v2')}
-          >
-            <option value="v2">v2 (current)</option>
-            <option value="v1">v1 (removed by Volvo in 2024)</option>
-          </select>
-        </div>
+        <ApiVersionField
+          id="connection-apiVersion"
+          label="Connected Vehicle API"
+          value={settings.connection.apiVersion}
+          onChange={(version) => void changeVersion(version)}
+        />
       ) : null}
       <div className="row">
         {signedIn ? (

@@ -9,10 +9,10 @@ interface TextFieldProps {
   error?: string | undefined;
   hint?: ReactNode;
   type?: 'text' | 'password' | 'number';
-  /** A unit shown after the input ("minutes"). */
+  /** A unit shown after the input ("minutes"); such a field puts its label beside the input. */
   unit?: string;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'text';
+  /** Indented under the checkbox it belongs to ("after 5 minutes"). */
+  nested?: boolean;
 }
 
 /** A labelled input with its hint and error wired up for assistive tech. */
@@ -25,26 +25,26 @@ export function TextField({
   hint,
   type = 'text',
   unit,
-  autoComplete = 'off',
-  inputMode,
+  nested = false,
 }: TextFieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
     .filter(Boolean)
     .join(' ');
+  const layout = `field${unit ? ' field-inline' : ''}${nested ? ' field-nested' : ''}`;
   return (
-    <div className={`field${unit ? ' field-inline' : ''}`}>
+    <div className={layout}>
       <label htmlFor={id}>{label}</label>
       <span className="field-control">
         <input
           id={id}
           name={id}
           type={type === 'number' ? 'text' : type}
-          inputMode={type === 'number' ? 'numeric' : inputMode}
+          inputMode={type === 'number' ? 'numeric' : undefined}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
-          autoComplete={autoComplete}
+          autoComplete="off"
           spellCheck={false}
         />
         {unit ? <span className="field-unit">{unit}</span> : null}
@@ -81,6 +81,33 @@ export function CheckField({ id, label, checked, onChange }: CheckFieldProps) {
         onChange={(event) => onChange(event.target.checked)}
       />
       <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+/** The Connected Vehicle API version: v2 today, v1 for the few who still have it. */
+export function ApiVersionField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: 'v1' | 'v2';
+  onChange: (version: 'v1' | 'v2') => void;
+}) {
+  return (
+    <div className="field field-inline">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value === 'v1' ? 'v1' : 'v2')}
+      >
+        <option value="v2">v2 (current)</option>
+        <option value="v1">v1 (removed in 2024)</option>
+      </select>
     </div>
   );
 }

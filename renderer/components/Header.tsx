@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Snapshot, VehicleView } from '../../main/core/app/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { carLabel } from '../format/summary';
-import type { View } from './App';
+import type { View } from '../hooks/useViewRoute';
 import { ActivityIcon, BackIcon, RefreshIcon, SettingsIcon } from './icons';
 
 interface HeaderProps {
@@ -23,6 +23,15 @@ const TITLES: Record<Exclude<View, 'home'>, string> = {
 /** The top bar: the car and its picker at home, a way back in sub-views. */
 export function Header({ snapshot, vehicle, bridge, view, open, back, signedOut }: HeaderProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const [refreshing, setRefreshing] = useState(false);
+  // A check takes a moment (the car is asked for doors and windows): the icon turns meanwhile,
+  // and presses while it runs are one check.
+  const refresh = async () => {
+    if (refreshing) return;
+    setRefreshing(true);
+    await bridge.refresh();
+    setRefreshing(false);
+  };
   // Entering a sub-view moves focus to its title, so keyboard and screen reader users land there.
   useEffect(() => {
     if (view !== 'home') titleRef.current?.focus();
@@ -30,9 +39,9 @@ export function Header({ snapshot, vehicle, bridge, view, open, back, signedOut 
   if (view !== 'home') {
     return (
       <header className="header">
-        <button type="button" className="icon-button" onClick={back} aria-label="Back">
+        <IconButton label="Back" onClick={back}>
           <BackIcon />
-        </button>
+        </IconButton>
         <h1 className="header-title" id="view-title" tabIndex={-1} ref={titleRef}>
           {TITLES[view]}
           {view === 'activity' && vehicle ? (
@@ -70,37 +79,48 @@ export function Header({ snapshot, vehicle, bridge, view, open, back, signedOut 
       </div>
       {!signedOut && vehicle ? (
         <>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => void bridge.refresh()}
-            aria-label="Check the car now"
-            title="Check the car now"
-          >
+          <IconButton label="Check the car now" busy={refreshing} onClick={() => void refresh()}>
             <RefreshIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => open('activity')}
-            data-opens="activity"
-            aria-label="Activity"
-            title="Activity"
-          >
+          </IconButton>
+          <IconButton label="Activity" opens="activity" onClick={() => open('activity')}>
             <ActivityIcon />
-          </button>
+          </IconButton>
         </>
       ) : null}
-      <button
-        type="button"
-        className="icon-button"
-        onClick={() => open('settings')}
-        data-opens="settings"
-        aria-label="Settings"
-        title="Settings"
-      >
+      <IconButton label="Settings" opens="settings" onClick={() => open('settings')}>
         <SettingsIcon />
-      </button>
+      </IconButton>
     </header>
+  );
+}
+
+/** A square button with an icon; its label is its accessible name and its tooltip. */
+function IconButton({
+  label,
+  opens,
+  busy = false,
+  onClick,
+  children,
+}: {
+  label: string;
+  /** Working on it: the icon turns. */
+  busy?: boolean;
+  /** The view it opens: focus comes back here when that view is left. */
+  opens?: View;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      onClick={onClick}
+      data-opens={opens}
+      aria-busy={busy || undefined}
+      aria-label={label}
+      title={label}
+    >
+      {children}
+    </button>
   );
 }

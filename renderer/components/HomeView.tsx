@@ -38,7 +38,12 @@ export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
   return (
     <>
       <main className="content" ref={scrollRef} aria-label="Car status">
-        <Notices snapshot={snapshot} now={now} shownElsewhere={[staleReason]} />
+        <Notices
+          snapshot={snapshot}
+          now={now}
+          shownElsewhere={[staleReason]}
+          offlineShown={vehicle.freshness.state === 'offline'}
+        />
         <StateBanner vehicle={vehicle} now={now} />
         <AlertsList alerts={vehicle.alerts} now={now} shownElsewhere={[staleReason]} />
         <div className="car-overview">

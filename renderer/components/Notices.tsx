@@ -9,11 +9,14 @@ export function Notices({
   snapshot,
   now,
   shownElsewhere = [],
+  offlineShown = false,
 }: {
   snapshot: Snapshot;
   now: number;
   /** Sentences already on screen (the stale reason), not repeated here. */
   shownElsewhere?: readonly (string | null)[];
+  /** The car's state already says there is no network (its Offline badge). */
+  offlineShown?: boolean;
 }) {
   const notices: { key: string; tone: 'warn' | 'alert'; text: string }[] = [];
   if (snapshot.signIn.state === 'expired') {
@@ -34,7 +37,7 @@ export function Notices({
     });
   }
   if (snapshot.lastError) notices.push({ key: 'error', tone: 'alert', text: snapshot.lastError });
-  if (!snapshot.online) {
+  if (!snapshot.online && !offlineShown) {
     notices.push({ key: 'offline', tone: 'warn', text: 'This computer is offline.' });
   }
   for (const [i, problem] of snapshot.settingsProblems.entries()) {

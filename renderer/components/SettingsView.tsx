@@ -3,12 +3,15 @@ import type { Snapshot } from '../../main/core/app/snapshot';
 import type { Settings } from '../../main/core/settings';
 import type { VolvoBridge } from '../bridge';
 import {
-  type PreferenceErrors,
+  type CheckboxField,
+  NUMBER_LIMITS,
+  type NumberField,
   type PreferenceValues,
   preferencePatch,
   preferenceValues,
 } from '../format/settings-form';
 import { formatClockTime } from '../format/time';
+import { focusFirstError, useFieldValues } from '../hooks/useFieldValues';
 import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
 import { ConnectionSection } from './ConnectionSection';
@@ -77,18 +80,12 @@ interface PreferencesFormProps {
 
 function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormProps) {
   const vins = snapshot.vehicles.map((v) => v.vin);
-  const [values, setValues] = useState<PreferenceValues>(() => preferenceValues(settings, vins));
-  const [errors, setErrors] = useState<PreferenceErrors>({});
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const { values, setValues, errors, setErrors, set } = useFieldValues<PreferenceValues>(
+    () => preferenceValues(settings, vins),
+    () => setOutcome(null),
+  );
   const now = useNow(60_000);
-
-  const set =
-    <K extends keyof PreferenceValues>(key: K) =>
-    (value: PreferenceValues[K]) => {
-      setValues((v) => ({ ...v, [key]: value }));
-      setErrors((e) => ({ ...e, [key]: undefined }));
-      setOutcome(null);
-    };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -96,9 +93,9 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
     if (!checked.ok) {
       setErrors(checked.errors);
       setOutcome({ ok: false, text: 'Nothing was saved: please correct the marked fields.' });
-      const first = Object.keys(checked.errors)[0];
-      const target = first === 'watched' ? `pref-watch-${vins[0] ?? ''}` : `pref-${first}`;
-      document.getElementById(target)?.focus();
+      focusFirstError(checked.errors, (key) =>
+        key === 'watched' ? `pref-watch-${vins[0] ?? ''}` : `pref-${key}`,
+      );
       return;
     }
     if (Object.keys(checked.patch).length === 0) {
@@ -115,6 +112,26 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
     setOutcome({ ok: true, text: 'Saved.' });
   };
 
+  const checkbox = (key: CheckboxField, label: string) => (
+    <CheckField id={`pref-${key}`} label={label} checked={values[key]} onChange={set(key)} />
+  );
+  const number = (
+    key: NumberField,
+    label: string,
+    extra: { hint?: string; nested?: boolean } = {},
+  ) => (
+    <TextField
+      id={`pref-${key}`}
+      label={label}
+      type="number"
+      unit={NUMBER_LIMITS[key].unit}
+      value={values[key]}
+      onChange={set(key)}
+      error={errors[key]}
+      {...extra}
+    />
+  );
+
   const { quota } = snapshot;
   return (
     <form id="preferences" onSubmit={(event) => void submit(event)} noValidate>
@@ -125,7 +142,11 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
             <CheckField
               key={vehicle.vin}
               id={`pref-watch-${vehicle.vin}`}
-              label={`${vehicle.name} · ${vehicle.vin}`}
+              label={
+                <>
+                  {vehicle.name} <span className="hint">{vehicle.vin}</span>
+                </>
+              }
               checked={values.watched.includes(vehicle.vin)}
               onChange={(checked) =>
                 set('watched')(
@@ -146,101 +167,22 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
 
       <fieldset className="settings-section">
         <legend className="section-title">Notifications</legend>
-        <CheckField
-          id="pref-doorOpenEnabled"
-          label="When a door, the hood or the tailgate stays open"
-          checked={values.doorOpenEnabled}
-          onChange={set('doorOpenEnabled')}
-        />
-        <TextField
-          id="pref-doorOpenMinutes"
-          label="after"
-          type="number"
-          unit="minutes"
-          value={values.doorOpenMinutes}
-          onChange={set('doorOpenMinutes')}
-          error={errors.doorOpenMinutes}
-        />
-        <CheckField
-          id="pref-unlockedEnabled"
-          label="When the car stays unlocked"
-          checked={values.unlockedEnabled}
-          onChange={set('unlockedEnabled')}
-        />
-        <TextField
-          id="pref-unlockedMinutes"
-          label="after"
-          type="number"
-          unit="minutes"
-          value={values.unlockedMinutes}
-          onChange={set('unlockedMinutes')}
-          error={errors.unlockedMinutes}
-        />
-        <CheckField
-          id="pref-windowOpenWhileLocked"
-          label="When the car is locked with a window open"
-          checked={values.windowOpenWhileLocked}
-          onChange={set('windowOpenWhileLocked')}
-        />
-        <CheckField
-          id="pref-signInExpired"
-          label="When I need to sign in again"
-          checked={values.signInExpired}
-          onChange={set('signInExpired')}
-        />
-        <CheckField
-          id="pref-quotaOut"
-          label="When Volvo’s daily quota runs out"
-          checked={values.quotaOut}
-          onChange={set('quotaOut')}
-        />
-        <TextField
-          id="pref-remindAfterMinutes"
-          label="Remind me again after"
-          type="number"
-          unit="minutes"
-          value={values.remindAfterMinutes}
-          onChange={set('remindAfterMinutes')}
-          error={errors.remindAfterMinutes}
-          hint="0 means never."
-        />
-        <CheckField
-          id="pref-notifyCleared"
-          label="Tell me when an alert clears"
-          checked={values.notifyCleared}
-          onChange={set('notifyCleared')}
-        />
+        {checkbox('doorOpenEnabled', 'When a door, the hood or the tailgate stays open')}
+        {number('doorOpenMinutes', 'after', { nested: true })}
+        {checkbox('unlockedEnabled', 'When the car stays unlocked')}
+        {number('unlockedMinutes', 'after', { nested: true })}
+        {checkbox('windowOpenWhileLocked', 'When the car is locked with a window open')}
+        {checkbox('signInExpired', 'When I need to sign in again')}
+        {checkbox('quotaOut', 'When Volvo’s daily quota runs out')}
+        {number('remindAfterMinutes', 'Remind me again after', { hint: '0 means never.' })}
+        {checkbox('notifyCleared', 'Tell me when an alert clears')}
       </fieldset>
 
       <fieldset className="settings-section">
         <legend className="section-title">Checking the car</legend>
-        <TextField
-          id="pref-fastSeconds"
-          label="While unlocked or open, every"
-          type="number"
-          unit="seconds"
-          value={values.fastSeconds}
-          onChange={set('fastSeconds')}
-          error={errors.fastSeconds}
-        />
-        <TextField
-          id="pref-slowSeconds"
-          label="While locked and closed, every"
-          type="number"
-          unit="seconds"
-          value={values.slowSeconds}
-          onChange={set('slowSeconds')}
-          error={errors.slowSeconds}
-        />
-        <TextField
-          id="pref-dailyBudget"
-          label="Requests allowed per day"
-          type="number"
-          unit="requests"
-          value={values.dailyBudget}
-          onChange={set('dailyBudget')}
-          error={errors.dailyBudget}
-        />
+        {number('fastSeconds', 'While unlocked or open, every')}
+        {number('slowSeconds', 'While locked and closed, every')}
+        {number('dailyBudget', 'Requests allowed per day')}
         <p className="hint" data-testid="quota-used">
           {quota.usedToday.toLocaleString('en-GB')} of {quota.budget.toLocaleString('en-GB')}{' '}
           requests used today (Volvo allows 10,000 per day); the count resets at{' '}
@@ -251,22 +193,10 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
 
       <fieldset className="settings-section">
         <legend className="section-title">Unlock and start-up</legend>
-        <TextField
-          id="pref-unlockDurationSeconds"
-          label="Unlock window (API v1)"
-          type="number"
-          unit="seconds"
-          value={values.unlockDurationSeconds}
-          onChange={set('unlockDurationSeconds')}
-          error={errors.unlockDurationSeconds}
-          hint="How long after Unlock a door may be opened before the car locks again. v2 cars always use 120 s."
-        />
-        <CheckField
-          id="pref-launchAtLogin"
-          label="Start volvo-tray when I log in"
-          checked={values.launchAtLogin}
-          onChange={set('launchAtLogin')}
-        />
+        {number('unlockDurationSeconds', 'Unlock window (API v1)', {
+          hint: 'How long after Unlock a door may be opened before the car locks again. v2 cars always use 120 s.',
+        })}
+        {checkbox('launchAtLogin', 'Start volvo-tray when I log in')}
       </fieldset>
 
       <div className="form-footer">

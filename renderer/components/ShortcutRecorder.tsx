@@ -1,9 +1,19 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { ShortcutView } from '../../main/core/app/snapshot';
 import type { VolvoBridge } from '../bridge';
-import { describeAccelerator, isMac, recordKey } from '../format/accelerator';
+import {
+  describeAccelerator,
+  describeAcceleratorsIn,
+  isMac,
+  recordKey,
+} from '../format/accelerator';
 
-type Message = { tone: 'ok' | 'fail'; text: string } | null;
+type Message = { tone: 'ok' | 'fail' | 'neutral'; text: string } | null;
+
+const RECORDING_HINT: Message = {
+  tone: 'neutral',
+  text: `Hold ${isMac ? 'Cmd, Ctrl or Option' : 'Ctrl or Alt'} and press a key. Esc cancels.`,
+};
 
 /**
  * Records the global lock shortcut: focus the button, press the keys. The core registers it; when
@@ -36,9 +46,11 @@ export function ShortcutRecorder({
           : 'The shortcut is off.',
       });
     } else {
+      // The core's reason names accelerators as Electron spells them; say them as the keys read.
+      const reason = view.message ?? `${accelerator} could not be registered.`;
       setMessage({
         tone: 'fail',
-        text: view.message ?? `${describeAccelerator(accelerator, isMac)} could not be registered.`,
+        text: describeAcceleratorsIn(reason, [accelerator, view.accelerator], isMac),
       });
     }
   };
@@ -74,7 +86,11 @@ export function ShortcutRecorder({
             ? 'No shortcut.'
             : shortcut.registered
               ? 'Locks the selected car from anywhere.'
-              : (shortcut.message ?? 'Not active.')}
+              : describeAcceleratorsIn(
+                  shortcut.message ?? 'Not active.',
+                  [shortcut.accelerator],
+                  isMac,
+                )}
         </span>
       </p>
       <div className="row">
@@ -83,13 +99,17 @@ export function ShortcutRecorder({
           className={`button button-secondary${recording ? ' recording' : ''}`}
           aria-pressed={recording}
           onClick={() => {
-            setMessage(null);
+            setMessage(recording ? null : RECORDING_HINT);
             setRecording(!recording);
           }}
           onKeyDown={onKeyDown}
-          onBlur={() => setRecording(false)}
+          onBlur={() => {
+            if (!recording) return;
+            setRecording(false);
+            setMessage(null);
+          }}
         >
-          {recording ? 'Press the new keys… (Esc cancels)' : 'Record new shortcut'}
+          {recording ? 'Press the new keys…' : 'Record new shortcut'}
         </button>
         {shortcut.accelerator !== '' ? (
           <button type="button" className="button button-quiet" onClick={() => void apply('')}>
@@ -98,7 +118,9 @@ export function ShortcutRecorder({
         ) : null}
       </div>
       <p
-        className={`field-${message?.tone === 'fail' ? 'error' : 'ok'}`}
+        className={
+          message?.tone === 'fail' ? 'field-error' : message?.tone === 'ok' ? 'field-ok' : 'hint'
+        }
         role="status"
         data-testid="shortcut-message"
       >

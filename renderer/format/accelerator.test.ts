@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeAccelerator, type KeyPress, recordKey } from './accelerator';
+import {
+  describeAccelerator,
+  describeAcceleratorsIn,
+  type KeyPress,
+  recordKey,
+} from './accelerator';
 
 const press = (code: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   code,
@@ -66,5 +71,29 @@ describe('describeAccelerator', () => {
     expect(describeAccelerator('CommandOrControl+Alt+L', false)).toBe('Ctrl+Alt+L');
     expect(describeAccelerator('CommandOrControl+Alt+L', true)).toBe('Cmd+Option+L');
     expect(describeAccelerator('', false)).toBe('None');
+  });
+});
+
+describe('describeAcceleratorsIn', () => {
+  it('puts the accelerators in a sentence from the core into words', () => {
+    const sentence =
+      'Could not use CommandOrControl+Alt+K as the lock shortcut: CommandOrControl+Alt+K is already used by another application. CommandOrControl+Alt+L still locks the car.';
+    expect(
+      describeAcceleratorsIn(sentence, ['CommandOrControl+Alt+K', 'CommandOrControl+Alt+L'], true),
+    ).toBe(
+      'Could not use Cmd+Option+K as the lock shortcut: Cmd+Option+K is already used by another application. Cmd+Option+L still locks the car.',
+    );
+  });
+
+  it('replaces a longer accelerator whole, not the shorter one inside it', () => {
+    expect(describeAcceleratorsIn('Alt+K and Shift+Alt+K', ['Alt+K', 'Shift+Alt+K'], true)).toBe(
+      'Option+K and Shift+Option+K',
+    );
+  });
+
+  it('leaves a sentence without them, or an empty accelerator, alone', () => {
+    expect(describeAcceleratorsIn('Global shortcuts are not supported.', ['', 'F9'], false)).toBe(
+      'Global shortcuts are not supported.',
+    );
   });
 });

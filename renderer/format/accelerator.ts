@@ -115,3 +115,22 @@ export function describeAccelerator(accelerator: string, isMac: boolean): string
     })
     .join('+');
 }
+
+/**
+ * A sentence from the core with each of `accelerators` in it put into words:
+ * "CommandOrControl+Alt+K is already used" -> "Ctrl+Alt+K is already used".
+ */
+export function describeAcceleratorsIn(
+  text: string,
+  accelerators: readonly string[],
+  isMac: boolean,
+): string {
+  const named = accelerators.filter((a) => a.trim());
+  if (named.length === 0) return text;
+  // One pass, longest first: an accelerator inside a longer one, or inside a replacement, stays.
+  const pattern = [...named]
+    .sort((a, b) => b.length - a.length)
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  return text.replace(new RegExp(pattern, 'g'), (found) => describeAccelerator(found, isMac));
+}

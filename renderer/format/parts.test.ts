@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Doors, OpenState, Reading, Windows } from '../../main/core/volvo/model';
-import { isOpen, joinLabels, openPartLabels, partReadings, stateWord } from './parts';
+import { closedDoors, closedWindows } from '../../main/electron/testing/snapshots';
+import { isOpen, joinLabels, openPartLabels, partReadings, reportedNote, stateWord } from './parts';
 
 const at = '2026-11-27T08:00:00.000Z';
 const r = (value: OpenState, reported?: string): Reading<OpenState> =>
   reported ? { value, timestamp: at, reported } : { value, timestamp: at };
 
-function doors(overrides: Partial<Doors> = {}): Doors {
-  return {
-    frontLeft: r('CLOSED'),
-    frontRight: r('CLOSED'),
-    rearLeft: r('CLOSED'),
-    rearRight: r('CLOSED'),
-    hood: r('CLOSED'),
-    tailgate: r('CLOSED'),
-    ...overrides,
-  };
-}
-function windows(overrides: Partial<Windows> = {}): Windows {
-  return {
-    frontLeft: r('CLOSED'),
-    frontRight: r('CLOSED'),
-    rearLeft: r('CLOSED'),
-    rearRight: r('CLOSED'),
-    ...overrides,
-  };
-}
+const doors = (overrides: Partial<Doors> = {}): Doors => ({ ...closedDoors(), ...overrides });
+const windows = (overrides: Partial<Windows> = {}): Windows => ({
+  ...closedWindows(),
+  ...overrides,
+});
 
 describe('parts', () => {
   it('lists doors then windows, with the tank lid and sunroof only where the car has them', () => {
@@ -63,8 +49,9 @@ describe('parts', () => {
   });
 
   it('never calls an unknown value closed, and shows what the car said', () => {
-    expect(stateWord('UNKNOWN', 'HALF_OPEN')).toBe('Unknown (car said “HALF_OPEN”)');
     expect(stateWord('UNKNOWN')).toBe('Unknown');
+    expect(reportedNote('HALF_OPEN')).toBe('car said “HALF_OPEN”');
+    expect(reportedNote(undefined)).toBeNull();
     expect(stateWord('AJAR')).toBe('Ajar');
     expect(isOpen('UNKNOWN')).toBe(false);
     expect(isOpen('AJAR')).toBe(true);

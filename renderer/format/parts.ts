@@ -1,5 +1,5 @@
 import type { VehicleView } from '../../main/core/app/snapshot';
-import type { OpenState, Reading } from '../../main/core/volvo/model';
+import type { DoorName, OpenState, Reading, WindowName } from '../../main/core/volvo/model';
 
 /**
  * The openable parts of a car as the popover names them: doors, hood, tailgate, tank lid,
@@ -32,7 +32,8 @@ export interface PartReading {
   timestamp: string | null;
 }
 
-const DOOR_LABELS = {
+/** Each door's name as the popover (and the browser host's test panel) writes it. */
+export const DOOR_LABELS = {
   frontLeft: 'Front left door',
   frontRight: 'Front right door',
   rearLeft: 'Rear left door',
@@ -40,15 +41,16 @@ const DOOR_LABELS = {
   hood: 'Hood',
   tailgate: 'Tailgate',
   tankLid: 'Tank lid',
-} as const;
+} as const satisfies Record<DoorName, string>;
 
-const WINDOW_LABELS = {
+/** Each window's name, likewise. */
+export const WINDOW_LABELS = {
   frontLeft: 'Front left window',
   frontRight: 'Front right window',
   rearLeft: 'Rear left window',
   rearRight: 'Rear right window',
   sunroof: 'Sunroof',
-} as const;
+} as const satisfies Record<WindowName, string>;
 
 function part(
   id: PartId,
@@ -90,8 +92,8 @@ export function isOpen(state: OpenState): boolean {
   return state === 'OPEN' || state === 'AJAR';
 }
 
-/** The state of one part in words, never pretending an unknown value is "Closed". */
-export function stateWord(state: OpenState, reported?: string): string {
+/** The state of one part in a word, never pretending an unknown value is "Closed". */
+export function stateWord(state: OpenState): 'Open' | 'Ajar' | 'Closed' | 'Unknown' {
   switch (state) {
     case 'OPEN':
       return 'Open';
@@ -100,8 +102,13 @@ export function stateWord(state: OpenState, reported?: string): string {
     case 'CLOSED':
       return 'Closed';
     case 'UNKNOWN':
-      return reported ? `Unknown (car said “${reported}”)` : 'Unknown';
+      return 'Unknown';
   }
+}
+
+/** What the car said when it gave a value we do not know: `car said “HALF_OPEN”`. */
+export function reportedNote(reported: string | undefined): string | null {
+  return reported ? `car said “${reported}”` : null;
 }
 
 /** The open or ajar parts' labels, e.g. ["Rear left door", "Sunroof"]. */

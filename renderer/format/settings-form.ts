@@ -75,7 +75,7 @@ export function preferencePatch(
   if (vins.length > 0 && values.watched.length === 0) {
     errors.watched = 'Watch at least one car.';
   }
-  const number = (field: keyof PreferenceValues & keyof typeof NUMBER_LIMITS) => {
+  const number = (field: NumberField) => {
     const check = checkWholeNumber(String(values[field]), NUMBER_LIMITS[field]);
     if (!check.ok) errors[field] = check.message;
     return check.ok ? check.value : undefined;
@@ -157,7 +157,8 @@ export function preferencePatch(
   return { ok: true, patch };
 }
 
-const NUMBER_LIMITS = {
+/** The form's number fields and the range each accepts. */
+export const NUMBER_LIMITS = {
   doorOpenMinutes: LIMITS.doorOpenMinutes,
   unlockedMinutes: LIMITS.unlockedMinutes,
   remindAfterMinutes: LIMITS.remindAfterMinutes,
@@ -166,6 +167,14 @@ const NUMBER_LIMITS = {
   dailyBudget: LIMITS.dailyBudget,
   unlockDurationSeconds: LIMITS.unlockDurationSeconds,
 } as const;
+
+/** A number field of the settings form. */
+export type NumberField = keyof typeof NUMBER_LIMITS;
+
+/** A checkbox of the settings form. */
+export type CheckboxField = {
+  [K in keyof PreferenceValues]: PreferenceValues[K] extends boolean ? K : never;
+}[keyof PreferenceValues];
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VehicleView } from '../../main/core/app/snapshot';
 import type { OpenState, Reading } from '../../main/core/volvo/model';
+import { vehicleView } from '../../main/electron/testing/snapshots';
 import { carLabel, carUpdatedAt, freshnessBadge, stateView, updatedLine } from './summary';
 
 const now = Date.parse('2026-11-27T08:10:00.000Z');
@@ -9,35 +10,14 @@ const r = (value: OpenState, timestamp = '2026-11-27T08:00:00.000Z'): Reading<Op
   timestamp,
 });
 
+/** The shell tests' car, named as the demo names it, with its lock read at 08:07. */
 function vehicle(overrides: Partial<VehicleView> = {}): VehicleView {
-  return {
-    vin: 'YV1XZK9V2PA000001',
+  return vehicleView({
     name: 'Volvo 2023 · 000001',
-    watched: true,
-    summary: 'locked',
     lock: { value: 'LOCKED', timestamp: '2026-11-27T08:07:00.000Z' },
-    doors: {
-      frontLeft: r('CLOSED'),
-      frontRight: r('CLOSED'),
-      rearLeft: r('CLOSED'),
-      rearRight: r('CLOSED'),
-      hood: r('CLOSED'),
-      tailgate: r('CLOSED'),
-    },
-    windows: {
-      frontLeft: r('CLOSED'),
-      frontRight: r('CLOSED'),
-      rearLeft: r('CLOSED'),
-      rearRight: r('CLOSED'),
-    },
     fetchedAt: '2026-11-27T08:09:00.000Z',
-    freshness: { state: 'live' },
-    alerts: [],
-    command: { inProgress: null, last: null, unlockWindowUntil: null },
-    capabilities: { lockReducedGuard: true },
-    lastError: null,
     ...overrides,
-  };
+  });
 }
 
 describe('stateView', () => {
