@@ -46,6 +46,9 @@ function envFor(sim: Simulator, version = 'v2'): Record<string, string> {
   };
 }
 
+/** A key and a token, so that only the flag under test is wrong. */
+const CONFIGURED = ['--api-key', 'k', '--token', 't'];
+
 /** A failure prints exactly one line, prefixed with the program's name. */
 const ONE_LINE_REASON = /^volvo-tray: [^\n]+\n$/;
 
@@ -69,7 +72,16 @@ describe('volvo-tray usage', () => {
     [['status'], '"status" needs a VIN'],
     [['vehicles', 'extra'], 'unexpected argument "extra"'],
     [['sim', '--port', '70000'], '--port must be a whole number from 0 to 65535'],
+    [['sim', '--token', 't'], '--token does not apply to "sim"'],
     [['status', 'VIN', '--token', 't'], 'no API key: pass --api-key or set VCC_API_KEY'],
+    [
+      ['unlock', 'VIN', '--duration', '30', ...CONFIGURED],
+      '--duration only applies to API v1; API v2 always gives 120 seconds',
+    ],
+    [
+      ['lock', 'VIN', '--reduced-guard', '--api-version', 'v1', ...CONFIGURED],
+      '--reduced-guard needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2)',
+    ],
   ])('refuses %j with exit 2 and one line', async (argv, reason) => {
     const { code, stdout, stderr } = await cli(argv);
     expect(code).toBe(2);
@@ -136,6 +148,12 @@ describe('volvo-tray against the simulator', () => {
       status: 'COMPLETED',
       message: 'The car is unlocked.',
     });
+    const human = await cli(['unlock', vin], envFor(sim));
+    expect(human).toEqual({
+      code: 0,
+      stdout: 'The car is unlocked. Open a door within 2 min, or the car locks itself again.\n',
+      stderr: '',
+    });
   });
 
   it('unlocks over v1 with a duration, following the command to the end', async () => {
@@ -143,7 +161,19 @@ describe('volvo-tray against the simulator', () => {
     const vin = sim.vins[0] ?? '';
     const { code, stdout } = await cli(['unlock', vin, '--duration', '30'], envFor(sim, 'v1'));
     expect(code).toBe(0);
-    expect(stdout).toBe('The car is unlocked.\n');
+    expect(stdout).toBe(
+      'The car is unlocked. Open a door within 30 s, or the car locks itself again.\n',
+    );
+  });
+
+  it('exits 2 for a VIN that is not one, without calling the API', async () => {
+    const sim = await simulator();
+    const { code, stderr } = await cli(['status', 'A B'], envFor(sim));
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'volvo-tray: "A B" is not a vehicle identification number (VIN): use the letters and digits shown for the car.\n',
+    );
+    expect(sim.stats().apiRequests).toBe(0);
   });
 
   it('exits 1 and names the open door when the car refuses to lock', async () => {
@@ -193,10 +223,6 @@ describe('volvo-tray against the simulator', () => {
     expect(classicCar.code).toBe(1);
     expect(classicCar.stderr).toMatch(ONE_LINE_REASON);
     expect(classicCar.stderr).toContain('cannot lock with reduced guard');
-    const v1 = await cli(['lock', modern, '--reduced-guard'], envFor(sim, 'v1'));
-    expect(v1.stderr).toBe(
-      'volvo-tray: Locking with reduced guard needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2).\n',
-    );
   });
 
   it('says when the quota returns', async () => {

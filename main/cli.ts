@@ -32,13 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`${USAGE}\n`);
       return 0;
     case 'sim':
-      try {
-        return await runSimulator(invocation.port, { ...io, stopRequested: stopSignal() });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        io.stderr(`volvo-tray: could not start the simulator: ${reason}\n`);
-        return 1;
-      }
+      return runSimulator(invocation.port, { ...io, untilStopped: stopSignal });
     default:
       return runApiCommand(invocation, io);
   }

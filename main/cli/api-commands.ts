@@ -1,7 +1,9 @@
 import type { AccessTokenProvider } from '../core/auth/types';
 import type { Fetch } from '../core/ports';
 import { createVehicleApi } from '../core/volvo/client';
+import { formatDuration } from '../core/volvo/duration';
 import { VolvoApiError } from '../core/volvo/errors';
+import { DEFAULT_UNLOCK_DURATION_S } from '../core/volvo/input';
 import type { CommandOutcome, VehicleApi, VehicleStatus } from '../core/volvo/model';
 import type { ApiConfig, Invocation } from './args';
 import { formatStatus } from './format';
@@ -17,13 +19,14 @@ export interface ApiCommandIo {
 
 /**
  * Runs one API command and prints its result (a table or lines for people, JSON with
- * `--json`). Returns the exit code: 0 done, 1 refused, with a one-line reason on stderr.
+ * `--json`). Returns the exit code: 0 done, 1 refused, 2 refused before sending (bad input),
+ * with a one-line reason on stderr.
  */
 export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo): Promise<number> {
   const print = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
-  const fail = (reason: string) => {
+  const fail = (reason: string, code = 1) => {
     io.stderr(`volvo-tray: ${oneLine(reason)}\n`);
-    return 1;
+    return code;
   };
   try {
     const api = createVehicleApi({
@@ -57,13 +60,16 @@ export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo)
                 invocation.duration === undefined ? {} : { unlockDuration: invocation.duration },
               );
         if (invocation.json) print({ status: outcome.status, message: outcome.message });
-        else if (outcome.ok) io.stdout(`${describeOutcome(outcome)}\n`);
+        else if (outcome.ok) io.stdout(`${describeOutcome(invocation, outcome)}\n`);
         return outcome.ok ? 0 : fail(outcome.message);
       }
     }
   } catch (error) {
-    if (error instanceof VolvoApiError) return fail(reasonFor(error));
-    return fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof VolvoApiError)) {
+      return fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // Refused before anything was sent (a VIN that is not one): the call was wrong, exit 2.
+    return fail(reasonFor(error), error.kind === 'invalid-input' ? 2 : 1);
   }
 }
 
@@ -79,10 +85,19 @@ async function vehicleStatus(api: VehicleApi, vin: string): Promise<VehicleStatu
   };
 }
 
-function describeOutcome(outcome: CommandOutcome): string {
-  return outcome.readyToUnlockUntil === undefined
+/** The outcome's sentence; after an unlock, also how long a door may be opened. */
+function describeOutcome(invocation: ApiInvocation, outcome: CommandOutcome): string {
+  if (invocation.command !== 'unlock') return outcome.message;
+  // v2 says until when; v1 gives the unlockDuration that was sent.
+  const windowMs =
+    outcome.readyToUnlockUntil !== undefined
+      ? Date.parse(outcome.readyToUnlockUntil) - Date.now()
+      : invocation.api.version === 'v1'
+        ? (invocation.duration ?? DEFAULT_UNLOCK_DURATION_S) * 1000
+        : undefined;
+  return windowMs === undefined || Number.isNaN(windowMs)
     ? outcome.message
-    : `${outcome.message} Open a door before ${outcome.readyToUnlockUntil} or it locks itself again.`;
+    : `${outcome.message} Open a door within ${formatDuration(windowMs)}, or the car locks itself again.`;
 }
 
 /** The client's sentences speak of the app's settings; on the command line, name the flags. */

@@ -33,8 +33,8 @@ Commands:
   vehicles                      list the VINs linked to the account
   status <vin>                  lock state, doors and windows, with the age of each reading
   lock <vin> [--reduced-guard]  lock the car (--reduced-guard: API v2, not on classic cars)
-  unlock <vin> [--duration S]   unlock the car; API v1: doors may be opened for S seconds
-                                (1..120, default 120), API v2: always 120 seconds
+  unlock <vin> [--duration S]   unlock the car; a door must be opened within S seconds
+                                (API v1: 1..120, default 120; API v2: always 120)
 
 Options:
   --base URL           API address     (env VOLVO_API_BASE, default ${VOLVO_API_BASE})
@@ -45,8 +45,10 @@ Options:
   -h, --help           show this help
 
 Exit status: 0 done, 1 the API or the car refused (the reason is printed), 2 bad usage.
-Try it: run "volvo-tray sim" in one terminal, export the lines it prints in another, then
-"volvo-tray vehicles" and "volvo-tray status <vin>".`;
+
+Try it with the simulator: in one terminal run "volvo-tray sim > sim.env" (it keeps running);
+in another run "set -a; . ./sim.env; set +a", then "volvo-tray vehicles" and
+"volvo-tray status <vin>".`;
 
 const OPTIONS = {
   base: { type: 'string' },
@@ -102,13 +104,20 @@ const EnvSchema = z.object({
   VOLVO_ACCESS_TOKEN: z.preprocess(unsetWhenEmpty, z.string().optional()),
 });
 
-/** Flags that belong to one command only. */
-const ONLY_FOR = [
-  ['duration', 'unlock'],
-  ['port', 'sim'],
-  ['reduced-guard', 'lock'],
-] as const;
 const COMMANDS = ['sim', 'vehicles', 'status', 'lock', 'unlock'] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** Which command each flag applies to (help applies everywhere). */
+const FLAG_COMMANDS: Record<Exclude<keyof typeof OPTIONS, 'help'>, readonly Command[]> = {
+  base: ['vehicles', 'status', 'lock', 'unlock'],
+  'api-version': ['vehicles', 'status', 'lock', 'unlock'],
+  'api-key': ['vehicles', 'status', 'lock', 'unlock'],
+  token: ['vehicles', 'status', 'lock', 'unlock'],
+  json: ['vehicles', 'status', 'lock', 'unlock'],
+  duration: ['unlock'],
+  port: ['sim'],
+  'reduced-guard': ['lock'],
+};
 
 /**
  * Reads argv (without node and the script) and the environment into an {@link Invocation};
@@ -129,10 +138,13 @@ export function parseInvocation(
   if (command === undefined) {
     throw new UsageError(`unknown command "${name}" (see volvo-tray --help)`);
   }
-  for (const [flag, owner] of ONLY_FOR) {
-    if (values[flag] !== undefined && owner !== command) {
-      throw new UsageError(`--${flag} only applies to "${owner}"`);
-    }
+  for (const [flag, owners] of Object.entries(FLAG_COMMANDS)) {
+    if (values[flag as keyof typeof values] === undefined || owners.includes(command)) continue;
+    throw new UsageError(
+      owners.length === 1
+        ? `--${flag} only applies to "${owners[0]}"`
+        : `--${flag} does not apply to "${command}"`,
+    );
   }
 
   const takesVin = command === 'status' || command === 'lock' || command === 'unlock';
@@ -148,11 +160,20 @@ export function parseInvocation(
   const api = apiConfig(flags.data, env);
   if (command === 'status') return { command, vin, api, json };
   if (command === 'lock') {
-    return { command, vin, api, json, reducedGuard: flags.data['reduced-guard'] };
+    const reducedGuard = flags.data['reduced-guard'];
+    if (reducedGuard && api.version === 'v1') {
+      throw new UsageError(
+        '--reduced-guard needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2)',
+      );
+    }
+    return { command, vin, api, json, reducedGuard };
   }
-  return flags.data.duration === undefined
-    ? { command, vin, api, json }
-    : { command, vin, api, json, duration: flags.data.duration };
+  const { duration } = flags.data;
+  if (duration === undefined) return { command, vin, api, json };
+  if (api.version === 'v2') {
+    throw new UsageError('--duration only applies to API v1; API v2 always gives 120 seconds');
+  }
+  return { command, vin, api, json, duration };
 }
 
 function parseRaw(argv: readonly string[]) {

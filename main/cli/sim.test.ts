@@ -67,6 +67,7 @@ describe('volvo-tray sim', () => {
   it('refuses a port that is taken, in one line', async () => {
     const first = await startSim();
     const port = first.lines[0]?.split(':').at(-1) ?? '';
+    const listeners = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
     let stderr = '';
     const code = await runCli(['sim', '--port', port], {
       stdout: () => {},
@@ -76,6 +77,10 @@ describe('volvo-tray sim', () => {
       env: {},
     });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^volvo-tray: could not start the simulator: [^\n]+\n$/);
+    expect(stderr).toBe(
+      `volvo-tray: could not start the simulator: port ${port} on 127.0.0.1 is already in use; choose another with --port, or --port 0 for any free port.\n`,
+    );
+    // Nothing was left listening for Ctrl+C in this process.
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(listeners);
   });
 });

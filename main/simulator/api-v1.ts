@@ -11,7 +11,7 @@ export const V1_UNLOCK = 'application/vnd.volvocars.api.connected-vehicle.unlock
 /** v1 knows only OPEN and CLOSED: a door or window ajar reads as OPEN. */
 const v1Value = (value: string) => (value === 'AJAR' ? 'OPEN' : value);
 
-const unlockBody = z.strictObject({ unlockDuration: z.number().int().min(1).max(120) });
+const UnlockBodySchema = z.strictObject({ unlockDuration: z.number().int().min(1).max(120) });
 
 /** v1's envelope: `{ status, operationId, ...fields }`. */
 function envelope(
@@ -88,30 +88,50 @@ function lock(context: RouteContext, vehicle: VehicleState): Reply {
   return asyncReply(context, vehicle.vin, vehicle.submitAsync('lock'));
 }
 
+const UNLOCK_BODY_RULE =
+  'The body must be {"unlockDuration": N} with N a whole number of seconds from 1 to 120.';
+
+const SHELL_ESCAPED_NOTE =
+  'The body had a backslash before each quote, as the seed example sends it in a POSIX shell; it was read without them. Valid JSON is -d \'{"unlockDuration":120}\'.';
+
+/**
+ * The unlock duration from the body, or the 400 to answer. The seed's one-line example, typed
+ * into a POSIX shell, sends `{\"unlockDuration\":120}` (inside single quotes the backslashes
+ * stay). How Volvo's gateway took that is not known; the simulator reads every `\"` as `"`, as
+ * the seed's Body section means it, and adds a note saying so, so that the seed's example gets
+ * the answer the seed describes.
+ */
+function unlockBody(
+  body: string,
+): { ok: true; seconds: number; note?: string } | { ok: false; reply: Reply } {
+  const refuse = (description: string) => ({
+    ok: false as const,
+    reply: apiError(400, 'BAD_REQUEST', description),
+  });
+  if (body.trim() === '') return refuse(`The unlock command needs a body. ${UNLOCK_BODY_RULE}`);
+  let json = parseJson(body);
+  let note: string | undefined;
+  if (!json.ok && body.includes('\\"')) {
+    json = parseJson(body.replaceAll('\\"', '"'));
+    note = SHELL_ESCAPED_NOTE;
+  }
+  if (!json.ok) return refuse(`The request body is not valid JSON. ${UNLOCK_BODY_RULE}`);
+  const parsed = UnlockBodySchema.safeParse(json.value);
+  if (!parsed.success) return refuse(UNLOCK_BODY_RULE);
+  return note === undefined
+    ? { ok: true, seconds: parsed.data.unlockDuration }
+    : { ok: true, seconds: parsed.data.unlockDuration, note };
+}
+
 function unlock(context: RouteContext, vehicle: VehicleState): Reply {
-  const json = parseJson(context.body);
-  if (!json.ok) {
-    return apiError(
-      400,
-      'BAD_REQUEST',
-      context.body.trim() === ''
-        ? 'The unlock command needs a body: {"unlockDuration": 1..120}.'
-        : 'The request body is not valid JSON.',
-    );
-  }
-  const body = unlockBody.safeParse(json.value);
-  if (!body.success) {
-    return apiError(
-      400,
-      'BAD_REQUEST',
-      'The body must be {"unlockDuration": N} with N a whole number of seconds from 1 to 120.',
-    );
-  }
-  return asyncReply(
+  const body = unlockBody(context.body);
+  if (!body.ok) return body.reply;
+  const reply = asyncReply(
     context,
     vehicle.vin,
-    vehicle.submitAsync('unlock', body.data.unlockDuration * 1000),
+    vehicle.submitAsync('unlock', body.seconds * 1000),
   );
+  return body.note === undefined ? reply : { ...reply, headers: { 'x-simulator-note': body.note } };
 }
 
 function commandStatus(command: AsyncCommandName) {

@@ -1,52 +1,43 @@
 import { request } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator } from './index';
-import { call, control, v2Get } from './test-helpers';
-import type { Simulator } from './types';
+import { describe, expect, it } from 'vitest';
+import { call, control, simulatorPerTest, v2Get } from './test-helpers';
 
-let sim: Simulator;
-let vin: string;
-
-beforeEach(async () => {
-  sim = await startSimulator();
-  vin = sim.vins[0] ?? '';
-});
-afterEach(() => sim.close());
+const t = simulatorPerTest();
 
 type Readings = Record<string, { value: string }>;
 
 describe('the control API', () => {
   it('opens a door, a window and the sunroof, unlocks, and the API reports it', async () => {
-    expect((await control(sim, `/vehicles/${vin}/doors/rearLeft`, { value: 'OPEN' })).status).toBe(
-      200,
-    );
-    await control(sim, `/vehicles/${vin}/windows/frontRight`, { value: 'AJAR' });
-    await control(sim, `/vehicles/${vin}/windows/sunroof`, { value: 'OPEN' });
-    const locked = await control(sim, `/vehicles/${vin}/lock`, { value: 'UNLOCKED' });
-    expect(locked.body).toMatchObject({ vin, lock: { value: 'UNLOCKED' } });
+    expect(
+      (await control(t.sim, `/vehicles/${t.vin}/doors/rearLeft`, { value: 'OPEN' })).status,
+    ).toBe(200);
+    await control(t.sim, `/vehicles/${t.vin}/windows/frontRight`, { value: 'AJAR' });
+    await control(t.sim, `/vehicles/${t.vin}/windows/sunroof`, { value: 'OPEN' });
+    const locked = await control(t.sim, `/vehicles/${t.vin}/lock`, { value: 'UNLOCKED' });
+    expect(locked.body).toMatchObject({ vin: t.vin, lock: { value: 'UNLOCKED' } });
 
-    const doors = (await v2Get(sim, `/vehicles/${vin}/doors`)).body as { data: Readings };
+    const doors = (await v2Get(t.sim, `/vehicles/${t.vin}/doors`)).body as { data: Readings };
     expect(doors.data.rearLeftDoor?.value).toBe('OPEN');
     expect(doors.data.centralLock?.value).toBe('UNLOCKED');
-    const windows = (await v2Get(sim, `/vehicles/${vin}/windows`)).body as { data: Readings };
+    const windows = (await v2Get(t.sim, `/vehicles/${t.vin}/windows`)).body as { data: Readings };
     expect(windows.data.frontRightWindow?.value).toBe('AJAR');
     expect(windows.data.sunroof?.value).toBe('OPEN');
   });
 
   it('puts a car to sleep', async () => {
-    await control(sim, `/vehicles/${vin}/sleep`, { asleep: true });
-    const state = (await call(sim, '/_simulator/state')).body as {
+    await control(t.sim, `/vehicles/${t.vin}/sleep`, { asleep: true });
+    const state = (await call(t.sim, '/_simulator/state')).body as {
       vehicles: { vin: string; asleep: { value: boolean } }[];
     };
-    expect(state.vehicles.find((v) => v.vin === vin)?.asleep.value).toBe(true);
+    expect(state.vehicles.find((v) => v.vin === t.vin)?.asleep.value).toBe(true);
   });
 
   it('shows the state of every car, the fault, quota use and counters', async () => {
-    await v2Get(sim, '/vehicles');
-    const { status, body } = await call(sim, '/_simulator/state');
+    await v2Get(t.sim, '/vehicles');
+    const { status, body } = await call(t.sim, '/_simulator/state');
     expect(status).toBe(200);
     expect(body).toMatchObject({
-      vehicles: [{ vin }, { vin: sim.vins[1] }],
+      vehicles: [{ vin: t.vin }, { vin: t.sim.vins[1] }],
       fault: null,
       quota: { perDay: 10_000, usedToday: 1 },
       stats: { apiRequests: 1, grants: { authorization_code: 0, refresh_token: 0 } },
@@ -54,46 +45,48 @@ describe('the control API', () => {
   });
 
   it('mints an access token with the asked scopes', async () => {
-    const minted = await control(sim, '/tokens', { scopes: ['openid', 'conve:vehicle_relation'] });
+    const minted = await control(t.sim, '/tokens', {
+      scopes: ['openid', 'conve:vehicle_relation'],
+    });
     const token = (minted.body as { access_token: string }).access_token;
-    expect((await v2Get(sim, '/vehicles', token)).status).toBe(200);
-    expect((await v2Get(sim, `/vehicles/${vin}/doors`, token)).status).toBe(403);
+    expect((await v2Get(t.sim, '/vehicles', token)).status).toBe(200);
+    expect((await v2Get(t.sim, `/vehicles/${t.vin}/doors`, token)).status).toBe(403);
   });
 
   it('refuses bad input with a reason in words', async () => {
-    const badValue = await control(sim, `/vehicles/${vin}/doors/frontLeft`, { value: 'WIDE' });
+    const badValue = await control(t.sim, `/vehicles/${t.vin}/doors/frontLeft`, { value: 'WIDE' });
     expect(badValue.status).toBe(400);
     expect(badValue.body).toEqual({
       error: { message: 'BAD_REQUEST', description: 'Value: value must be OPEN, CLOSED or AJAR.' },
     });
-    const badDoor = await control(sim, `/vehicles/${vin}/doors/trunk`, { value: 'OPEN' });
+    const badDoor = await control(t.sim, `/vehicles/${t.vin}/doors/trunk`, { value: 'OPEN' });
     expect(badDoor.status).toBe(400);
     expect(JSON.stringify(badDoor.body)).toContain('frontLeft');
-    expect((await control(sim, '/vehicles/NOPE/sleep', { asleep: true })).status).toBe(404);
-    const noSunroof = await control(sim, `/vehicles/${sim.vins[1]}/windows/sunroof`, {
+    expect((await control(t.sim, '/vehicles/NOPE/sleep', { asleep: true })).status).toBe(404);
+    const noSunroof = await control(t.sim, `/vehicles/${t.sim.vins[1]}/windows/sunroof`, {
       value: 'OPEN',
     });
     expect(noSunroof.status).toBe(404);
-    const notJson = await call(sim, `/_simulator/vehicles/${vin}/lock`, {
+    const notJson = await call(t.sim, `/_simulator/vehicles/${t.vin}/lock`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"value":',
     });
     expect(notJson.status).toBe(400);
-    const textPlain = await call(sim, `/_simulator/vehicles/${vin}/lock`, {
+    const textPlain = await call(t.sim, `/_simulator/vehicles/${t.vin}/lock`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: '{"value":"UNLOCKED"}',
     });
     expect(textPlain.status).toBe(415);
-    expect((await control(sim, '/fault', { kind: 'earthquake' })).status).toBe(400);
-    expect((await call(sim, '/_simulator/nothing-here')).status).toBe(404);
+    expect((await control(t.sim, '/fault', { kind: 'earthquake' })).status).toBe(400);
+    expect((await call(t.sim, '/_simulator/nothing-here')).status).toBe(404);
     // Nothing changed.
-    expect(JSON.stringify((await call(sim, '/_simulator/state')).body)).not.toContain('UNLOCKED');
+    expect(JSON.stringify((await call(t.sim, '/_simulator/state')).body)).not.toContain('UNLOCKED');
   });
 
   it('refuses web pages: a foreign Origin or Host', async () => {
-    const fromPage = await call(sim, `/_simulator/vehicles/${vin}/lock`, {
+    const fromPage = await call(t.sim, `/_simulator/vehicles/${t.vin}/lock`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
       body: '{"value":"UNLOCKED"}',
@@ -101,7 +94,7 @@ describe('the control API', () => {
     expect(fromPage.status).toBe(403);
     // fetch will not send a foreign Host (what DNS rebinding produces), so node:http does.
     const rebound = await new Promise<number | undefined>((resolve, reject) => {
-      const url = new URL('/_simulator/state', sim.baseUrl);
+      const url = new URL('/_simulator/state', t.sim.baseUrl);
       request(url, { headers: { host: 'evil.example' } }, (response) => {
         response.resume();
         resolve(response.statusCode);

@@ -58,8 +58,12 @@ type Action = (request: SimRequest, params: Record<string, string>) => Reply;
  * web pages (no foreign Origin, JSON bodies only), since anyone who reaches it controls the car.
  */
 export function createControl(deps: ControlDeps): Handler {
-  const vehicleAction =
-    (act: (vehicle: VehicleState, body: unknown, params: Record<string, string>) => Reply | null) =>
+  /** A change to one car: finds the car, reads the JSON body with `schema`, then applies it. */
+  const vehicleChange =
+    <T>(
+      schema: z.ZodType<T>,
+      apply: (vehicle: VehicleState, value: T, params: Record<string, string>) => Reply | null,
+    ) =>
     (request: SimRequest, params: Record<string, string>): Reply => {
       const vehicle = deps.fleet.get(params.vin ?? '');
       if (!vehicle) {
@@ -71,7 +75,9 @@ export function createControl(deps: ControlDeps): Handler {
       }
       const body = jsonBody(request);
       if (!body.ok) return body.reply;
-      return act(vehicle, body.value, params) ?? jsonReply(200, vehicleState(vehicle));
+      const parsed = schema.safeParse(body.value);
+      if (!parsed.success) return badRequest(zodReason(parsed.error));
+      return apply(vehicle, parsed.data, params) ?? jsonReply(200, vehicleState(vehicle));
     };
 
   const routes: { method: string; path: string[]; action: Action }[] = [
@@ -79,47 +85,39 @@ export function createControl(deps: ControlDeps): Handler {
     {
       method: 'POST',
       path: ['vehicles', ':vin', 'doors', ':door'],
-      action: vehicleAction((vehicle, body, params) => {
+      action: vehicleChange(openValue, (vehicle, { value }, params) => {
         const door = doorName.safeParse(params.door);
         if (!door.success) return badRequest(`door must be one of ${DOOR_NAMES.join(', ')}`);
-        const parsed = openValue.safeParse(body);
-        if (!parsed.success) return badRequest(zodReason(parsed.error));
-        vehicle.setDoor(door.data, parsed.data.value);
+        vehicle.setDoor(door.data, value);
         return null;
       }),
     },
     {
       method: 'POST',
       path: ['vehicles', ':vin', 'windows', ':window'],
-      action: vehicleAction((vehicle, body, params) => {
+      action: vehicleChange(openValue, (vehicle, { value }, params) => {
         const window = windowName.safeParse(params.window);
         if (!window.success) return badRequest(`window must be one of ${WINDOW_NAMES.join(', ')}`);
         if (window.data === 'sunroof' && !vehicle.equipment.sunroof) {
           return apiError(404, 'NOT_FOUND', `The car ${vehicle.vin} has no sunroof.`);
         }
-        const parsed = openValue.safeParse(body);
-        if (!parsed.success) return badRequest(zodReason(parsed.error));
-        vehicle.setWindow(window.data, parsed.data.value);
+        vehicle.setWindow(window.data, value);
         return null;
       }),
     },
     {
       method: 'POST',
       path: ['vehicles', ':vin', 'lock'],
-      action: vehicleAction((vehicle, body) => {
-        const parsed = lockValue.safeParse(body);
-        if (!parsed.success) return badRequest(zodReason(parsed.error));
-        vehicle.setLock(parsed.data.value);
+      action: vehicleChange(lockValue, (vehicle, { value }) => {
+        vehicle.setLock(value);
         return null;
       }),
     },
     {
       method: 'POST',
       path: ['vehicles', ':vin', 'sleep'],
-      action: vehicleAction((vehicle, body) => {
-        const parsed = sleepValue.safeParse(body);
-        if (!parsed.success) return badRequest(zodReason(parsed.error));
-        vehicle.setAsleep(parsed.data.asleep);
+      action: vehicleChange(sleepValue, (vehicle, { asleep }) => {
+        vehicle.setAsleep(asleep);
         return null;
       }),
     },

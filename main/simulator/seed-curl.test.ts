@@ -1,61 +1,92 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from './index';
-import type { Simulator } from './types';
+import { describe, expect, it } from 'vitest';
+import { call, simulatorPerTest } from './test-helpers';
 
 const run = promisify(execFile);
 
 /**
- * The seed's four curl examples, run with the real curl. Only https://api.volvocars.com is
- * replaced by the simulator's address; the token and API key are the simulator's own.
+ * The seed's four curl examples, word for word (seeds/000_7119aa56159e04de.txt), run by a POSIX
+ * shell with the real curl. Only https://api.volvocars.com becomes the simulator's address, and
+ * the placeholders become a VIN, an access token and the API key.
  */
-let sim: Simulator;
-let vin: string;
+const SEED_EXAMPLES = {
+  windows: String.raw`curl -v -X GET 'https://api.volvocars.com/connected-vehicle/v1/vehicles/{vin}/windows' \
+-H 'accept: application/vnd.volvocars.api.connected-vehicle.vehicledata.v1+json' \
+-H 'authorization: Bearer <your-access-token>' \
+-H 'vcc-api-key: <your-vcc-api-key>'`,
+  doors: String.raw`curl -v -X GET 'https://api.volvocars.com/connected-vehicle/v1/vehicles/{vin}/doors' \
+-H 'accept: application/vnd.volvocars.api.connected-vehicle.vehicledata.v1+json' \
+-H 'authorization: Bearer <your-access-token>' \
+-H 'vcc-api-key: <your-vcc-api-key>'`,
+  lock: String.raw`curl -v -X POST 'https://api.volvocars.com/connected-vehicle/v1/vehicles/{vin}/commands/lock' \
+-H 'content-type: application/vnd.volvocars.api.connected-vehicle.lock.v1+json' \
+-H 'authorization: Bearer <your-access-token>' \
+-H 'vcc-api-key: <your-vcc-api-key>' \
+-d ''`,
+  unlock: String.raw`curl -v -X POST 'https://api.volvocars.com/connected-vehicle/v1/vehicles/{vin}/commands/unlock' \
+-H 'content-type: application/vnd.volvocars.api.connected-vehicle.unlock.v1+json' \
+-H 'authorization: Bearer <your-access-token>' \
+-H 'vcc-api-key: <your-vcc-api-key>' \
+-d '{\"unlockDuration\":120}'`,
+};
 
-beforeAll(async () => {
-  sim = await startSimulator();
-  vin = sim.vins[0] ?? '';
-});
-afterAll(() => sim.close());
+const t = simulatorPerTest();
 
-async function curl(args: string[]): Promise<{ status: number; body: Record<string, unknown> }> {
-  // -v writes the exchange to stderr; the body comes on stdout.
-  const { stdout, stderr } = await run('/usr/bin/curl', args, {
-    env: { ...process.env, no_proxy: '127.0.0.1', NO_PROXY: '127.0.0.1' },
-  });
-  const status = Number(/^< HTTP\/[\d.]+ (\d{3})/m.exec(stderr)?.[1]);
-  return { status, body: JSON.parse(stdout) as Record<string, unknown> };
+interface CurlAnswer {
+  status: number;
+  /** Response headers, names in lower case. */
+  headers: Map<string, string>;
+  body: Record<string, unknown>;
 }
 
-const seedUrl = (path: string) =>
-  `https://api.volvocars.com/connected-vehicle/v1/vehicles/${vin}${path}`.replace(
-    'https://api.volvocars.com',
-    sim.baseUrl,
+/** Runs a seed example through /bin/sh, aimed at the simulator. */
+async function runSeedExample(example: string): Promise<CurlAnswer> {
+  const script = example
+    .replace('https://api.volvocars.com', t.sim.baseUrl)
+    .replace('{vin}', t.vin)
+    .replace('<your-access-token>', t.sim.issueAccessToken())
+    .replace('<your-vcc-api-key>', t.sim.apiKey);
+  // -v writes the exchange to stderr ("< " marks what came back); the body comes on stdout.
+  const { stdout, stderr } = await run('/bin/sh', ['-c', script], {
+    env: { ...process.env, no_proxy: '127.0.0.1', NO_PROXY: '127.0.0.1' },
+  });
+  const received = stderr.split(/\r?\n/).filter((line) => line.startsWith('< '));
+  const status = Number(/^< HTTP\/[\d.]+ (\d{3})/.exec(received[0] ?? '')?.[1]);
+  const headers = new Map(
+    received.slice(1).flatMap((line) => {
+      const match = /^< ([^:]+):\s*(.*)$/.exec(line);
+      return match?.[1] && match[2] !== undefined ? [[match[1].toLowerCase(), match[2]]] : [];
+    }),
   );
-const auth = () => [
-  '-H',
-  `authorization: Bearer ${sim.issueAccessToken()}`,
-  '-H',
-  `vcc-api-key: ${sim.apiKey}`,
-];
+  return { status, headers, body: JSON.parse(stdout) as Record<string, unknown> };
+}
+
 const reading = {
   value: expect.stringMatching(/^(OPEN|CLOSED)$/),
   timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
 };
 
-describe('the seed curl examples against the simulator', () => {
+/** The seed's command answer: status, operationId and async {status, id, href, expires}. */
+function expectCommandAnswer(answer: CurlAnswer, command: 'lock' | 'unlock'): void {
+  expect(answer.status).toBe(200);
+  expect(answer.body).toEqual({
+    status: 200,
+    operationId: expect.any(String),
+    async: {
+      status: 'WAITING',
+      id: expect.any(String),
+      href: `${t.sim.baseUrl}/connected-vehicle/v1/vehicles/${t.vin}/commands/${command}/${(answer.body.async as { id: string }).id}`,
+      // The invocation log is stored for one year (the FakeClock stands at 2026-11-27T08:00Z).
+      expires: '2027-11-27T08:00:00.000Z',
+    },
+  });
+}
+
+describe('the seed curl examples, pasted into a shell and aimed at the simulator', () => {
   it('Get window status: the four windows, each OPEN or CLOSED with an ISO-8601 timestamp', async () => {
-    sim.vehicle(vin).setWindow('rearLeft', 'OPEN');
-    const { status, body } = await curl([
-      '-v',
-      '-X',
-      'GET',
-      seedUrl('/windows'),
-      '-H',
-      'accept: application/vnd.volvocars.api.connected-vehicle.vehicledata.v1+json',
-      ...auth(),
-    ]);
+    t.sim.vehicle(t.vin).setWindow('rearLeft', 'OPEN');
+    const { status, body } = await runSeedExample(SEED_EXAMPLES.windows);
     expect(status).toBe(200);
     expect(body).toEqual({
       status: 200,
@@ -69,16 +100,8 @@ describe('the seed curl examples against the simulator', () => {
   });
 
   it('Get door and lock status: carLocked, four doors, tailGate and hood', async () => {
-    sim.vehicle(vin).setDoor('tailgate', 'OPEN');
-    const { status, body } = await curl([
-      '-v',
-      '-X',
-      'GET',
-      seedUrl('/doors'),
-      '-H',
-      'accept: application/vnd.volvocars.api.connected-vehicle.vehicledata.v1+json',
-      ...auth(),
-    ]);
+    t.sim.vehicle(t.vin).setDoor('tailgate', 'OPEN');
+    const { status, body } = await runSeedExample(SEED_EXAMPLES.doors);
     expect(status).toBe(200);
     expect(body).toEqual({
       status: 200,
@@ -93,73 +116,49 @@ describe('the seed curl examples against the simulator', () => {
         hood: reading,
       },
     });
-    sim.vehicle(vin).setDoor('tailgate', 'CLOSED');
   });
 
-  it('Lock doors: status, operationId and async {status, id, href, expires}', async () => {
-    const { status, body } = await curl([
-      '-v',
-      '-X',
-      'POST',
-      seedUrl('/commands/lock'),
-      '-H',
-      'content-type: application/vnd.volvocars.api.connected-vehicle.lock.v1+json',
-      ...auth(),
-      '-d',
-      '',
-    ]);
-    expect(status).toBe(200);
-    expect(body).toEqual({
-      status: 200,
-      operationId: expect.any(String),
-      async: {
-        status: 'WAITING',
-        id: expect.any(String),
-        href: expect.stringMatching(new RegExp(`^${sim.baseUrl}/connected-vehicle/v1/`)),
-        expires: expect.any(String),
-      },
-    });
-    const { expires } = body.async as { expires: string };
-    // The invocation log is stored for one year.
-    expect(Date.parse(expires) - Date.now()).toBeGreaterThan(364 * 24 * 3600_000);
+  it('Lock doors: an empty body, answered with the async command status', async () => {
+    expectCommandAnswer(await runSeedExample(SEED_EXAMPLES.lock), 'lock');
   });
 
-  it('Unlock doors with the seed body {"unlockDuration": 120}', async () => {
-    const { status, body } = await curl([
-      '-v',
-      '-X',
-      'POST',
-      seedUrl('/commands/unlock'),
-      '-H',
-      'content-type: application/vnd.volvocars.api.connected-vehicle.unlock.v1+json',
-      ...auth(),
-      '-d',
-      // The seed's Body section. Its one-line example writes {\"unlockDuration\":120} inside
-      // single quotes, which a POSIX shell sends with the backslashes (see the next test).
-      '{"unlockDuration":120}',
-    ]);
-    expect(status).toBe(200);
-    expect(body).toMatchObject({
-      status: 200,
-      async: { status: 'WAITING', id: expect.any(String) },
+  it('Unlock doors: the one-line example, backslashes and all, is read as the seed Body means it', async () => {
+    const answer = await runSeedExample(SEED_EXAMPLES.unlock);
+    expectCommandAnswer(answer, 'unlock');
+    expect(answer.headers.get('x-simulator-note')).toContain('backslash before each quote');
+    // The car unlocks two command steps (3 s) later and waits the seed's 120 s for a door.
+    await t.clock.advance(3_000);
+    const state = (await call(t.sim, '/_simulator/state')).body as {
+      vehicles: { lock: { value: string }; unlockWindowUntil: string | null }[];
+    };
+    expect(state.vehicles[0]).toMatchObject({
+      lock: { value: 'UNLOCKED' },
+      unlockWindowUntil: '2026-11-27T08:02:03.000Z',
     });
   });
 
-  it('refuses the backslash-escaped body a POSIX shell sends for the one-line unlock example', async () => {
-    const { status, body } = await curl([
-      '-v',
-      '-X',
-      'POST',
-      seedUrl('/commands/unlock'),
-      '-H',
-      'content-type: application/vnd.volvocars.api.connected-vehicle.unlock.v1+json',
-      ...auth(),
-      '-d',
-      '{\\"unlockDuration\\":120}',
-    ]);
-    expect(status).toBe(400);
-    expect(body).toEqual({
-      error: { message: 'BAD_REQUEST', description: 'The request body is not valid JSON.' },
-    });
+  it("Unlock doors with the seed's Body section as JSON: no note", async () => {
+    const answer = await runSeedExample(
+      SEED_EXAMPLES.unlock.replace(String.raw`{\"unlockDuration\":120}`, '{"unlockDuration":120}'),
+    );
+    expectCommandAnswer(answer, 'unlock');
+    expect(answer.headers.has('x-simulator-note')).toBe(false);
+  });
+
+  it('refuses an unlock body that is not JSON, or out of range, saying how to write it', async () => {
+    for (const body of ['unlockDuration=120', String.raw`{\"unlockDuration\":500}`, '{}']) {
+      const answer = await runSeedExample(
+        SEED_EXAMPLES.unlock.replace(String.raw`{\"unlockDuration\":120}`, body),
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({
+        error: {
+          message: 'BAD_REQUEST',
+          description: expect.stringContaining(
+            'The body must be {"unlockDuration": N} with N a whole number of seconds from 1 to 120.',
+          ),
+        },
+      });
+    }
   });
 });

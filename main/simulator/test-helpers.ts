@@ -1,4 +1,63 @@
-import type { Simulator } from './types';
+import { afterEach, beforeEach } from 'vitest';
+import { FakeClock } from '../core/testing/fake-clock';
+import { startSimulator } from './index';
+import type { Simulator, SimulatorOptions } from './types';
+
+/** What {@link simulatorPerTest} gives each test. */
+export interface SimulatorFixture {
+  /** This test's simulator, on {@link clock}. */
+  readonly sim: Simulator;
+  /** A FakeClock at 2026-11-27T08:00:00Z; time stands still until the test advances it. */
+  readonly clock: FakeClock;
+  /** The first demo car: modern (sunroof, lock-reduced-guard). */
+  readonly vin: string;
+  /** The second demo car: classic. */
+  readonly classicVin: string;
+  /** One more simulator for this test (on the same clock unless `options` say otherwise). */
+  start(options?: SimulatorOptions): Promise<Simulator>;
+}
+
+/**
+ * For a test file: a fresh simulator for each test, started with `options` on a new FakeClock,
+ * and closed after the test together with any the test started with `start`.
+ */
+export function simulatorPerTest(options: SimulatorOptions = {}): SimulatorFixture {
+  let current: { sim: Simulator; clock: FakeClock } | null = null;
+  let running: Simulator[] = [];
+  const now = () => {
+    if (current === null) throw new Error('The simulator fixture is only there inside a test.');
+    return current;
+  };
+  const start = async (clock: FakeClock, more: SimulatorOptions) => {
+    const sim = await startSimulator({ clock, ...more });
+    running.push(sim);
+    return sim;
+  };
+  beforeEach(async () => {
+    const clock = new FakeClock();
+    current = { clock, sim: await start(clock, options) };
+  });
+  afterEach(async () => {
+    await Promise.all(running.map((sim) => sim.close()));
+    running = [];
+    current = null;
+  });
+  return {
+    get sim() {
+      return now().sim;
+    },
+    get clock() {
+      return now().clock;
+    },
+    get vin() {
+      return now().sim.vins[0] ?? '';
+    },
+    get classicVin() {
+      return now().sim.vins[1] ?? '';
+    },
+    start: (more = {}) => start(now().clock, more),
+  };
+}
 
 /** Test support: one HTTP call to the simulator, answered as status, headers and parsed body. */
 export interface Answer {

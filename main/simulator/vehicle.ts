@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/ports';
-import type { DoorName, WindowName } from '../core/volvo/model';
+import {
+  DOOR_NAMES,
+  type DoorName,
+  LOCK_BLOCKING_DOORS,
+  SIDE_WINDOW_NAMES,
+  type WindowName,
+} from '../core/volvo/model';
 import type { SimVehicle } from './types';
 
 export type OpenValue = 'OPEN' | 'CLOSED' | 'AJAR';
@@ -45,11 +51,13 @@ interface AsyncCommand {
   outcome: CarOutcome | null;
 }
 
+type SideWindow = (typeof SIDE_WINDOW_NAMES)[number];
+
 /** Everything the car reports at one moment. */
 export interface VehicleReadings {
   lock: StoredReading<LockValue>;
   doors: Record<DoorName, StoredReading<OpenValue>>;
-  windows: Record<Exclude<WindowName, 'sunroof'>, StoredReading<OpenValue>>;
+  windows: Record<SideWindow, StoredReading<OpenValue>>;
   /** null: the car has no sunroof. */
   sunroof: StoredReading<OpenValue> | null;
   asleep: StoredReading<boolean>;
@@ -57,15 +65,6 @@ export interface VehicleReadings {
   unlockWindowUntil: number | null;
 }
 
-/** The parts that stop the car from locking when open or ajar. */
-const LOCK_BLOCKING_PARTS: readonly DoorName[] = [
-  'frontLeft',
-  'frontRight',
-  'rearLeft',
-  'rearRight',
-  'hood',
-  'tailgate',
-];
 /** Opening one of these during an unlock window uses the unlock: no relock. */
 const ENTRY_PARTS: ReadonlySet<DoorName> = new Set([
   'frontLeft',
@@ -87,7 +86,7 @@ export class VehicleState implements SimVehicle {
   readonly since: number;
   private lock: StoredReading<LockValue>;
   private readonly doors: Record<DoorName, StoredReading<OpenValue>>;
-  private readonly windows: Record<Exclude<WindowName, 'sunroof'>, StoredReading<OpenValue>>;
+  private readonly windows: Record<SideWindow, StoredReading<OpenValue>>;
   private readonly sunroof: StoredReading<OpenValue> | null;
   private asleep: StoredReading<boolean>;
   private unlockWindowUntil: number | null = null;
@@ -105,21 +104,8 @@ export class VehicleState implements SimVehicle {
     this.since = now;
     const closed = (): StoredReading<OpenValue> => ({ value: 'CLOSED', changedAt: now });
     this.lock = { value: 'LOCKED', changedAt: now };
-    this.doors = {
-      frontLeft: closed(),
-      frontRight: closed(),
-      rearLeft: closed(),
-      rearRight: closed(),
-      hood: closed(),
-      tailgate: closed(),
-      tankLid: closed(),
-    };
-    this.windows = {
-      frontLeft: closed(),
-      frontRight: closed(),
-      rearLeft: closed(),
-      rearRight: closed(),
-    };
+    this.doors = recordOf(DOOR_NAMES, closed);
+    this.windows = recordOf(SIDE_WINDOW_NAMES, closed);
     this.sunroof = equipment.sunroof ? closed() : null;
     this.asleep = { value: false, changedAt: now };
   }
@@ -130,21 +116,8 @@ export class VehicleState implements SimVehicle {
     const copy = <V>(reading: StoredReading<V>): StoredReading<V> => ({ ...reading });
     return {
       lock: copy(this.lock),
-      doors: {
-        frontLeft: copy(this.doors.frontLeft),
-        frontRight: copy(this.doors.frontRight),
-        rearLeft: copy(this.doors.rearLeft),
-        rearRight: copy(this.doors.rearRight),
-        hood: copy(this.doors.hood),
-        tailgate: copy(this.doors.tailgate),
-        tankLid: copy(this.doors.tankLid),
-      },
-      windows: {
-        frontLeft: copy(this.windows.frontLeft),
-        frontRight: copy(this.windows.frontRight),
-        rearLeft: copy(this.windows.rearLeft),
-        rearRight: copy(this.windows.rearRight),
-      },
+      doors: recordOf(DOOR_NAMES, (door) => copy(this.doors[door])),
+      windows: recordOf(SIDE_WINDOW_NAMES, (window) => copy(this.windows[window])),
       sunroof: this.sunroof ? copy(this.sunroof) : null,
       asleep: copy(this.asleep),
       unlockWindowUntil: this.unlockWindowUntil,
@@ -264,7 +237,7 @@ export class VehicleState implements SimVehicle {
   }
 
   private openParts(): DoorName[] {
-    return LOCK_BLOCKING_PARTS.filter((part) => this.doors[part].value !== 'CLOSED');
+    return LOCK_BLOCKING_DOORS.filter((part) => this.doors[part].value !== 'CLOSED');
   }
 
   private forgetOldCommands(): void {
@@ -280,4 +253,10 @@ function change<V>(reading: StoredReading<V>, value: V, at: number): void {
   if (reading.value === value) return;
   reading.value = value;
   reading.changedAt = at;
+}
+
+/** A record with one entry per name. */
+function recordOf<N extends string, T>(names: readonly N[], make: (name: N) => T): Record<N, T> {
+  // Object.fromEntries loses the key type; the keys are exactly `names`.
+  return Object.fromEntries(names.map((name) => [name, make(name)])) as Record<N, T>;
 }

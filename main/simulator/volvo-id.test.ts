@@ -1,18 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../core/testing/fake-clock';
-import { startSimulator } from './index';
-import { type Answer, call, v2Get } from './test-helpers';
-import type { Simulator } from './types';
+import { describe, expect, it } from 'vitest';
+import { type Answer, call, simulatorPerTest, v2Get } from './test-helpers';
 
-let sim: Simulator;
-let clock: FakeClock;
-
-beforeEach(async () => {
-  clock = new FakeClock();
-  sim = await startSimulator({ clock });
-});
-afterEach(() => sim.close());
+const t = simulatorPerTest();
 
 const REDIRECT = 'http://127.0.0.1:53682/callback';
 const SCOPE = 'openid conve:vehicle_relation conve:doors_status conve:lock_status';
@@ -28,7 +18,7 @@ function authorizeUrl(params: Record<string, string>): string {
 
 /** Asks for a code as a browser would and reads the redirect's query. */
 async function authorize(params: Record<string, string>): Promise<URLSearchParams> {
-  const answer = await call(sim, authorizeUrl(params));
+  const answer = await call(t.sim, authorizeUrl(params));
   expect(answer.status).toBe(302);
   const location = new URL(answer.headers.get('location') ?? '');
   expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);
@@ -42,14 +32,14 @@ function tokenCall(form: Record<string, string>, basic?: { id: string; secret: s
   if (basic) {
     headers.authorization = `Basic ${Buffer.from(`${basic.id}:${basic.secret}`).toString('base64')}`;
   }
-  return call(sim, '/as/token.oauth2', {
+  return call(t.sim, '/as/token.oauth2', {
     method: 'POST',
     headers,
     body: new URLSearchParams(form).toString(),
   });
 }
 
-function codeParams(challenge: string, clientId = sim.client.id): Record<string, string> {
+function codeParams(challenge: string, clientId = t.sim.client.id): Record<string, string> {
   return {
     client_id: clientId,
     redirect_uri: REDIRECT,
@@ -61,6 +51,18 @@ function codeParams(challenge: string, clientId = sim.client.id): Record<string,
   };
 }
 
+/** A full sign-in of the confidential client: authorize with PKCE, then exchange the code. */
+async function signInConfidential(): Promise<{ access_token: string; refresh_token: string }> {
+  const { verifier, challenge } = pkce();
+  const code = (await authorize(codeParams(challenge))).get('code') ?? '';
+  const answer = await tokenCall(
+    { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier },
+    t.sim.client,
+  );
+  expect(answer.status).toBe(200);
+  return answer.body as { access_token: string; refresh_token: string };
+}
+
 function expectOAuthError(answer: Answer, status: number, error: string) {
   expect(answer.status).toBe(status);
   expect(answer.body).toEqual({ error, error_description: expect.any(String) });
@@ -69,12 +71,12 @@ function expectOAuthError(answer: Answer, status: number, error: string) {
 
 describe('Volvo ID discovery', () => {
   it('names the simulator as issuer and its own endpoints', async () => {
-    const { status, body } = await call(sim, '/.well-known/openid-configuration');
+    const { status, body } = await call(t.sim, '/.well-known/openid-configuration');
     expect(status).toBe(200);
     expect(body).toMatchObject({
-      issuer: sim.baseUrl,
-      authorization_endpoint: `${sim.baseUrl}/as/authorization.oauth2`,
-      token_endpoint: `${sim.baseUrl}/as/token.oauth2`,
+      issuer: t.sim.baseUrl,
+      authorization_endpoint: `${t.sim.baseUrl}/as/authorization.oauth2`,
+      token_endpoint: `${t.sim.baseUrl}/as/token.oauth2`,
       code_challenge_methods_supported: ['S256'],
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'none'],
       grant_types_supported: ['authorization_code', 'refresh_token'],
@@ -97,7 +99,7 @@ describe('authorization code with PKCE (confidential client, HTTP Basic)', () =>
           redirect_uri: REDIRECT,
           code_verifier: codeVerifier,
         },
-        sim.client,
+        t.sim.client,
       );
 
     expectOAuthError(await exchange(pkce().verifier), 400, 'invalid_grant');
@@ -112,68 +114,56 @@ describe('authorization code with PKCE (confidential client, HTTP Basic)', () =>
       scope: SCOPE,
     });
     const tokens = first.body as { access_token: string; refresh_token: string };
-    expect((await v2Get(sim, '/vehicles', tokens.access_token)).status).toBe(200);
+    expect((await v2Get(t.sim, '/vehicles', tokens.access_token)).status).toBe(200);
 
     // The same code again is a replay: refused, and what it gave out stops working.
     expectOAuthError(await exchange(verifier), 400, 'invalid_grant');
-    expect((await v2Get(sim, '/vehicles', tokens.access_token)).status).toBe(401);
-    expect(sim.stats().grants.authorization_code).toBe(1);
+    expect((await v2Get(t.sim, '/vehicles', tokens.access_token)).status).toBe(401);
+    expect(t.sim.stats().grants.authorization_code).toBe(1);
   });
 
   it('rotates refresh tokens: the old one is refused once used', async () => {
-    const { verifier, challenge } = pkce();
-    const code = (await authorize(codeParams(challenge))).get('code') ?? '';
-    const signIn = await tokenCall(
-      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier },
-      sim.client,
-    );
-    const oldRefresh = (signIn.body as { refresh_token: string }).refresh_token;
+    const oldRefresh = (await signInConfidential()).refresh_token;
 
     const refreshed = await tokenCall(
       { grant_type: 'refresh_token', refresh_token: oldRefresh },
-      sim.client,
+      t.sim.client,
     );
     expect(refreshed.status).toBe(200);
     const next = refreshed.body as { access_token: string; refresh_token: string; scope: string };
     expect(next.refresh_token).not.toBe(oldRefresh);
     expect(next.scope).toBe(SCOPE);
-    expect((await v2Get(sim, '/vehicles', next.access_token)).status).toBe(200);
+    expect((await v2Get(t.sim, '/vehicles', next.access_token)).status).toBe(200);
 
     const reused = await tokenCall(
       { grant_type: 'refresh_token', refresh_token: oldRefresh },
-      sim.client,
+      t.sim.client,
     );
     expectOAuthError(reused, 400, 'invalid_grant');
     expect(
       (
         await tokenCall(
           { grant_type: 'refresh_token', refresh_token: next.refresh_token },
-          sim.client,
+          t.sim.client,
         )
       ).status,
     ).toBe(200);
-    expect(sim.stats().grants.refresh_token).toBe(2);
+    expect(t.sim.stats().grants.refresh_token).toBe(2);
   });
 
   it('expires access tokens after expires_in and refresh tokens after 7 days unused', async () => {
-    const { verifier, challenge } = pkce();
-    const code = (await authorize(codeParams(challenge))).get('code') ?? '';
-    const signIn = await tokenCall(
-      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier },
-      sim.client,
-    );
-    const tokens = signIn.body as { access_token: string; refresh_token: string };
-    await clock.advance(299_000);
-    const expired = await v2Get(sim, '/vehicles', tokens.access_token);
+    const tokens = await signInConfidential();
+    await t.clock.advance(299_000);
+    const expired = await v2Get(t.sim, '/vehicles', tokens.access_token);
     expect(expired.status).toBe(401);
     expect(expired.body).toEqual({
       error: { message: 'UNAUTHORIZED', description: 'The access token has expired.' },
     });
-    await clock.advance(7 * 24 * 3600_000);
+    await t.clock.advance(7 * 24 * 3600_000);
     expectOAuthError(
       await tokenCall(
         { grant_type: 'refresh_token', refresh_token: tokens.refresh_token },
-        sim.client,
+        t.sim.client,
       ),
       400,
       'invalid_grant',
@@ -190,54 +180,52 @@ describe('authorization code with PKCE (confidential client, HTTP Basic)', () =>
       code_verifier: verifier,
     };
     expectOAuthError(
-      await tokenCall({ ...form, redirect_uri: 'http://127.0.0.1:53682/other' }, sim.client),
+      await tokenCall({ ...form, redirect_uri: 'http://127.0.0.1:53682/other' }, t.sim.client),
       400,
       'invalid_grant',
     );
     const { code_verifier: _dropped, ...withoutVerifier } = form;
-    expectOAuthError(await tokenCall(withoutVerifier, sim.client), 400, 'invalid_request');
-    await clock.advance(61_000);
-    expectOAuthError(await tokenCall(form, sim.client), 400, 'invalid_grant');
+    expectOAuthError(await tokenCall(withoutVerifier, t.sim.client), 400, 'invalid_request');
+    await t.clock.advance(61_000);
+    expectOAuthError(await tokenCall(form, t.sim.client), 400, 'invalid_grant');
   });
 
   it('refuses a wrong secret, a confidential client without Basic, and client_secret in the body', async () => {
     const form = { grant_type: 'refresh_token', refresh_token: 'x' };
-    const wrong = await tokenCall(form, { id: sim.client.id, secret: 'not-it' });
+    const wrong = await tokenCall(form, { id: t.sim.client.id, secret: 'not-it' });
     expectOAuthError(wrong, 401, 'invalid_client');
     expect(wrong.headers.get('www-authenticate')).toMatch(/^Basic/);
-    expectOAuthError(await tokenCall({ ...form, client_id: sim.client.id }), 401, 'invalid_client');
     expectOAuthError(
-      await tokenCall({ ...form, client_id: sim.client.id, client_secret: sim.client.secret }),
+      await tokenCall({ ...form, client_id: t.sim.client.id }),
+      401,
+      'invalid_client',
+    );
+    expectOAuthError(
+      await tokenCall({ ...form, client_id: t.sim.client.id, client_secret: t.sim.client.secret }),
       401,
       'invalid_client',
     );
   });
 
   it('refuses a token request that is not form-encoded, and an unknown grant type', async () => {
-    const json = await call(sim, '/as/token.oauth2', {
+    const json = await call(t.sim, '/as/token.oauth2', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"grant_type":"refresh_token"}',
     });
     expectOAuthError(json, 400, 'invalid_request');
     expectOAuthError(
-      await tokenCall({ grant_type: 'password', username: 'a', password: 'b' }, sim.client),
+      await tokenCall({ grant_type: 'password', username: 'a', password: 'b' }, t.sim.client),
       400,
       'unsupported_grant_type',
     );
   });
 
   it('answers invalid_grant after revokeRefreshTokens()', async () => {
-    const { verifier, challenge } = pkce();
-    const code = (await authorize(codeParams(challenge))).get('code') ?? '';
-    const signIn = await tokenCall(
-      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier },
-      sim.client,
-    );
-    sim.revokeRefreshTokens();
-    const refresh = (signIn.body as { refresh_token: string }).refresh_token;
+    const refresh = (await signInConfidential()).refresh_token;
+    t.sim.revokeRefreshTokens();
     expectOAuthError(
-      await tokenCall({ grant_type: 'refresh_token', refresh_token: refresh }, sim.client),
+      await tokenCall({ grant_type: 'refresh_token', refresh_token: refresh }, t.sim.client),
       400,
       'invalid_grant',
     );
@@ -245,31 +233,27 @@ describe('authorization code with PKCE (confidential client, HTTP Basic)', () =>
 });
 
 describe('public client', () => {
-  it('signs in with client_id in the body and no secret', async () => {
+  /** Exchanges a code issued to `issuedTo` as the public client (client_id in the body). */
+  async function redeemAsPublicClient(issuedTo: string): Promise<Answer> {
     const { verifier, challenge } = pkce();
-    const code = (await authorize(codeParams(challenge, sim.publicClientId))).get('code') ?? '';
-    const answer = await tokenCall({
+    const code = (await authorize(codeParams(challenge, issuedTo))).get('code') ?? '';
+    return tokenCall({
       grant_type: 'authorization_code',
-      client_id: sim.publicClientId,
+      client_id: t.sim.publicClientId,
       code,
       redirect_uri: REDIRECT,
       code_verifier: verifier,
     });
+  }
+
+  it('signs in with client_id in the body and no secret', async () => {
+    const answer = await redeemAsPublicClient(t.sim.publicClientId);
     expect(answer.status).toBe(200);
     expect((answer.body as { access_token: string }).access_token).toEqual(expect.any(String));
   });
 
   it('cannot redeem a code issued to the confidential client', async () => {
-    const { verifier, challenge } = pkce();
-    const code = (await authorize(codeParams(challenge))).get('code') ?? '';
-    const answer = await tokenCall({
-      grant_type: 'authorization_code',
-      client_id: sim.publicClientId,
-      code,
-      redirect_uri: REDIRECT,
-      code_verifier: verifier,
-    });
-    expectOAuthError(answer, 400, 'invalid_grant');
+    expectOAuthError(await redeemAsPublicClient(t.sim.client.id), 400, 'invalid_grant');
   });
 });
 
@@ -282,7 +266,7 @@ describe('the authorization endpoint refuses what Volvo ID refuses', () => {
       { ...codeParams(challenge), redirect_uri: 'http://127.0.0.1/callback' },
       { ...codeParams(challenge), redirect_uri: 'http://127.0.0.1.evil.example:80/cb' },
     ]) {
-      const answer = await call(sim, authorizeUrl(params));
+      const answer = await call(t.sim, authorizeUrl(params));
       expect(answer.status).toBe(400);
       expect(answer.headers.get('location')).toBeNull();
       expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
@@ -292,7 +276,7 @@ describe('the authorization endpoint refuses what Volvo ID refuses', () => {
   it('accepts a localhost redirect_uri', async () => {
     const { challenge } = pkce();
     const params = { ...codeParams(challenge), redirect_uri: 'http://localhost:8123/cb' };
-    const answer = await call(sim, authorizeUrl(params));
+    const answer = await call(t.sim, authorizeUrl(params));
     expect(answer.status).toBe(302);
     expect(answer.headers.get('location')).toMatch(/^http:\/\/localhost:8123\/cb\?code=/);
   });

@@ -1,32 +1,11 @@
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../simulator/types';
+import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../ports';
 import { createVehicleApi } from './client';
-import { VolvoApiError } from './errors';
-import type { ApiVersion } from './model';
-import { countingTokens, simulatedApi } from './testing/simulated-api';
+import { failure } from './testing/failure';
+import { countingTokens, simulatedApis } from './testing/simulated-api';
 
-let running: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((sim) => sim.close()));
-  running = [];
-});
-
-async function start(version: ApiVersion, options: Parameters<typeof simulatedApi>[1] = {}) {
-  const setup = await simulatedApi(version, options);
-  running.push(setup.sim);
-  return setup;
-}
-
-async function failure(promise: Promise<unknown>): Promise<VolvoApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof VolvoApiError)) throw new Error(`expected a VolvoApiError, got ${error}`);
-  return error;
-}
+const start = simulatedApis();
 
 /** A fetch that overrides headers or the body on the way out, to provoke the API's refusals. */
 function tampering(change: { headers?: Record<string, string>; body?: string }): Fetch {

@@ -1,34 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../simulator/types';
-import { VolvoApiError } from './errors';
-import type { ApiVersion } from './model';
+import { describe, expect, it } from 'vitest';
+import { failure } from './testing/failure';
 import { settleOnClock } from './testing/fake-fetch';
-import { type SimulatedApi, simulatedApi } from './testing/simulated-api';
+import { type SimulatedApi, simulatedApis } from './testing/simulated-api';
 
-let running: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((sim) => sim.close()));
-  running = [];
-});
-
-async function start(version: ApiVersion, options: Parameters<typeof simulatedApi>[1] = {}) {
-  const setup = await simulatedApi(version, options);
-  running.push(setup.sim);
-  return setup;
-}
+const start = simulatedApis();
 
 /** Runs a call to the end on the shared FakeClock (v1 commands wait on it). */
 function run<T>(setup: SimulatedApi, promise: Promise<T>): Promise<T> {
   return settleOnClock(setup.clock, promise, 500);
-}
-
-async function failure(promise: Promise<unknown>): Promise<VolvoApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof VolvoApiError)) throw new Error(`expected a VolvoApiError, got ${error}`);
-  return error;
 }
 
 describe.each(['v1', 'v2'] as const)('API %s against the simulator', (version) => {

@@ -4,6 +4,7 @@ import { FakeClock } from '../testing/fake-clock';
 import { createVehicleApi, type VehicleApiOptions } from './client';
 import { VolvoApiError } from './errors';
 import type { ApiVersion } from './model';
+import { failure } from './testing/failure';
 import {
   fakeFetch,
   fixedTokens,
@@ -33,16 +34,6 @@ function setup(version: ApiVersion, route: Route, options: Partial<VehicleApiOpt
     ...options,
   });
   return { api, fetch, logger, requests };
-}
-
-/** The rejection, which must be a VolvoApiError. */
-async function failure(promise: Promise<unknown>): Promise<VolvoApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof VolvoApiError)) throw new Error(`expected a VolvoApiError, got ${error}`);
-  return error;
 }
 
 const v2Doors = (overrides: Record<string, unknown> = {}) => ({
@@ -357,6 +348,47 @@ describe('v1 commands', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it('keeps following the command through a failed status poll: the car has it already', async () => {
+    const clock = new FakeClock();
+    const polls: Response[] = [
+      json({ error: { message: 'SERVICE_UNAVAILABLE' } }, 503),
+      json({ error: { message: 'TOO_MANY_REQUESTS' } }, 429, { 'retry-after': '5' }),
+      json(asyncBody('COMPLETED')),
+    ];
+    const seenAt: number[] = [];
+    const { api, logger } = setup(
+      'v1',
+      (request) => {
+        if (request.method === 'POST') return json(asyncBody('WAITING'));
+        seenAt.push(clock.now());
+        return polls.shift() ?? json({}, 500);
+      },
+      { clock, commandPollMs: 1_000 },
+    );
+    const outcome = await settleOnClock(clock, api.lock(VIN), 100);
+    expect(outcome).toMatchObject({ status: 'COMPLETED', ok: true, message: 'The car is locked.' });
+    // One second after the 503, as usual; the 429's five seconds were waited out.
+    const [first = 0, ...later] = seenAt;
+    expect(later.map((at) => at - first)).toEqual([1_000, 6_000]);
+    expect(logger.warnings).toHaveLength(2);
+  });
+
+  it('still stops following when a status poll is refused for good', async () => {
+    const { api } = setup(
+      'v1',
+      (request) =>
+        request.method === 'POST'
+          ? json(asyncBody('WAITING'))
+          : json({ error: { message: 'NOT_FOUND' } }, 404),
+      { commandPollMs: 1 },
+    );
+    const error = await failure(api.lock(VIN));
+    expect(error.kind).toBe('not-found');
+    expect(error.message).toBe(
+      'The status of the lock command is no longer available; check the lock state.',
+    );
+  });
+
   it('answers TIMEOUT when the car never confirms within commandTimeoutMs', async () => {
     const clock = new FakeClock();
     const { api, fetch } = setup('v1', () => json(asyncBody('RUNNING')), {
@@ -467,6 +499,15 @@ describe('v2 commands', () => {
     const unknown = await api.lock(VIN);
     expect(unknown.status).toBe('UNKNOWN');
     expect(unknown.message).toContain('"HALF_DONE"');
+  });
+
+  it('never leaves a v2 command looking busy: a pending invokeStatus says to check the lock', async () => {
+    for (const status of ['WAITING', 'RUNNING', 'SENT']) {
+      const { api } = setup('v2', () => json({ data: { vin: VIN, invokeStatus: status } }));
+      const outcome = await api.lock(VIN);
+      expect(outcome).toMatchObject({ status, ok: false });
+      expect(outcome.message).toMatch(/; check the lock state before you leave the car\.$/);
+    }
   });
 
   it('lists the commands this app knows and the accessibility', async () => {

@@ -1,7 +1,8 @@
 import type { Logger } from '../ports';
 import { type CommandKind, type DoorName, INVOKE_STATUSES, type InvokeStatus } from './model';
 
-interface Verbs {
+/** How a sentence speaks of a command. */
+export interface CommandVerbs {
   /** "lock" */
   base: string;
   /** "locking" */
@@ -10,7 +11,8 @@ interface Verbs {
   done: string;
 }
 
-const VERBS: Record<CommandKind, Verbs> = {
+/** The verb forms of each command, for sentences about it. */
+export const COMMAND_VERBS: Readonly<Record<CommandKind, CommandVerbs>> = {
   lock: { base: 'lock', ing: 'locking', done: 'locked' },
   unlock: { base: 'unlock', ing: 'unlocking', done: 'unlocked' },
   'lock-reduced-guard': {
@@ -22,11 +24,19 @@ const VERBS: Record<CommandKind, Verbs> = {
 
 const CHECK = 'check the lock state before you leave the car';
 
-/** A sentence for every status Volvo documents; the Record makes a missing one a compile error. */
-const SENTENCES: Record<InvokeStatus, (verbs: Verbs, openParts: readonly string[]) => string> = {
-  WAITING: (v) => `The ${v.base} command is waiting to be sent to the car.`,
-  RUNNING: (v) => `The car is ${v.ing}.`,
-  SENT: (v) => `The ${v.base} command was sent to the car; waiting for it to confirm.`,
+/**
+ * A sentence for every status Volvo documents, as the final word on a command; the Record makes
+ * a missing one a compile error. WAITING, RUNNING and SENT are final only when Volvo stopped
+ * there (v2 answers once, a v1 client gives up following), so they say the outcome is open.
+ */
+const SENTENCES: Record<
+  InvokeStatus,
+  (verbs: CommandVerbs, openParts: readonly string[]) => string
+> = {
+  WAITING: (v) =>
+    `The ${v.base} command had not reached the car yet when Volvo answered; ${CHECK}.`,
+  RUNNING: (v) => `The car was still ${v.ing} when Volvo answered; ${CHECK}.`,
+  SENT: (v) => `The ${v.base} command was sent to the car, which has not confirmed it; ${CHECK}.`,
   DELIVERED: (v) => `The car received the ${v.base} command.`,
   COMPLETED: (v) => `The car is ${v.done}.`,
   SUCCESS: (v) => `The car is ${v.done}.`,
@@ -69,7 +79,7 @@ export function describeCommandStatus(
   status: InvokeStatus,
   openParts: string[] = [],
 ): string {
-  return SENTENCES[status](VERBS[command], openParts);
+  return SENTENCES[status](COMMAND_VERBS[command], openParts);
 }
 
 const PART_NAMES: Record<DoorName, string> = {

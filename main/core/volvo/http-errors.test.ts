@@ -67,6 +67,14 @@ describe('errorFromAnswer', () => {
     expect(errorFromAnswer(answer(429, ''), context).details.retryAfterMs).toBeUndefined();
   });
 
+  it('ignores a Retry-After that is neither whole seconds nor a date, instead of retrying at once', () => {
+    for (const value of ['1.5', '-5', 'soon']) {
+      const error = errorFromAnswer(answer(429, '', { 'retry-after': value }), context);
+      expect(error.details.retryAfterMs).toBeUndefined();
+      expect(error.message).toBe('Too many requests to the Volvo API. Try again in a minute.');
+    }
+  });
+
   it('tells a v1 user to switch to v2 in one sentence when v1 is gone', () => {
     const error = errorFromAnswer(answer(410, volvoError('GONE', 'Version 1 is removed.')), {
       ...context,

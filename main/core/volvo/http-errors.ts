@@ -147,10 +147,15 @@ function rateLimitError(
   );
 }
 
+/**
+ * `Retry-After` is whole seconds or an HTTP date, which always names its month. Anything else
+ * ("1.5", "-5") is ignored: Date.parse would read such numbers as dates in 2001.
+ */
 function retryAfter(value: string | null, now: number): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

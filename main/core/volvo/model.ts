@@ -24,34 +24,34 @@ export interface Reading<V extends string> {
   reported?: string;
 }
 
-export const DOOR_NAMES = [
+/** The four doors, hood and tailgate: while one is open or ajar the car refuses to lock. */
+export const LOCK_BLOCKING_DOORS = [
   'frontLeft',
   'frontRight',
   'rearLeft',
   'rearRight',
   'hood',
   'tailgate',
-  'tankLid',
 ] as const;
+
+export const DOOR_NAMES = [...LOCK_BLOCKING_DOORS, 'tankLid'] as const;
 /** Doors plus hood, tailgate and (v2) tank lid. */
 export type DoorName = (typeof DOOR_NAMES)[number];
 
-export const WINDOW_NAMES = [
-  'frontLeft',
-  'frontRight',
-  'rearLeft',
-  'rearRight',
-  'sunroof',
-] as const;
+/** The four side windows every car has. */
+export const SIDE_WINDOW_NAMES = ['frontLeft', 'frontRight', 'rearLeft', 'rearRight'] as const;
+
+export const WINDOW_NAMES = [...SIDE_WINDOW_NAMES, 'sunroof'] as const;
+/** Side windows plus the sunroof (not on every car). */
 export type WindowName = (typeof WINDOW_NAMES)[number];
 
 /** Four doors, hood and tailgate always; the tank lid only where the API reports one (v2). */
-export type Doors = Record<Exclude<DoorName, 'tankLid'>, Reading<OpenState>> & {
+export type Doors = Record<(typeof LOCK_BLOCKING_DOORS)[number], Reading<OpenState>> & {
   tankLid?: Reading<OpenState>;
 };
 
 /** Four windows always; the sunroof only where the car has one (v2 says UNSPECIFIED otherwise). */
-export type Windows = Record<Exclude<WindowName, 'sunroof'>, Reading<OpenState>> & {
+export type Windows = Record<(typeof SIDE_WINDOW_NAMES)[number], Reading<OpenState>> & {
   sunroof?: Reading<OpenState>;
 };
 

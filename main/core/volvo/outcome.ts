@@ -4,8 +4,8 @@ import {
   type CallOptions,
   type CommandKind,
   type CommandOutcome,
-  DOOR_NAMES,
   type DoorsReport,
+  LOCK_BLOCKING_DOORS,
   SUCCESS_STATUSES,
 } from './model';
 
@@ -57,12 +57,10 @@ async function openPartsOf(
 ): Promise<string[]> {
   try {
     const { doors } = await getDoors(vin, signal ? { signal } : {});
-    return DOOR_NAMES.filter((name) => name !== 'tankLid')
-      .filter((name) => {
-        const value = doors[name]?.value;
-        return value === 'OPEN' || value === 'AJAR';
-      })
-      .map(describeOpenPart);
+    return LOCK_BLOCKING_DOORS.filter((name) => {
+      const { value } = doors[name];
+      return value === 'OPEN' || value === 'AJAR';
+    }).map(describeOpenPart);
   } catch (error) {
     // The outcome still stands; it just cannot say which door.
     logger.warn('Could not read the doors to name the open one', {

@@ -13,6 +13,34 @@ export const RawReadingSchema = z.object({
 });
 export type RawReading = z.infer<typeof RawReadingSchema>;
 
+/**
+ * A version's wire names for the parts, keyed by our names, e.g. v1 `{ tailgate: 'tailGate' }`,
+ * v2 `{ frontLeft: 'frontLeftDoor' }`. One table gives both the schema and the mapping.
+ */
+export type WireFields<K extends string, W extends string> = Readonly<Record<K, W>>;
+
+/** The zod shape that requires a reading under each wire name of `fields`. */
+export function readingShape<W extends string>(
+  fields: WireFields<string, W>,
+): Record<W, typeof RawReadingSchema> {
+  const entries = Object.values<W>(fields).map((wire) => [wire, RawReadingSchema] as const);
+  // Object.fromEntries loses the key type; the entries are exactly the values of `fields`.
+  return Object.fromEntries(entries) as Record<W, typeof RawReadingSchema>;
+}
+
+/** Door or window readings under our names, from `data` validated by {@link readingShape}. */
+export function toOpenReadings<K extends string, W extends string>(
+  data: Readonly<Record<W, RawReading>>,
+  fields: WireFields<K, W>,
+  logger: Logger,
+): Record<K, Reading<OpenState>> {
+  const entries = (Object.keys(fields) as K[]).map(
+    (ours) => [ours, toOpenReading(data[fields[ours]], fields[ours], logger)] as const,
+  );
+  // As above: one entry for every key of `fields`.
+  return Object.fromEntries(entries) as Record<K, Reading<OpenState>>;
+}
+
 const OPEN_STATES: readonly OpenState[] = ['OPEN', 'CLOSED', 'AJAR', 'UNKNOWN'];
 const LOCK_STATES: readonly LockState[] = ['LOCKED', 'UNLOCKED', 'UNKNOWN'];
 

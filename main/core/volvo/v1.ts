@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Clock } from '../ports';
 import type { AdapterContext } from './context';
-import { VolvoApiError } from './errors';
+import { VolvoApiError, type VolvoErrorKind } from './errors';
 import { checkVin, unlockDuration, vehiclePath } from './input';
 import type { CallOptions, CommandKind, CommandOutcome, DoorsReport, VehicleApi } from './model';
 import { PENDING_STATUSES } from './model';
 import { commandOutcome } from './outcome';
-import { RawReadingSchema as R, toLockReading, toOpenReading } from './readings';
+import { RawReadingSchema, readingShape, toLockReading, toOpenReadings } from './readings';
+import { createReads, unknownVehicle } from './reads';
 
 /** The seed's media types. */
 export const V1_MEDIA_TYPES = {
@@ -15,23 +16,26 @@ export const V1_MEDIA_TYPES = {
   unlock: 'application/vnd.volvocars.api.connected-vehicle.unlock.v1+json',
 } as const;
 
-const VehiclesSchema = z.object({ data: z.array(z.object({ vin: z.string().min(1) })) });
+/** The seed's field names, by ours: only the tailgate is spelled differently. */
+const DOOR_FIELDS = {
+  frontLeft: 'frontLeft',
+  frontRight: 'frontRight',
+  rearLeft: 'rearLeft',
+  rearRight: 'rearRight',
+  hood: 'hood',
+  tailgate: 'tailGate',
+} as const;
+const WINDOW_FIELDS = {
+  frontLeft: 'frontLeft',
+  frontRight: 'frontRight',
+  rearLeft: 'rearLeft',
+  rearRight: 'rearRight',
+} as const;
 
 const DoorsSchema = z.object({
-  data: z.object({
-    carLocked: R,
-    frontLeft: R,
-    frontRight: R,
-    rearLeft: R,
-    rearRight: R,
-    tailGate: R,
-    hood: R,
-  }),
+  data: z.object({ carLocked: RawReadingSchema, ...readingShape(DOOR_FIELDS) }),
 });
-
-const WindowsSchema = z.object({
-  data: z.object({ frontLeft: R, frontRight: R, rearLeft: R, rearRight: R }),
-});
+const WindowsSchema = z.object({ data: z.object(readingShape(WINDOW_FIELDS)) });
 
 const AsyncSchema = z.object({ status: z.string(), href: z.string().optional() });
 type AsyncStatus = z.infer<typeof AsyncSchema>;
@@ -57,35 +61,55 @@ const PENDING: ReadonlySet<string> = PENDING_STATUSES;
 
 const read = { accept: V1_MEDIA_TYPES.vehicleData };
 
+/** Failures of a status poll that may pass: following the command goes on (until its timeout). */
+const PASSING_FAILURES: ReadonlySet<VolvoErrorKind> = new Set([
+  'network',
+  'timeout',
+  'server',
+  'rate-limited',
+]);
+
 /** The seed's API: removed by Volvo on 2024-04-30, still spoken by the simulator. */
 export function createV1Api(context: AdapterContext): VehicleApi {
   const { transport, logger } = context;
-  const unknownVin = (vin: string) =>
-    `Volvo does not know a vehicle with VIN ${vin} on this account`;
+  const reads = createReads(transport, V1_MEDIA_TYPES.vehicleData);
 
   async function getDoors(vin: string, options: CallOptions = {}): Promise<DoorsReport> {
-    const { data } = await transport.send(
-      {
-        method: 'GET',
-        target: vehiclePath(vin, '/doors'),
-        headers: read,
-        signal: options.signal,
-        notFound: unknownVin(vin),
-      },
-      DoorsSchema,
-      'doors',
-    );
+    const { data } = await reads.vehicle(vin, '/doors', DoorsSchema, 'doors', options);
     return {
       lock: toLockReading(data.carLocked, 'carLocked', logger),
-      doors: {
-        frontLeft: toOpenReading(data.frontLeft, 'frontLeft', logger),
-        frontRight: toOpenReading(data.frontRight, 'frontRight', logger),
-        rearLeft: toOpenReading(data.rearLeft, 'rearLeft', logger),
-        rearRight: toOpenReading(data.rearRight, 'rearRight', logger),
-        hood: toOpenReading(data.hood, 'hood', logger),
-        tailgate: toOpenReading(data.tailGate, 'tailGate', logger),
-      },
+      doors: toOpenReadings(data, DOOR_FIELDS, logger),
     };
+  }
+
+  /**
+   * One look at `async.href`. A failure that may pass (no answer, a 5xx, a 429) comes back as
+   * the error, to try again on the next poll; anything else, and a cancel, is thrown.
+   */
+  async function pollStatus(
+    href: string,
+    kind: CommandKind,
+    signal: AbortSignal | undefined,
+  ): Promise<AsyncStatus | VolvoApiError> {
+    try {
+      const polled = await transport.send(
+        {
+          method: 'GET',
+          target: href,
+          headers: read,
+          signal,
+          notFound: `The status of the ${kind} command is no longer available; check the lock state`,
+        },
+        CommandSchema,
+        `${kind} status`,
+      );
+      return polled.async;
+    } catch (error) {
+      const passing =
+        error instanceof VolvoApiError && PASSING_FAILURES.has(error.kind) && !signal?.aborted;
+      if (passing) return error;
+      throw error;
+    }
   }
 
   /** Posts the command, then follows `async.href` until the car gives a final status. */
@@ -104,13 +128,14 @@ export function createV1Api(context: AdapterContext): VehicleApi {
         headers: { 'content-type': contentType },
         body,
         signal,
-        notFound: `${unknownVin(vin)}, or the car cannot ${kind} remotely`,
+        notFound: `${unknownVehicle(vin)}, or the car cannot ${kind} remotely`,
         command: true,
       },
       CommandSchema,
       kind,
     );
     let current: AsyncStatus = posted.async;
+    let pauseMs = context.commandPollMs;
     for (;;) {
       const status = current.status;
       if (!PENDING.has(status)) break;
@@ -131,19 +156,16 @@ export function createV1Api(context: AdapterContext): VehicleApi {
         );
       }
       const href = transport.link(link);
-      await wait(context.clock, Math.min(context.commandPollMs, remaining), signal);
-      const polled = await transport.send(
-        {
-          method: 'GET',
-          target: href,
-          headers: read,
-          signal,
-          notFound: `The status of the ${kind} command is no longer available; check the lock state`,
-        },
-        CommandSchema,
-        `${kind} status`,
-      );
-      current = { status: polled.async.status, href: polled.async.href ?? href };
+      await wait(context.clock, Math.min(pauseMs, remaining), signal);
+      const polled = await pollStatus(href, kind, signal);
+      if (polled instanceof VolvoApiError) {
+        // The car has the command already: a passing failure must not read as "not sent".
+        logger.warn('Could not read the command status; trying again', { error: polled.message });
+        pauseMs = Math.max(context.commandPollMs, polled.details.retryAfterMs ?? 0);
+        continue;
+      }
+      pauseMs = context.commandPollMs;
+      current = { status: polled.status, href: polled.href ?? href };
     }
     return commandOutcome(
       {
@@ -160,41 +182,11 @@ export function createV1Api(context: AdapterContext): VehicleApi {
 
   return {
     version: 'v1',
-    async listVehicles(options = {}) {
-      const { data } = await transport.send(
-        {
-          method: 'GET',
-          target: '/vehicles',
-          headers: read,
-          signal: options.signal,
-          notFound: 'The Volvo API at this address has no vehicle list; check the API address',
-        },
-        VehiclesSchema,
-        'vehicle list',
-      );
-      return data.map((vehicle) => vehicle.vin);
-    },
+    listVehicles: (options = {}) => reads.vehicles(options),
     getDoors,
     async getWindows(vin, options = {}) {
-      const { data } = await transport.send(
-        {
-          method: 'GET',
-          target: vehiclePath(vin, '/windows'),
-          headers: read,
-          signal: options.signal,
-          notFound: unknownVin(vin),
-        },
-        WindowsSchema,
-        'windows',
-      );
-      return {
-        windows: {
-          frontLeft: toOpenReading(data.frontLeft, 'frontLeft', logger),
-          frontRight: toOpenReading(data.frontRight, 'frontRight', logger),
-          rearLeft: toOpenReading(data.rearLeft, 'rearLeft', logger),
-          rearRight: toOpenReading(data.rearRight, 'rearRight', logger),
-        },
-      };
+      const { data } = await reads.vehicle(vin, '/windows', WindowsSchema, 'windows', options);
+      return { windows: toOpenReadings(data, WINDOW_FIELDS, logger) };
     },
     async lock(vin, options = {}) {
       if (options.reducedGuard) {

@@ -12,33 +12,44 @@ import type {
   VehicleApi,
 } from './model';
 import { commandOutcome } from './outcome';
-import { RawReadingSchema as R, type RawReading, toLockReading, toOpenReading } from './readings';
+import {
+  type RawReading,
+  RawReadingSchema,
+  readingShape,
+  toLockReading,
+  toOpenReading,
+  toOpenReadings,
+} from './readings';
+import { createReads, unknownVehicle } from './reads';
 
 const JSON_TYPE = 'application/json';
 
-const VehiclesSchema = z.object({ data: z.array(z.object({ vin: z.string().min(1) })) });
+/** v2's field names, by ours. */
+const DOOR_FIELDS = {
+  frontLeft: 'frontLeftDoor',
+  frontRight: 'frontRightDoor',
+  rearLeft: 'rearLeftDoor',
+  rearRight: 'rearRightDoor',
+  hood: 'hood',
+  tailgate: 'tailgate',
+} as const;
+const WINDOW_FIELDS = {
+  frontLeft: 'frontLeftWindow',
+  frontRight: 'frontRightWindow',
+  rearLeft: 'rearLeftWindow',
+  rearRight: 'rearRightWindow',
+} as const;
 
+/** The tank lid and the sunroof may be absent, or UNSPECIFIED where the car has none. */
 const DoorsSchema = z.object({
   data: z.object({
-    centralLock: R,
-    frontLeftDoor: R,
-    frontRightDoor: R,
-    rearLeftDoor: R,
-    rearRightDoor: R,
-    hood: R,
-    tailgate: R,
-    tankLid: R.optional(),
+    centralLock: RawReadingSchema,
+    ...readingShape(DOOR_FIELDS),
+    tankLid: RawReadingSchema.optional(),
   }),
 });
-
 const WindowsSchema = z.object({
-  data: z.object({
-    frontLeftWindow: R,
-    frontRightWindow: R,
-    rearLeftWindow: R,
-    rearRightWindow: R,
-    sunroof: R.optional(),
-  }),
+  data: z.object({ ...readingShape(WINDOW_FIELDS), sunroof: RawReadingSchema.optional() }),
 });
 
 const CommandSchema = z.object({
@@ -66,37 +77,18 @@ const COMMAND_NAMES: Record<string, CommandKind> = {
   LOCK_REDUCED_GUARD: 'lock-reduced-guard',
 };
 
-const read = { accept: JSON_TYPE };
 const send = { accept: JSON_TYPE, 'content-type': JSON_TYPE };
 
 /** Today's API (`/connected-vehicle/v2`). */
 export function createV2Api(context: AdapterContext): VehicleApi {
   const { transport, logger } = context;
-  const unknownVin = (vin: string) =>
-    `Volvo does not know a vehicle with VIN ${vin} on this account`;
+  const reads = createReads(transport, JSON_TYPE);
 
   async function getDoors(vin: string, options: CallOptions = {}): Promise<DoorsReport> {
-    const { data } = await transport.send(
-      {
-        method: 'GET',
-        target: vehiclePath(vin, '/doors'),
-        headers: read,
-        signal: options.signal,
-        notFound: unknownVin(vin),
-      },
-      DoorsSchema,
-      'doors',
-    );
+    const { data } = await reads.vehicle(vin, '/doors', DoorsSchema, 'doors', options);
     const report: DoorsReport = {
       lock: toLockReading(data.centralLock, 'centralLock', logger),
-      doors: {
-        frontLeft: toOpenReading(data.frontLeftDoor, 'frontLeftDoor', logger),
-        frontRight: toOpenReading(data.frontRightDoor, 'frontRightDoor', logger),
-        rearLeft: toOpenReading(data.rearLeftDoor, 'rearLeftDoor', logger),
-        rearRight: toOpenReading(data.rearRightDoor, 'rearRightDoor', logger),
-        hood: toOpenReading(data.hood, 'hood', logger),
-        tailgate: toOpenReading(data.tailgate, 'tailgate', logger),
-      },
+      doors: toOpenReadings(data, DOOR_FIELDS, logger),
     };
     const tankLid = optionalPart(data.tankLid, 'tankLid', logger);
     if (tankLid) report.doors.tankLid = tankLid;
@@ -118,7 +110,7 @@ export function createV2Api(context: AdapterContext): VehicleApi {
         notFound:
           kind === 'lock-reduced-guard'
             ? `This car cannot lock with reduced guard, or Volvo does not know VIN ${vin} on this account`
-            : unknownVin(vin),
+            : unknownVehicle(vin),
         command: true,
       },
       CommandSchema,
@@ -140,40 +132,14 @@ export function createV2Api(context: AdapterContext): VehicleApi {
 
   return {
     version: 'v2',
-    async listVehicles(options = {}) {
-      const { data } = await transport.send(
-        {
-          method: 'GET',
-          target: '/vehicles',
-          headers: read,
-          signal: options.signal,
-          notFound: 'The Volvo API at this address has no vehicle list; check the API address',
-        },
-        VehiclesSchema,
-        'vehicle list',
-      );
-      return data.map((vehicle) => vehicle.vin);
-    },
+    listVehicles: (options = {}) => reads.vehicles(options),
     getDoors,
     async getWindows(vin, options = {}) {
-      const { data } = await transport.send(
-        {
-          method: 'GET',
-          target: vehiclePath(vin, '/windows'),
-          headers: read,
-          signal: options.signal,
-          notFound: unknownVin(vin),
-        },
-        WindowsSchema,
-        'windows',
-      );
+      const { data } = await reads.vehicle(vin, '/windows', WindowsSchema, 'windows', options);
       const sunroof = optionalPart(data.sunroof, 'sunroof', logger);
       return {
         windows: {
-          frontLeft: toOpenReading(data.frontLeftWindow, 'frontLeftWindow', logger),
-          frontRight: toOpenReading(data.frontRightWindow, 'frontRightWindow', logger),
-          rearLeft: toOpenReading(data.rearLeftWindow, 'rearLeftWindow', logger),
-          rearRight: toOpenReading(data.rearRightWindow, 'rearRightWindow', logger),
+          ...toOpenReadings(data, WINDOW_FIELDS, logger),
           ...(sunroof ? { sunroof } : {}),
         },
       };
@@ -187,16 +153,12 @@ export function createV2Api(context: AdapterContext): VehicleApi {
       return command(vin, 'unlock', options.signal);
     },
     async supportedCommands(vin, options = {}) {
-      const { data } = await transport.send(
-        {
-          method: 'GET',
-          target: vehiclePath(vin, '/commands'),
-          headers: read,
-          signal: options.signal,
-          notFound: unknownVin(vin),
-        },
+      const { data } = await reads.vehicle(
+        vin,
+        '/commands',
         CommandListSchema,
         'supported commands',
+        options,
       );
       const kinds = data.flatMap((entry) => {
         const kind = COMMAND_NAMES[entry.command];
@@ -205,16 +167,12 @@ export function createV2Api(context: AdapterContext): VehicleApi {
       return [...new Set(kinds)];
     },
     async commandAccessibility(vin, options = {}) {
-      const { data } = await transport.send(
-        {
-          method: 'GET',
-          target: vehiclePath(vin, '/command-accessibility'),
-          headers: read,
-          signal: options.signal,
-          notFound: unknownVin(vin),
-        },
+      const { data } = await reads.vehicle(
+        vin,
+        '/command-accessibility',
         AccessibilitySchema,
         'command accessibility',
+        options,
       );
       const { value, unavailableReason } = data.availabilityStatus;
       if (value === 'AVAILABLE') return { available: true };

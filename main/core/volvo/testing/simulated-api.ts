@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { startSimulator } from '../../../simulator/index';
 import type { Simulator, SimulatorOptions } from '../../../simulator/types';
 import type { AccessTokenProvider } from '../../auth/types';
@@ -76,4 +77,24 @@ export async function simulatedApi(
     ...options.api,
   });
   return { sim, api, clock, tokens, logger, requests };
+}
+
+/**
+ * For a test file: returns a `start` that sets up {@link simulatedApi} and closes every
+ * simulator it started after each test.
+ */
+export function simulatedApis(): (
+  version: ApiVersion,
+  options?: Parameters<typeof simulatedApi>[1],
+) => Promise<SimulatedApi> {
+  let running: Simulator[] = [];
+  afterEach(async () => {
+    await Promise.all(running.map((sim) => sim.close()));
+    running = [];
+  });
+  return async (version, options = {}) => {
+    const setup = await simulatedApi(version, options);
+    running.push(setup.sim);
+    return setup;
+  };
 }
