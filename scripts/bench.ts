@@ -1,14 +1,15 @@
+import { seededRandom } from '../main/core/testing/seeded-random';
 import { medianAndWorst, planDay } from './bench/day-plan';
-import { seededRandom } from './bench/random';
 import { type DayResult, runDay, type Watcher } from './bench/run-day';
 
 /**
  * `npm run bench`: one simulated parked day and one busy day, each on a FakeClock against the
  * embedded simulator, with this app and a fixed 60 s poller watching the same cars side by
  * side. Prints what each costs in requests and how quickly each notices a door opening.
+ * `SEED=n npm run bench` replays another busy day.
  */
 
-const SEED = 20261127;
+const SEED = Number(process.env.SEED ?? 20261127);
 
 function seconds(ms: number): string {
   return Number.isNaN(ms) ? 'n/a' : `${Math.round(ms / 1000)} s`;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
+import { seededRandom } from '../../main/core/testing/seeded-random';
 import { DAY, medianAndWorst, planDay } from './day-plan';
-import { seededRandom } from './random';
 
 const VINS = ['YV1XZK9V2PA000001', 'YV4A22PL3N1000002'];
 

@@ -111,6 +111,36 @@ describe('alert engine', () => {
     expect(quiet.engine.active(VIN)).toEqual([]);
   });
 
+  test('a reading the app does not know neither ends an episode nor says a door closed', async () => {
+    const alerts = { ...defaultSettings.alerts, notifyCleared: true };
+    const { clock, notifier, engine: engineUnderTest } = engine(alerts);
+    const start = clock.now();
+    await clock.advance(11 * MINUTE);
+    const open = car(start, { lock: 'UNLOCKED', open: ['hood'] });
+    engineUnderTest.update(VIN, evaluateVehicle(open, alerts));
+    const unlocked = car(start, { lock: 'UNLOCKED' });
+    engineUnderTest.update(VIN, evaluateVehicle(unlocked, alerts));
+    expect(notifier.shown.map((shown) => shown.title)).toEqual([
+      'Hood left open',
+      'Closed',
+      'Volvo 2023 · 000001 is unlocked',
+    ]);
+    notifier.shown.length = 0;
+
+    // The car now reports values the app does not know for its lock and hood.
+    const unknown = {
+      ...unlocked,
+      lock: reading<LockState>('UNKNOWN', start),
+      doors: { ...unlocked.doors, hood: reading<OpenState>('UNKNOWN', start) },
+    };
+    engineUnderTest.update(VIN, evaluateVehicle(unknown, alerts));
+    expect(notifier.shown).toEqual([]);
+    expect(engineUnderTest.active(VIN).map((alert) => alert.rule)).toEqual(['unlocked']);
+    // Known again, still unlocked: the same episode, no new notification.
+    engineUnderTest.update(VIN, evaluateVehicle(unlocked, alerts));
+    expect(notifier.shown).toEqual([]);
+  });
+
   test('the episode is persisted: a restarted engine does not notify it again', async () => {
     const store = memoryJsonStore<AlertState>();
     const first = engine(defaultSettings.alerts, store);
@@ -182,6 +212,7 @@ describe('alert engine', () => {
         {
           signInExpiredSince: clock.now(),
           signInMessage: null,
+          checking: true,
           quotaOut: { since: clock.now(), message: 'Checks resume at 01:00.' },
         },
         defaultSettings.alerts,

@@ -1,5 +1,11 @@
 import type { Settings } from '../settings';
-import type { Doors, LockState, Reading, Windows } from '../volvo/model';
+import {
+  type Doors,
+  LOCK_BLOCKING_DOORS,
+  type LockState,
+  type Reading,
+  type Windows,
+} from '../volvo/model';
 import { doorWord, listInWords, openDoors, openWindows, windowWord } from './open-parts';
 import type { AlertRule } from './snapshot';
 import { durationInWords } from './time-words';
@@ -50,6 +56,10 @@ function readingTime(reading: Reading<string> | undefined): number | null {
   return Number.isNaN(time) ? null : time;
 }
 
+function isUnknown(reading: Reading<string> | undefined): boolean {
+  return reading?.value === 'UNKNOWN';
+}
+
 function earliest(times: (number | null)[]): number | null {
   const known = times.filter((time): time is number => time !== null);
   return known.length === 0 ? null : Math.min(...known);
@@ -70,9 +80,13 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
   const cleared: RuleEvaluation['cleared'] = {};
   const { lock, doors, windows, name } = facts;
 
-  if (alerts.doorOpen.enabled && doors !== null) {
+  // A part the car reports in words the app does not know is not closed: no verdict then.
+  const doorsKnown = doors !== null && !LOCK_BLOCKING_DOORS.some((door) => isUnknown(doors[door]));
+  const lockKnown = lock !== null && !isUnknown(lock);
+
+  const open = doors === null ? [] : openDoors(doors);
+  if (alerts.doorOpen.enabled && doors !== null && (open.length > 0 || doorsKnown)) {
     evaluated.push('door-open');
-    const open = openDoors(doors);
     if (open.length > 0) {
       const words = open.map(doorWord);
       conditions.push({
@@ -93,9 +107,9 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
     }
   }
 
-  if (alerts.unlocked.enabled && lock !== null && doors !== null) {
+  if (alerts.unlocked.enabled && lockKnown && doors !== null && (open.length > 0 || doorsKnown)) {
     evaluated.push('unlocked');
-    if (lock.value === 'UNLOCKED' && openDoors(doors).length === 0) {
+    if (lock.value === 'UNLOCKED' && open.length === 0) {
       const doorTimes = Object.values(doors).map((reading) => readingTime(reading));
       conditions.push({
         rule: 'unlocked',
@@ -115,9 +129,16 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
     }
   }
 
-  if (alerts.windowOpenWhileLocked.enabled && lock !== null && windows !== null) {
+  const openPanes = windows === null ? [] : openWindows(windows);
+  const windowsKnown = windows !== null && !Object.values(windows).some(isUnknown);
+  if (
+    alerts.windowOpenWhileLocked.enabled &&
+    lockKnown &&
+    windows !== null &&
+    (openPanes.length > 0 || windowsKnown)
+  ) {
     evaluated.push('window-open-while-locked');
-    const open = openWindows(windows);
+    const open = openPanes;
     if (lock.value === 'LOCKED' && open.length > 0) {
       const words = open.map(windowWord);
       conditions.push({
@@ -150,6 +171,11 @@ export interface AppFacts {
   /** Since when the sign-in has been expired (epoch ms), or null when it is fine. */
   signInExpiredSince: number | null;
   signInMessage: string | null;
+  /**
+   * Whether the app is connected and checking cars. Only then can an episode end ("signed in
+   * again", "checks resumed"): signing out ends nothing, it stops the app from looking.
+   */
+  checking: boolean;
   /** Since when Volvo (or our budget) refuses calls, and the sentence saying until when. */
   quotaOut: { since: number; message: string } | null;
 }
@@ -164,7 +190,7 @@ export function evaluateApp(facts: AppFacts, alerts: Settings['alerts']): RuleEv
       body: 'Volvo accepts calls again; the app is checking your car.',
     },
   };
-  if (alerts.signInExpired.enabled) {
+  if (alerts.signInExpired.enabled && (facts.checking || facts.signInExpiredSince !== null)) {
     evaluated.push('sign-in-expired');
     if (facts.signInExpiredSince !== null) {
       const message =
@@ -180,7 +206,7 @@ export function evaluateApp(facts: AppFacts, alerts: Settings['alerts']): RuleEv
       });
     }
   }
-  if (alerts.quotaOut.enabled) {
+  if (alerts.quotaOut.enabled && facts.checking) {
     evaluated.push('quota-out');
     const quotaOut = facts.quotaOut;
     if (quotaOut !== null) {

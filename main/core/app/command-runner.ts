@@ -1,4 +1,5 @@
 import type { Clock, TimerHandle } from '../ports';
+import { COMMAND_VERBS } from '../volvo/command-status';
 import { VolvoApiError } from '../volvo/errors';
 import type { CommandKind, CommandOutcome, Doors, VehicleApi } from '../volvo/model';
 import type { CommandRateLimit } from './command-rate-limit';
@@ -69,16 +70,6 @@ interface Slot extends VehicleCommandState {
   lastFinishedAt: number | null;
 }
 
-const WORDS: Record<CommandKind, { name: string; ing: string; done: string }> = {
-  lock: { name: 'Lock', ing: 'locking', done: 'Locked' },
-  unlock: { name: 'Unlock', ing: 'unlocking', done: 'Unlocked' },
-  'lock-reduced-guard': {
-    name: 'Lock with reduced guard',
-    ing: 'locking with reduced guard',
-    done: 'Locked with reduced guard',
-  },
-};
-
 const SOURCE_WORDS: Record<CommandSource, string> = {
   popover: '',
   shortcut: ' via shortcut',
@@ -147,7 +138,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     signal: AbortSignal,
   ): Promise<CommandResultView> => {
     const { vin, command } = request;
-    const words = WORDS[command];
+    const verbs = COMMAND_VERBS[command];
     const api = options.api();
     if (!api) return result(command, 'REFUSED', false, 'Sign in to Volvo first.');
     const spendProblem = options.spendProblem();
@@ -178,7 +169,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
         `Volvo allows 10 commands a minute and they are used up. Try again in ${durationInWords(slot.waitMs)}.`,
       );
     }
-    progress(vin, command, `${capitalize(words.ing)}… waiting for the car`, signal);
+    progress(vin, command, `${capitalize(verbs.ing)}… waiting for the car`, signal);
     const outcome = await send(api, request, signal);
     const state = slotOf(vin);
     if (command === 'unlock' && outcome.ok) {
@@ -234,13 +225,13 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
         slot.lastFinishedAt = now;
         const sent = finished.status !== 'REFUSED';
         if (sent) slot.attentionUntil = now + COMMAND_ATTENTION_MS;
-        const words = WORDS[request.command];
+        const verbs = COMMAND_VERBS[request.command];
         const via = SOURCE_WORDS[request.source];
         options.log(
           request.vin,
           finished.ok
-            ? `${words.done}${via}`
-            : `${words.name}${via} ${finished.status === 'REFUSED' ? 'refused' : 'failed'}: ${finished.message}`,
+            ? `${capitalize(verbs.done)}${via}`
+            : `${capitalize(verbs.base)}${via} ${finished.status === 'REFUSED' ? 'refused' : 'failed'}: ${finished.message}`,
           finished.ok ? 'command' : finished.status === 'REFUSED' ? 'warning' : 'error',
         );
         options.onChange(request.vin);
@@ -258,7 +249,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
         if (slot.inFlight.command === request.command) {
           return { result: await slot.inFlight.promise, joined: true };
         }
-        const busy = WORDS[slot.inFlight.command].ing;
+        const busy = COMMAND_VERBS[slot.inFlight.command].ing;
         return {
           result: result(
             request.command,
@@ -299,5 +290,5 @@ function errorWords(command: CommandKind, error: unknown): string {
     }
     return error.message;
   }
-  return `The ${WORDS[command].name.toLowerCase()} command could not be sent.`;
+  return `The ${COMMAND_VERBS[command].base} command could not be sent.`;
 }

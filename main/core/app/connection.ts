@@ -1,8 +1,10 @@
 import type { DemoAction, SignInRequest } from '../../../preload/contract';
 import type { Simulator, SimulatorOptions } from '../../simulator/index';
-import { createRedirectFollower, VOLVO_ID_ISSUER, volvoIdConfig } from '../auth/session';
+import { createRedirectFollower } from '../auth/redirect-follower';
 import type { AuthSession } from '../auth/types';
+import { VOLVO_ID_ISSUER, volvoIdConfig } from '../auth/volvo-id';
 import type { BrowserOpener, Clock, Fetch, Logger, SecretVault } from '../ports';
+import type { Settings } from '../settings';
 import { createVehicleApi, VOLVO_API_BASE } from '../volvo/client';
 import type { ApiVersion, VehicleApi } from '../volvo/model';
 import type { SignInMode } from './snapshot';
@@ -32,13 +34,16 @@ export interface ConnectorOptions {
   /** v1: how long to follow a command's async.href before calling it timed out. */
   commandTimeoutMs: number;
   /** Told every secret this module handles, so nothing shown or logged can carry it. */
-  rememberSecret(secret: string): void;
+  rememberSecret(secret: string | undefined): void;
 }
 
 export interface Connector {
   /** Signs in; demo mode speaks `demoApiVersion` (the setting), the others their request's. */
   connect(request: SignInRequest, demoApiVersion: ApiVersion): Promise<Connected>;
-  /** The saved session (volvo-id or test-token), or null when it needs a new sign-in. */
+  /**
+   * The saved session (volvo-id or test-token), or null when there is none to restore. A saved
+   * sign-in whose API key is gone is signed out, with an Error saying so.
+   */
   restore(): Promise<Connected | null>;
   /** The same connection speaking another API version. */
   withVersion(connected: Connected, version: ApiVersion): Connected;
@@ -46,6 +51,26 @@ export interface Connector {
   demo(action: DemoAction, defaultVin: string | null): string;
   /** Closes the demo simulator, if one runs. */
   close(): Promise<void>;
+}
+
+/** The connection settings after a successful sign-in with `request`. */
+export function connectionSettingsFor(
+  request: SignInRequest,
+  current: Settings['connection'],
+): Settings['connection'] {
+  switch (request.mode) {
+    case 'demo':
+      return { ...current, mode: 'demo' };
+    case 'volvo-id':
+      return {
+        mode: 'volvo-id',
+        apiVersion: request.apiVersion,
+        clientId: request.clientId,
+        redirectPort: request.redirectPort,
+      };
+    case 'test-token':
+      return { ...current, mode: 'test-token', apiVersion: request.apiVersion };
+  }
 }
 
 /** A browser opener that, in demo mode, follows the simulator's redirect itself. */
@@ -80,6 +105,27 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
     return created;
   };
 
+  const connectDemo = async (version: ApiVersion): Promise<Connected> => {
+    const startedHere = simulator === null;
+    // The simulator's Volvo ID accepts any loopback port: port 0 picks a free one.
+    simulator ??= await options.startSimulator({ clock: options.clock, logger: options.logger });
+    const sim = simulator;
+    const wasDemo = demoActive;
+    demoActive = true;
+    try {
+      await auth.signInWithVolvoId(
+        volvoIdConfig(sim.baseUrl, sim.client.id, sim.client.secret, 0),
+        'demo',
+        version,
+      );
+    } catch (error) {
+      demoActive = wasDemo;
+      if (startedHere) await closeSimulator();
+      throw error;
+    }
+    return { api: api(sim.baseUrl, version, sim.apiKey), mode: 'demo', apiKey: sim.apiKey };
+  };
+
   const closeSimulator = async () => {
     const running = simulator;
     simulator = null;
@@ -90,28 +136,20 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
   return {
     demoActive: () => demoActive,
     async connect(request, demoApiVersion) {
-      switch (request.mode) {
-        case 'demo': {
-          // The simulator's Volvo ID accepts any loopback port: port 0 picks a free one.
-          simulator ??= await options.startSimulator({
-            clock: options.clock,
-            logger: options.logger,
-          });
-          demoActive = true;
-          const sim = simulator;
-          await auth.signInWithVolvoId(
-            volvoIdConfig(sim.baseUrl, sim.client.id, sim.client.secret, 0),
-            'demo',
-            demoApiVersion,
-          );
-          return {
-            api: api(sim.baseUrl, demoApiVersion, sim.apiKey),
-            mode: 'demo',
-            apiKey: sim.apiKey,
-          };
-        }
-        case 'volvo-id': {
-          await closeSimulator();
+      if (request.mode === 'demo') return connectDemo(demoApiVersion);
+      options.rememberSecret(request.apiKey);
+      if (request.mode === 'volvo-id') {
+        options.rememberSecret(request.clientSecret);
+      } else {
+        options.rememberSecret(request.accessToken);
+        // The session strips a pasted "Bearer " prefix; the bare token is the secret on the wire.
+        options.rememberSecret(request.accessToken.trim().replace(/^bearer\s+/i, ''));
+      }
+      const wasDemo = demoActive;
+      // The person's own sign-in opens the real browser.
+      demoActive = false;
+      try {
+        if (request.mode === 'volvo-id') {
           await auth.signInWithVolvoId(
             volvoIdConfig(
               VOLVO_ID_ISSUER,
@@ -122,32 +160,36 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
             'volvo-id',
             request.apiVersion,
           );
-          await vault.set('apiKey', request.apiKey);
-          return {
-            api: api(VOLVO_API_BASE, request.apiVersion, request.apiKey),
-            mode: 'volvo-id',
-            apiKey: request.apiKey,
-          };
-        }
-        case 'test-token': {
-          await closeSimulator();
+        } else {
           // biome-ignore lint/correctness/useHookAtTopLevel: a method of AuthSession, not a React hook.
           await auth.useTestToken(request.accessToken, request.apiVersion);
-          await vault.set('apiKey', request.apiKey);
-          return {
-            api: api(VOLVO_API_BASE, request.apiVersion, request.apiKey),
-            mode: 'test-token',
-            apiKey: request.apiKey,
-          };
         }
+      } catch (error) {
+        demoActive = wasDemo;
+        throw error;
       }
+      await vault.set('apiKey', request.apiKey);
+      // Only now is the demo over: after a failed sign-in the app goes back to it.
+      await closeSimulator();
+      return {
+        api: api(VOLVO_API_BASE, request.apiVersion, request.apiKey),
+        mode: request.mode,
+        apiKey: request.apiKey,
+      };
     },
     async restore() {
       await auth.restore();
       const state = auth.state();
       if (state.status !== 'signed-in' || state.mode === null || state.mode === 'demo') return null;
       const apiKey = await vault.get('apiKey');
-      if (apiKey === undefined) return null;
+      if (apiKey === undefined) {
+        // Signed in, but no request can be made: start over rather than show an empty app.
+        await auth.signOut();
+        throw new Error(
+          'The saved VCC API key could not be found, so volvo-tray is signed out. Sign in again.',
+        );
+      }
+      options.rememberSecret(apiKey);
       return { api: api(VOLVO_API_BASE, state.apiVersion, apiKey), mode: state.mode, apiKey };
     },
     withVersion(connected, version) {

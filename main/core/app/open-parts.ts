@@ -1,9 +1,18 @@
-import type { DoorName, Doors, OpenState, WindowName, Windows } from '../volvo/model';
+import {
+  type DoorName,
+  type Doors,
+  LOCK_BLOCKING_DOORS,
+  type OpenState,
+  type Reading,
+  WINDOW_NAMES,
+  type WindowName,
+  type Windows,
+} from '../volvo/model';
 
 /** Which parts of the car are open, and what a person calls them. */
 
 /** AJAR counts as open: a door on the first latch is not shut. UNKNOWN is neither. */
-export function isOpen(value: OpenState): boolean {
+function isOpen(value: OpenState): boolean {
   return value === 'OPEN' || value === 'AJAR';
 }
 
@@ -33,20 +42,19 @@ export function windowWord(window: WindowName): string {
   return WINDOW_WORDS[window];
 }
 
-/** Doors, hood and tailgate that are open: what stops the car from locking. Not the tank lid. */
-export function openDoors(doors: Doors): DoorName[] {
-  const names: DoorName[] = [
-    'frontLeft',
-    'frontRight',
-    'rearLeft',
-    'rearRight',
-    'hood',
-    'tailgate',
-  ];
+function openOf<Name extends string>(
+  names: readonly Name[],
+  readings: Partial<Record<Name, Reading<OpenState>>>,
+): Name[] {
   return names.filter((name) => {
-    const reading = doors[name];
+    const reading = readings[name];
     return reading !== undefined && isOpen(reading.value);
   });
+}
+
+/** Doors, hood and tailgate that are open: what stops the car from locking. Not the tank lid. */
+export function openDoors(doors: Doors): DoorName[] {
+  return openOf(LOCK_BLOCKING_DOORS, doors);
 }
 
 /** Whether the tank lid is reported open (v2 only). */
@@ -56,11 +64,7 @@ export function tankLidOpen(doors: Doors): boolean {
 
 /** Windows and sunroof that are open. */
 export function openWindows(windows: Windows): WindowName[] {
-  const names: WindowName[] = ['frontLeft', 'frontRight', 'rearLeft', 'rearRight', 'sunroof'];
-  return names.filter((name) => {
-    const reading = windows[name];
-    return reading !== undefined && isOpen(reading.value);
-  });
+  return openOf(WINDOW_NAMES, windows);
 }
 
 /** "the front left door", "the front left door and the tailgate", "the a, the b and the c". */

@@ -6,7 +6,9 @@ import {
   baseIntervalMs,
   budgetStretchFactor,
   commandReserve,
+  parkedIntervalMs,
   REQUESTS_PER_POLL,
+  SETTLE_MS,
 } from './poll-plan';
 
 const closed = { value: 'CLOSED' as const, timestamp: null };
@@ -25,7 +27,7 @@ const windows: Windows = {
   rearRight: closed,
 };
 const locked = { value: 'LOCKED' as const, timestamp: null };
-const parked = { lock: locked, doors, windows, attentionUntil: null };
+const parked = { lock: locked, doors, windows, attentionUntil: null, changedAt: null };
 const DAY = 24 * 60 * 60_000;
 
 describe('poll plan', () => {
@@ -55,6 +57,23 @@ describe('poll plan', () => {
     expect(attentionReason({ ...parked, attentionUntil: now + 1 }, now)).toBe('command sent');
     expect(attentionReason({ ...parked, doors: null }, now)).toBe('no reading yet');
     expect(attentionReason(parked, now)).toBeNull();
+  });
+
+  test('a car just parked is checked at the fast interval, spreading out to the slow one', () => {
+    const polling = defaultSettings.polling;
+    const now = Date.UTC(2026, 10, 27, 12);
+    const minute = 60_000;
+    expect(parkedIntervalMs(null, polling, now)).toBe(600_000);
+    expect(parkedIntervalMs(now, polling, now)).toBe(60_000);
+    expect(parkedIntervalMs(now - 5 * minute, polling, now)).toBe(100_000);
+    expect(parkedIntervalMs(now - 45 * minute, polling, now)).toBe(300_000);
+    expect(parkedIntervalMs(now - SETTLE_MS, polling, now)).toBe(600_000);
+    expect(parkedIntervalMs(now - 2 * SETTLE_MS, polling, now)).toBe(600_000);
+    // A change noted "later" than now (the computer's clock was set back) is just a change.
+    expect(parkedIntervalMs(now + minute, polling, now)).toBe(60_000);
+    expect(baseIntervalMs({ ...parked, changedAt: now - 45 * minute }, false, polling, now)).toBe(
+      300_000,
+    );
   });
 
   test('with the default settings a parked day stays well under 600 requests per car', () => {

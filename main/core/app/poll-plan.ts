@@ -3,9 +3,9 @@ import type { Doors, LockState, Reading, Windows } from '../volvo/model';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
 
 /**
- * How often to ask about each car: fast while something needs attention, slow while it is
- * locked and closed, and stretched so the day's requests stay within the budget whatever the
- * number of cars.
+ * How often to ask about each car: fast while something needs attention; once it is locked and
+ * closed, less and less often the longer it stands still, down to the slow interval; and
+ * stretched so the day's requests stay within the budget whatever the number of cars.
  */
 
 /** One poll reads doors (with the lock) and windows: two requests. */
@@ -13,6 +13,9 @@ export const REQUESTS_PER_POLL = 2;
 
 /** After a command, the car stays on fast polling this long. */
 export const COMMAND_ATTENTION_MS = 5 * 60_000;
+
+/** How long after its last change a parked car settles into the slow interval. */
+export const SETTLE_MS = 3 * 60 * 60_000;
 
 /** Requests kept back from polling each day so a lock command still goes through. */
 export function commandReserve(budget: number): number {
@@ -25,6 +28,8 @@ export interface AttentionInput {
   windows: Windows | null;
   /** Until when (epoch ms) a recent command or unlock window keeps the car on fast polling. */
   attentionUntil: number | null;
+  /** When the app last saw a reading change (epoch ms), or null when it has seen none. */
+  changedAt: number | null;
 }
 
 /** Why this car needs fast polling right now, or null when it is locked and closed. */
@@ -37,6 +42,28 @@ export function attentionReason(vehicle: AttentionInput, now: number): string | 
   return null;
 }
 
+/**
+ * The interval of a parked car (locked and closed). A car parked a minute ago is far more
+ * likely to be opened again soon (something forgotten, the next errand) than one parked for
+ * hours, so checks start at the fast interval after the last change the app saw and spread out
+ * as the square root of the time since (the spacing that notices a change soonest for a given
+ * number of requests when the chance of use falls off with time), reaching the slow interval
+ * after {@link SETTLE_MS}. A car the app has not seen change is checked at the slow interval:
+ * a day parked costs no more than that. Only the app's own observations count, because Volvo's
+ * timestamps may move without a change.
+ */
+export function parkedIntervalMs(
+  changedAt: number | null,
+  polling: Settings['polling'],
+  now: number,
+): number {
+  const fast = polling.fastSeconds * 1000;
+  const slow = polling.slowSeconds * 1000;
+  if (changedAt === null) return slow;
+  const settled = Math.sqrt(Math.max(0, now - changedAt) / SETTLE_MS);
+  return Math.round(Math.min(slow, Math.max(fast, slow * settled)));
+}
+
 /** The interval before any budget stretching. */
 export function baseIntervalMs(
   vehicle: AttentionInput,
@@ -44,8 +71,8 @@ export function baseIntervalMs(
   polling: Settings['polling'],
   now: number,
 ): number {
-  const fast = popoverOpen || attentionReason(vehicle, now) !== null;
-  return (fast ? polling.fastSeconds : polling.slowSeconds) * 1000;
+  if (popoverOpen || attentionReason(vehicle, now) !== null) return polling.fastSeconds * 1000;
+  return parkedIntervalMs(vehicle.changedAt, polling, now);
 }
 
 /**

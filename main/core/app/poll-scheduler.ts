@@ -18,6 +18,30 @@ export type PollPause =
   | { kind: 'quota'; until: number }
   | { kind: 'budget'; until: number };
 
+/** Without a Retry-After, a 429 is waited out for a minute. */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+
+/**
+ * The wait Volvo asks for with this error: a 429 until Retry-After, the quota 403 until the
+ * quota is replenished (midnight UTC when the answer does not say). Null for any other error.
+ */
+export function pauseFor(
+  error: unknown,
+  now: number,
+): Extract<PollPause, { kind: 'rate-limited' | 'quota' }> | null {
+  if (!(error instanceof VolvoApiError)) return null;
+  if (error.kind === 'rate-limited') {
+    return {
+      kind: 'rate-limited',
+      until: now + (error.details.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS),
+    };
+  }
+  if (error.kind === 'quota') {
+    return { kind: 'quota', until: error.details.quotaResetsAt ?? nextUtcMidnight(now) };
+  }
+  return null;
+}
+
 export interface PollSchedulerOptions {
   clock: Clock;
   random: () => number;
@@ -131,18 +155,9 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       return;
     }
     const { error } = outcome;
-    if (error instanceof VolvoApiError && error.kind === 'rate-limited') {
-      enterPause({
-        kind: 'rate-limited',
-        until: clock.now() + (error.details.retryAfterMs ?? 60_000),
-      });
-      return;
-    }
-    if (error instanceof VolvoApiError && error.kind === 'quota') {
-      enterPause({
-        kind: 'quota',
-        until: error.details.quotaResetsAt ?? nextUtcMidnight(clock.now()),
-      });
+    const apiPause = pauseFor(error, clock.now());
+    if (apiPause !== null) {
+      enterPause(apiPause);
       return;
     }
     slot.failures += 1;

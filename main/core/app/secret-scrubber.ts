@@ -1,4 +1,4 @@
-import type { Logger } from '../ports';
+import type { Logger, Notifier } from '../ports';
 
 /**
  * The last line of defence for "no secret in the Snapshot, the activity log or the logs": the
@@ -10,6 +10,8 @@ export interface SecretScrubber {
   scrub(text: string): string;
   /** A logger that scrubs messages and string fields before passing them on. */
   logger(inner: Logger): Logger;
+  /** A notifier that scrubs titles and bodies before showing them. */
+  notifier(inner: Notifier): Notifier;
 }
 
 const REDACTED = '[secret]';
@@ -41,6 +43,14 @@ export function createSecretScrubber(): SecretScrubber {
       info: (message, fields) => inner.info(scrub(message), scrubFields(fields)),
       warn: (message, fields) => inner.warn(scrub(message), scrubFields(fields)),
       error: (message, fields) => inner.error(scrub(message), scrubFields(fields)),
+    }),
+    notifier: (inner) => ({
+      show: (notification) =>
+        inner.show({
+          ...notification,
+          title: scrub(notification.title),
+          body: scrub(notification.body),
+        }),
     }),
   };
 }

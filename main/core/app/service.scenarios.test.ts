@@ -1,35 +1,24 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import type { VehicleView } from './snapshot';
-import { type Scenario, type ScenarioOptions, startScenario } from './testing/scenario';
+import { describe, expect, test } from 'vitest';
+import type { Fetch } from '../ports';
+import { loopbackOnlyFetch, type Scenario } from './testing/scenario';
+import {
+  activityTexts,
+  CAR,
+  OTHER,
+  scenarioStarter,
+  vehicleView as view,
+} from './testing/scenario-suite';
 
 /**
  * The monitor's must-shows, on a FakeClock against the real simulator over real HTTP: what a
  * person would notice (notifications, the popover's words, the requests Volvo counts).
  */
 
-const CAR = 'YV1XZK9V2PA000001';
-const OTHER = 'YV4A22PL3N1000002';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-let scenarios: Scenario[] = [];
-afterEach(async () => {
-  await Promise.all(scenarios.map((scenario) => scenario.close()));
-  scenarios = [];
-});
-
-async function start(options: ScenarioOptions = {}): Promise<Scenario> {
-  const scenario = await startScenario(options);
-  scenarios.push(scenario);
-  return scenario;
-}
-
-function view(scenario: Scenario, vin = CAR): VehicleView {
-  const found = scenario.service.snapshot().vehicles.find((vehicle) => vehicle.vin === vin);
-  if (!found) throw new Error(`no vehicle ${vin} in the snapshot`);
-  return found;
-}
+const start = scenarioStarter();
 
 function notified(scenario: Scenario, rule: string) {
   return scenario.deps.notifier.shown.filter((shown) => shown.id.includes(`:${rule}:`));
@@ -82,8 +71,7 @@ describe('alerts', () => {
     await scenario.advance(3 * HOUR);
     expect(notified(scenario, 'door-open')).toHaveLength(2);
     expect(view(scenario).alerts.map((alert) => alert.rule)).not.toContain('door-open');
-    const log = scenario.service.intents.getActivity(CAR) as { text: string }[];
-    expect(log.map((entry) => entry.text)).toEqual(
+    expect(await activityTexts(scenario)).toEqual(
       expect.arrayContaining(['Front left door opened', 'Front left door closed']),
     );
   });
@@ -97,7 +85,6 @@ describe('alerts', () => {
     await first.advance(6 * MINUTE);
     expect(notified(first, 'door-open')).toHaveLength(1);
     await first.close();
-    scenarios = scenarios.filter((scenario) => scenario !== first);
     const saved = first.deps.state.load();
 
     // The app starts again 2 minutes later; the door is still open.
@@ -112,6 +99,13 @@ describe('alerts', () => {
     await second.advance(2 * MINUTE);
     expect(notified(second, 'door-open')).toHaveLength(0);
     expect(view(second).alerts.map((alert) => alert.rule)).toContain('door-open');
+    // The activity log was kept too.
+    expect(await activityTexts(second)).toEqual(
+      expect.arrayContaining([
+        'Rear right door opened',
+        `Alert: ${notified(first, 'door-open')[0]?.body}`,
+      ]),
+    );
   });
 });
 
@@ -144,6 +138,38 @@ describe('polling', () => {
     );
     expect(delay).toBeLessThanOrEqual(2 * MINUTE);
     expect(scenario.service.snapshot().quota.usedToday).toBeGreaterThan(0);
+  });
+
+  test('a car just parked is checked often at first, then every 10 minutes again', async () => {
+    const scenario = await start();
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    await scenario.advance(3 * MINUTE);
+    car.setLock('LOCKED');
+    const lockedSeen = await timeUntil(
+      scenario,
+      () => view(scenario).lock?.value === 'LOCKED',
+      MINUTE,
+    );
+    expect(lockedSeen).toBeLessThanOrEqual(MINUTE);
+
+    const requestsOver = async (ms: number) => {
+      const before = scenario.apiRequests(CAR).length;
+      await scenario.advance(ms);
+      return scenario.apiRequests(CAR).length - before;
+    };
+    // Someone who just walked away may come back: checks start every minute and spread out...
+    expect(await requestsOver(30 * MINUTE)).toBeGreaterThanOrEqual(2 * 10);
+    // ...so a car unlocked 40 minutes after parking is noticed within 5 minutes, not 10.
+    car.setLock('UNLOCKED');
+    expect(
+      await timeUntil(scenario, () => view(scenario).lock?.value === 'UNLOCKED', 10 * MINUTE),
+    ).toBeLessThanOrEqual(5 * MINUTE);
+    car.setLock('LOCKED');
+    await scenario.advance(4 * HOUR);
+    // ...and a car parked for hours is checked every 10 minutes, as before.
+    expect(await requestsOver(60 * MINUTE)).toBe(2 * 6);
   });
 
   test('a 429 pauses every check until Retry-After, then checks resume', async () => {
@@ -222,8 +248,74 @@ describe('polling', () => {
     expect(scenario.apiRequests().length - atOffline).toBe(4);
   });
 
+  test('doors and windows are read together; when one fails the other is kept, and it says which', async () => {
+    const failing: { part: 'doors' | 'windows' | null } = { part: null };
+    const fetch: Fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : input.toString());
+      return failing.part !== null && url.pathname.endsWith(`/${failing.part}`)
+        ? Promise.reject(new TypeError('fetch failed'))
+        : loopbackOnlyFetch(input, init);
+    };
+    const scenario = await start({ fetch });
+    const car = scenario.sim().vehicle(CAR);
+    car.setDoor('rearLeft', 'OPEN');
+    car.setWindow('frontLeft', 'OPEN');
+
+    failing.part = 'windows';
+    const before = scenario.apiRequests(CAR).length;
+    await scenario.service.intents.refresh();
+    const asked = scenario.apiRequests(CAR).slice(before);
+    expect(asked.map((request) => request.url.pathname.split('/').at(-1)).sort()).toEqual([
+      'doors',
+      'windows',
+    ]);
+    expect(view(scenario).doors?.rearLeft.value).toBe('OPEN');
+    expect(view(scenario).windows?.frontLeft.value).toBe('CLOSED');
+    expect(view(scenario).freshness).toMatchObject({
+      state: 'stale',
+      reason: expect.stringMatching(/^The windows could not be read/),
+    });
+
+    failing.part = 'doors';
+    car.setDoor('rearLeft', 'CLOSED');
+    await scenario.service.intents.refresh();
+    expect(view(scenario).windows?.frontLeft.value).toBe('OPEN');
+    expect(view(scenario).doors?.rearLeft.value).toBe('OPEN');
+    expect(view(scenario).lock?.value).toBe('LOCKED');
+    expect(view(scenario).freshness).toMatchObject({
+      state: 'stale',
+      reason: expect.stringMatching(/^The doors and lock could not be read/),
+    });
+
+    failing.part = null;
+    await scenario.service.intents.refresh();
+    expect(view(scenario).doors?.rearLeft.value).toBe('CLOSED');
+    expect(view(scenario).freshness.state).toBe('live');
+  });
+
+  test('signing out during a pause does not claim that the checks resumed', async () => {
+    const scenario = await start({ settings: { alerts: { notifyCleared: true } } });
+    scenario.sim().setFault({ kind: 'quota-exhausted' });
+    await scenario.service.intents.refresh();
+    expect(notified(scenario, 'quota-out')).toHaveLength(1);
+
+    await scenario.service.intents.signOut();
+
+    const titles = scenario.deps.notifier.shown.map((shown) => shown.title);
+    expect(titles).not.toContain('Car checks resumed');
+    expect(await activityTexts(scenario)).not.toContain('Car checks resumed');
+  });
+
   test('opening the popover refreshes old data at once and polls fast while it is open', async () => {
     const scenario = await start();
+    // Data a few seconds old is shown as it is: no request.
+    await scenario.advance(20 * SECOND);
+    const fresh = scenario.apiRequests(CAR).length;
+    scenario.service.intents.setPopoverOpen(true);
+    await scenario.http.idle();
+    expect(scenario.apiRequests(CAR).length).toBe(fresh);
+    scenario.service.intents.setPopoverOpen(false);
+
     await scenario.advance(2 * MINUTE);
     const atOpen = scenario.apiRequests(CAR).length;
     scenario.service.intents.setPopoverOpen(true);
@@ -271,8 +363,9 @@ describe('commands', () => {
     expect(last).toMatchObject({ command: 'lock', status: 'REFUSED', ok: false });
     expect(last?.message).toContain('rear left door');
     expect(view(scenario).command.inProgress).toBeNull();
-    const log = scenario.service.intents.getActivity(CAR) as { text: string }[];
-    expect(log[0]?.text).toMatch(/^Lock refused: Not locked: the rear left door is open/);
+    expect((await activityTexts(scenario))[0]).toMatch(
+      /^Lock refused: Not locked: the rear left door is open/,
+    );
   });
 
   test('the shortcut pressed 5 times quickly sends one lock command and confirms once', async () => {
@@ -291,8 +384,7 @@ describe('commands', () => {
     expect(confirmations).toHaveLength(1);
     expect(confirmations[0]?.title).toMatch(/locked$/);
     expect(view(scenario).lock?.value).toBe('LOCKED');
-    const log = scenario.service.intents.getActivity(CAR) as { text: string }[];
-    expect(log.some((entry) => entry.text === 'Locked via shortcut')).toBe(true);
+    expect(await activityTexts(scenario)).toContain('Locked via shortcut');
   });
 
   test('unlock needs a fresh confirmation token, used once, and shows the unlock window', async () => {

@@ -3,6 +3,7 @@ import type { Simulator } from '../../simulator/index';
 import type { Fetch, Logger } from '../ports';
 import type { Snapshot } from './snapshot';
 import { type Scenario, startScenario } from './testing/scenario';
+import { CAR, OTHER } from './testing/scenario-suite';
 
 /**
  * After a full demo session (sign-in, alerts, commands, faults, settings, sign-out, the other
@@ -10,7 +11,6 @@ import { type Scenario, startScenario } from './testing/scenario';
  * entry, notification, log line, saved settings or saved state.
  */
 
-const CAR = 'YV1XZK9V2PA000001';
 const MINUTE = 60_000;
 
 let scenario: Scenario | null = null;
@@ -129,7 +129,7 @@ test('no secret reaches a Snapshot, the activity log, a notification, the logs o
   expect(deps.notifier.shown.length).toBeGreaterThan(2);
   expect(snapshots.length).toBeGreaterThan(20);
 
-  const activity = [CAR, 'YV4A22PL3N1000002'].map((vin) => intents.getActivity(vin));
+  const activity = [CAR, OTHER].map((vin) => intents.getActivity(vin));
   const everything = JSON.stringify({
     snapshots,
     activity,

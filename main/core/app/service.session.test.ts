@@ -1,30 +1,18 @@
-import { afterEach, expect, test } from 'vitest';
-import type { VehicleView } from './snapshot';
-import { type Scenario, type ScenarioOptions, startScenario } from './testing/scenario';
+import { expect, test } from 'vitest';
+import { memoryVault } from './memory-ports';
+import {
+  activityTexts,
+  CAR,
+  OTHER,
+  scenarioStarter,
+  vehicleView as view,
+} from './testing/scenario-suite';
 
 /** Sign-in, API versions, odd answers and settings, as the popover shows them. */
 
-const CAR = 'YV1XZK9V2PA000001';
-const OTHER = 'YV4A22PL3N1000002';
 const MINUTE = 60_000;
 
-let scenarios: Scenario[] = [];
-afterEach(async () => {
-  await Promise.all(scenarios.map((scenario) => scenario.close()));
-  scenarios = [];
-});
-
-async function start(options: ScenarioOptions = {}): Promise<Scenario> {
-  const scenario = await startScenario(options);
-  scenarios.push(scenario);
-  return scenario;
-}
-
-function view(scenario: Scenario, vin = CAR): VehicleView {
-  const found = scenario.service.snapshot().vehicles.find((vehicle) => vehicle.vin === vin);
-  if (!found) throw new Error(`no vehicle ${vin} in the snapshot`);
-  return found;
-}
+const start = scenarioStarter();
 
 test('a first start with no credentials signs in to the demo car through the real OAuth code', async () => {
   const scenario = await start();
@@ -94,14 +82,94 @@ test('when Volvo ends the sign-in: one notification, polling stops, the popover 
   const requestsAfter = scenario.http.requests.length;
   await scenario.advance(2 * 60 * MINUTE);
   expect(scenario.http.requests.length).toBe(requestsAfter);
-  const log = scenario.service.intents.getActivity(CAR) as { text: string }[];
-  expect(log.some((entry) => /sign-in has expired/i.test(entry.text))).toBe(true);
+  expect(await activityTexts(scenario)).toContainEqual(
+    expect.stringMatching(/sign-in has expired/i),
+  );
 
   // Signing in again clears it.
   await scenario.service.intents.signIn({ mode: 'demo' });
   await scenario.http.idle();
   expect(scenario.service.snapshot().signIn.state).toBe('signed-in');
   expect(view(scenario).alerts).toEqual([]);
+});
+
+test('a failed sign-in leaves the car watched as before and says what went wrong', async () => {
+  const scenario = await start();
+  const { intents } = scenario.service;
+  const apiKey = 'abcdefghijklmnopqrstuvwxyz012345';
+  await expect(
+    intents.signIn({ mode: 'test-token', accessToken: 'not a token', apiKey, apiVersion: 'v2' }),
+  ).rejects.toThrow('does not look like an access token');
+  // This host has no browser to open Volvo ID's sign-in page in.
+  await expect(
+    intents.signIn({
+      mode: 'volvo-id',
+      clientId: 'my-volvo-app',
+      clientSecret: '',
+      apiKey,
+      redirectPort: 0,
+      apiVersion: 'v2',
+    }),
+  ).rejects.toThrow('could not open the Volvo ID sign-in page');
+
+  const snapshot = scenario.service.snapshot();
+  expect(snapshot.signIn).toMatchObject({ state: 'signed-in', mode: 'demo' });
+  expect(snapshot.lastError).toMatch(/could not open the Volvo ID sign-in page/);
+  expect((await intents.getSettings()).connection.mode).toBe('demo');
+  // Still watching the demo car: a door opened now shows up at the next check.
+  scenario.sim().vehicle(CAR).setDoor('tailgate', 'OPEN');
+  await scenario.advance(10 * MINUTE);
+  expect(view(scenario).doors?.tailgate.value).toBe('OPEN');
+  expect(view(scenario).freshness.state).toBe('live');
+});
+
+test('signing out after the sign-in expired does not claim to be signed in again', async () => {
+  const scenario = await start({ settings: { alerts: { notifyCleared: true } } });
+  scenario.sim().revokeRefreshTokens();
+  await scenario.advance(20 * MINUTE);
+  expect(scenario.service.snapshot().signIn.state).toBe('expired');
+
+  await scenario.service.intents.signOut();
+
+  const titles = scenario.deps.notifier.shown.map((shown) => shown.title);
+  expect(titles).toEqual(['Sign in to Volvo again']);
+  expect(scenario.service.snapshot().signIn.state).toBe('signed-out');
+});
+
+test('a saved sign-in without its API key asks to sign in again instead of showing nothing', async () => {
+  const vault = memoryVault('os-encrypted');
+  await vault.set('refreshToken', 'a-refresh-token-saved-by-an-earlier-run');
+  const issuer = 'https://volvoid.eu.volvocars.com';
+  const scenario = await start({
+    vault,
+    settings: { connection: { mode: 'volvo-id', clientId: 'my-volvo-app' } },
+    state: {
+      auth: {
+        version: 1,
+        status: 'signed-in',
+        mode: 'volvo-id',
+        apiVersion: 'v2',
+        volvoId: {
+          endpoints: {
+            issuer,
+            authorizationEndpoint: `${issuer}/as/authorization.oauth2`,
+            tokenEndpoint: `${issuer}/as/token.oauth2`,
+          },
+          clientId: 'my-volvo-app',
+          confidential: false,
+          redirectPort: 8765,
+          scopes: ['openid'],
+        },
+      },
+    },
+  });
+  const snapshot = scenario.service.snapshot();
+  expect(snapshot.signIn.state).toBe('signed-out');
+  expect(snapshot.lastError).toBe(
+    'The saved VCC API key could not be found, so volvo-tray is signed out. Sign in again.',
+  );
+  expect(await vault.get('refreshToken')).toBeUndefined();
+  expect(scenario.http.requests).toEqual([]);
 });
 
 test('values the app does not know show as unknown, never as closed or locked', async () => {
@@ -112,8 +180,7 @@ test('values the app does not know show as unknown, never as closed or locked', 
   expect(car.summary).toBe('unknown');
   expect(car.lock?.value).toBe('UNKNOWN');
   expect(car.doors?.frontLeft).toMatchObject({ value: 'UNKNOWN', reported: 'HALF_OPEN' });
-  const log = scenario.service.intents.getActivity(CAR) as { text: string }[];
-  expect(log.map((entry) => entry.text)).toContain(
+  expect(await activityTexts(scenario)).toContain(
     'Front left door: the car reported "HALF_OPEN", which the app does not know',
   );
 });

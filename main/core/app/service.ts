@@ -6,22 +6,24 @@ import {
 } from '../../simulator/index';
 import { createAuthSession } from '../auth/session';
 import type { AuthState } from '../auth/types';
-import type { Notifier, TimerHandle } from '../ports';
 import {
   applySettingsPatch,
   defaultSettings,
   type Settings,
   settingsPatchSchema,
 } from '../settings';
-import { VolvoApiError } from '../volvo/errors';
 import { activityStateSchema, createActivityLog } from './activity-log';
 import { alertStateSchema, createAlertEngine } from './alert-engine';
 import { evaluateApp, evaluateVehicle } from './alert-rules';
 import { count, pauseInWords, settingsProblemInWords, vaultWarning } from './app-words';
-import { backoffDelayMs } from './backoff';
 import { createCommandRateLimit } from './command-rate-limit';
 import { type CommandRequest, type CommandRun, createCommandRunner } from './command-runner';
-import { type Connected, createConnector, demoAwareBrowser } from './connection';
+import {
+  type Connected,
+  connectionSettingsFor,
+  createConnector,
+  demoAwareBrowser,
+} from './connection';
 import { createStateSections } from './persisted-state';
 import { createPollBudget } from './poll-budget';
 import type { AttentionInput } from './poll-plan';
@@ -30,11 +32,14 @@ import { createPublisher } from './publisher';
 import { createQuotaCounter, quotaStateSchema } from './quota-counter';
 import { createSecretScrubber } from './secret-scrubber';
 import { createShortcutController } from './shortcut-controller';
-import type { CommandResultView, QuotaView, Snapshot } from './snapshot';
-import { buildSnapshot, signInView } from './snapshot-builder';
-import { iso, whenInWords } from './time-words';
+import type { ActivityEntry, Snapshot } from './snapshot';
+import { buildSnapshot, quotaView, signInView } from './snapshot-builder';
+import { whenInWords } from './time-words';
 import type { AppDeps, AppService, CoreIntents } from './types';
+import { createUnattendedLock } from './unattended-lock';
 import { createUnlockConfirmations } from './unlock-confirmations';
+import { createVehicleListing } from './vehicle-listing';
+import { pollOutcome, readVehicle } from './vehicle-poll';
 import { applyDoors, applyPoll, errorInWords, type VehicleRecord } from './vehicle-record';
 import { createVehicleRoster } from './vehicle-roster';
 
@@ -62,8 +67,9 @@ const CONNECT_RETRY_MS = 30_000;
 /**
  * The application core: owns every piece of state, publishes a Snapshot on every change, and
  * takes intents from the UI, the tray menu, notifications and the shortcut. Composes small
- * modules: poll scheduler and plan, quota counter, alert rules and engine, command runner,
- * activity log, shortcut controller, connector (demo simulator, Volvo ID, test token).
+ * modules: connector (demo simulator, Volvo ID, test token) and vehicle listing, poll
+ * scheduler, plan and budget, quota counter, alert rules and engine, command runner and
+ * unattended lock, activity log, shortcut controller.
  */
 export function createAppService(deps: AppDeps, options: AppServiceOptions = {}): AppService {
   const { clock } = deps;
@@ -71,14 +77,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   const scrubber = createSecretScrubber();
   const logger = scrubber.logger(deps.logger);
   const sections = createStateSections(deps.state, logger);
-  const notifier: Notifier = {
-    show: (notification) =>
-      deps.notifier.show({
-        ...notification,
-        title: scrubber.scrub(notification.title),
-        body: scrubber.scrub(notification.body),
-      }),
-  };
+  const notifier = scrubber.notifier(deps.notifier);
 
   let settings: Settings = defaultSettings;
   let settingsProblems: string[] = [];
@@ -95,14 +94,14 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   let generation = 0;
   const roster = createVehicleRoster();
   let started = false;
-  let connectRetry: { timer: TimerHandle | null; attempts: number } = { timer: null, attempts: 0 };
   let unsubscribeAuth: (() => void) | null = null;
 
   const find = roster.find;
   const watched = roster.watched;
-  const log = (vin: string, text: string, kind: 'info' | 'warning' | 'command' | 'error') =>
+  const watchedVins = () => watched().map((record) => record.vin);
+  const log = (vin: string, text: string, kind: ActivityEntry['kind']) =>
     activity.add(vin, text, kind);
-  const logAll = (text: string, kind: 'info' | 'warning' | 'command' | 'error') => {
+  const logAll = (text: string, kind: ActivityEntry['kind']) => {
     for (const record of watched()) log(record.vin, text, kind);
   };
 
@@ -153,7 +152,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     startSimulator: options.startSimulator ?? startEmbeddedSimulator,
     onRequest: () => quota.record(),
     commandTimeoutMs: CLIENT_COMMAND_TIMEOUT_MS,
-    rememberSecret: (secret) => scrubber.remember(secret),
+    rememberSecret: scrubber.remember,
   });
 
   const pauseWords = (pause: PollPause, now: number) =>
@@ -167,6 +166,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       doors: record.doors,
       windows: record.windows,
       attentionUntil: Math.max(command.attentionUntil ?? 0, command.unlockWindowUntil ?? 0) || null,
+      changedAt: record.changedAt,
     };
   };
   const budget = createPollBudget({
@@ -191,7 +191,12 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     alerts.update(
       'app',
       evaluateApp(
-        { signInExpiredSince, signInMessage: auth.state().message, quotaOut },
+        {
+          signInExpiredSince,
+          signInMessage: auth.state().message,
+          checking: connected !== null,
+          quotaOut,
+        },
         settings.alerts,
       ),
     );
@@ -201,27 +206,15 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     const current = connected;
     const gen = generation;
     if (current === null) return { ok: true };
-    const [doors, windows] = await Promise.allSettled([
-      current.api.getDoors(vin, { signal }),
-      current.api.getWindows(vin, { signal }),
-    ]);
+    const reading = await readVehicle(current.api, vin, signal);
     const record = find(vin);
     if (gen !== generation || !record) return { ok: true };
-    for (const change of applyPoll(record, doors, windows, clock.now())) {
+    for (const change of applyPoll(record, reading, clock.now())) {
       log(vin, change.text, change.kind);
     }
     evaluateVehicleAlerts(record);
     changed();
-    const errors = [doors, windows].flatMap((result) =>
-      result.status === 'rejected' ? [result.reason as unknown] : [],
-    );
-    const stopsEveryone = errors.find(
-      (error) =>
-        error instanceof VolvoApiError && (error.kind === 'quota' || error.kind === 'rate-limited'),
-    );
-    if (stopsEveryone !== undefined) return { ok: false, error: stopsEveryone };
-    if (errors.length === 2) return { ok: false, error: errors[0] };
-    return { ok: true };
+    return pollOutcome(reading, clock.now());
   };
 
   const onPauseChange = (pause: PollPause | null) => {
@@ -293,31 +286,12 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   });
   const unlockConfirmations = createUnlockConfirmations(clock);
 
-  const confirmByNotification = (record: VehicleRecord, result: CommandResultView) =>
-    notifier.show({
-      id: `command:${record.vin}`,
-      title: result.ok ? `${record.name} locked` : `${record.name} not locked`,
-      body: result.message,
-      vin: record.vin,
-    });
-
-  /** Lock without the popover (shortcut, notification): confirmed by a notification. */
-  const lockUnattended = async (vin: string | null, source: 'shortcut' | 'notification') => {
-    const record = vin === null ? undefined : find(vin);
-    if (connected === null || !record) {
-      notifier.show({
-        id: 'command:none',
-        title: 'Nothing was locked',
-        body:
-          connected === null
-            ? 'Sign in to Volvo first; then the shortcut locks your car.'
-            : 'No car is selected. Open the app and choose one.',
-      });
-      return;
-    }
-    const run = await commands.run({ vin: record.vin, command: 'lock', source });
-    if (!run.joined) confirmByNotification(record, run.result);
-  };
+  const lockUnattended = createUnattendedLock({
+    notifier,
+    signedIn: () => connected !== null,
+    find,
+    run: commands.run,
+  });
 
   // ---- shortcut ---------------------------------------------------------------------------
   const shortcut = createShortcutController(deps.shortcuts, () => {
@@ -327,67 +301,34 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   // ---- vehicles and connection ------------------------------------------------------------
   const setVehicles = (vins: readonly string[]) => {
     roster.update(vins, settings.watchedVins, settings.selectedVin);
-    const watchedVins = watched().map((record) => record.vin);
-    alerts.retain(['app', ...watchedVins]);
-    scheduler.setVehicles(watchedVins);
+    const vinsToWatch = watchedVins();
+    alerts.retain(['app', ...vinsToWatch]);
+    scheduler.setVehicles(vinsToWatch);
   };
 
-  const loadCapabilities = async (current: Connected, gen: number) => {
-    await Promise.all(
-      watched().map(async (record) => {
-        try {
-          const supported = await current.api.supportedCommands(record.vin);
-          if (gen !== generation) return;
-          record.capabilities = { lockReducedGuard: supported.includes('lock-reduced-guard') };
-          changed();
-        } catch (error) {
-          logger.info('Could not read which commands the car supports', {
-            reason: errorInWords(error),
-          });
-        }
-      }),
-    );
-  };
-
-  const clearConnectRetry = () => {
-    if (connectRetry.timer !== null) clock.clearTimeout(connectRetry.timer);
-    connectRetry = { timer: null, attempts: 0 };
-  };
-  const retryConnectLater = (error: unknown) => {
-    const attempts = connectRetry.attempts + 1;
-    const now = clock.now();
-    const delay =
-      error instanceof VolvoApiError && error.kind === 'quota'
-        ? (error.details.quotaResetsAt ?? quota.resetsAt()) - now
-        : error instanceof VolvoApiError && error.kind === 'rate-limited'
-          ? (error.details.retryAfterMs ?? 60_000)
-          : backoffDelayMs(attempts, { baseMs: CONNECT_RETRY_MS, maxMs: MAX_BACKOFF_MS }, random);
-    if (connectRetry.timer !== null) clock.clearTimeout(connectRetry.timer);
-    connectRetry = {
-      attempts,
-      timer: clock.setTimeout(() => void loadVehicles(), Math.max(1000, delay)),
-    };
-  };
-
-  const loadVehicles = async () => {
-    const current = connected;
-    const gen = generation;
-    if (current === null) return;
-    try {
-      const vins = await current.api.listVehicles();
-      if (gen !== generation) return;
-      clearConnectRetry();
+  const listing = createVehicleListing({
+    clock,
+    random,
+    logger,
+    retryMs: CONNECT_RETRY_MS,
+    maxRetryMs: MAX_BACKOFF_MS,
+    onListed(vins) {
       setVehicles(vins);
       lastError = vins.length === 0 ? 'No cars are linked to this Volvo ID.' : null;
-      void loadCapabilities(current, gen);
+      void listing.readCapabilities(watchedVins());
       scheduler.start();
-    } catch (error) {
-      if (gen !== generation) return;
-      lastError = `Could not list the cars of this account: ${errorInWords(error)}`;
-      retryConnectLater(error);
-    }
-    changed();
-  };
+      changed();
+    },
+    onFailed(reason) {
+      lastError = `Could not list the cars of this account: ${reason}`;
+      changed();
+    },
+    onCapabilities(vin, capabilities) {
+      const record = find(vin);
+      if (record) record.capabilities = capabilities;
+      changed();
+    },
+  });
 
   const attach = async (next: Connected) => {
     generation++;
@@ -398,15 +339,17 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     lastError = null;
     evaluateAppAlerts();
     changed();
-    await loadVehicles();
+    await listing.start(next.api);
   };
 
   const disconnect = () => {
     generation++;
     connected = null;
+    // Checks stop here rather than resume: a pause in force ends without a word.
+    paused = null;
     scheduler.stop();
     scheduler.setVehicles([]);
-    clearConnectRetry();
+    listing.stop();
   };
 
   const onAuthChange = (state: AuthState) => {
@@ -420,39 +363,29 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   };
 
   const signIn = async (request: SignInRequest) => {
-    if (request.mode === 'volvo-id') {
-      scrubber.remember(request.apiKey);
-      scrubber.remember(request.clientSecret);
-    } else if (request.mode === 'test-token') {
-      scrubber.remember(request.apiKey);
-      scrubber.remember(request.accessToken);
-      // The session strips a pasted "Bearer " prefix; the bare token is the secret on the wire.
-      scrubber.remember(request.accessToken.trim().replace(/^bearer\s+/i, ''));
-    }
     signingIn = true;
     lastError = null;
     changed();
+    const previous = connected;
+    disconnect();
     try {
-      disconnect();
       const next = await connector.connect(request, settings.connection.apiVersion);
-      const connection: Settings['connection'] =
-        request.mode === 'demo'
-          ? { ...settings.connection, mode: 'demo' }
-          : request.mode === 'volvo-id'
-            ? {
-                mode: 'volvo-id',
-                apiVersion: request.apiVersion,
-                clientId: request.clientId,
-                redirectPort: request.redirectPort,
-              }
-            : { ...settings.connection, mode: 'test-token', apiVersion: request.apiVersion };
-      saveSettings({ ...settings, connection });
+      saveSettings({
+        ...settings,
+        connection: connectionSettingsFor(request, settings.connection),
+      });
       signingIn = false;
       await attach(next);
     } catch (error) {
       const message = scrubber.scrub(
         error instanceof Error ? error.message : 'The sign-in did not work.',
       );
+      signingIn = false;
+      // A failed attempt leaves the session as it was: keep watching the cars with it.
+      const session = auth.state();
+      if (previous !== null && session.status === 'signed-in' && session.mode === previous.mode) {
+        await attach(previous);
+      }
       lastError = message;
       throw new Error(message);
     } finally {
@@ -474,15 +407,15 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       before.selectedVin !== settings.selectedVin
     ) {
       setVehicles(roster.all().map((record) => record.vin));
-      const current = connected;
-      if (current !== null) void loadCapabilities(current, generation);
+      void listing.readCapabilities(watchedVins());
     }
     if (before.activityLogSize !== settings.activityLogSize) activity.resize();
     if (before.connection.apiVersion !== settings.connection.apiVersion && connected !== null) {
       connected = connector.withVersion(connected, settings.connection.apiVersion);
-      void loadCapabilities(connected, generation);
+      // The cars and what they can do, as this version of the API says.
+      void listing.start(connected.api);
     }
-    alerts.retain(['app', ...watched().map((record) => record.vin)]);
+    alerts.retain(['app', ...watchedVins()]);
     for (const record of watched()) evaluateVehicleAlerts(record);
     evaluateAppAlerts();
     scheduler.reschedule();
@@ -490,25 +423,6 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
 
   // ---- the Snapshot -----------------------------------------------------------------------
   let revision = 0;
-
-  const quotaView = (now: number): QuotaView => {
-    const daily = settings.polling.dailyBudget;
-    const used = quota.usedToday();
-    const out = paused !== null && paused.pause.kind !== 'rate-limited' ? paused.pause : null;
-    const stretched = connected !== null && budget.stretch() > 1.05;
-    return {
-      usedToday: used,
-      budget: daily,
-      resetsAt: iso(quota.resetsAt()),
-      exhaustedUntil: out === null ? null : iso(out.until),
-      message:
-        out !== null
-          ? pauseWords(out, now)
-          : stretched
-            ? `Checking less often to stay within today's budget of ${count(daily)} requests (${count(used)} used).`
-            : null,
-    };
-  };
 
   const build = (): Snapshot => {
     const now = clock.now();
@@ -520,7 +434,16 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       alerts: (scope) => alerts.active(scope),
       command: (vin) => commands.state(vin),
       selectedVin: roster.selected(),
-      quota: quotaView(now),
+      quota: quotaView({
+        usedToday: quota.usedToday(),
+        dailyBudget: settings.polling.dailyBudget,
+        resetsAt: quota.resetsAt(),
+        out:
+          paused === null || paused.pause.kind === 'rate-limited'
+            ? null
+            : { until: paused.pause.until, message: pauseWords(paused.pause, now) },
+        stretched: connected !== null && budget.stretch() > 1.05,
+      }),
       shortcut: shortcut.view(),
       online,
       offlineSince,
@@ -557,7 +480,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     getSnapshot: () => publisher.current(),
     async refresh() {
       requireConnected();
-      await scheduler.refresh(watched().map((record) => record.vin));
+      await scheduler.refresh(watchedVins());
     },
     async selectVehicle(vin) {
       const record = requireVehicle(vin);

@@ -1,7 +1,8 @@
 import type { AuthState } from '../auth/types';
 import type { Doors, LockState, Reading, Windows } from '../volvo/model';
+import { count } from './app-words';
 import type { VehicleCommandState } from './command-runner';
-import { isOpen, openDoors, openWindows } from './open-parts';
+import { openDoors, openWindows, tankLidOpen } from './open-parts';
 import type {
   AlertView,
   Freshness,
@@ -45,12 +46,7 @@ function summarize(
   doors: Doors | null,
   windows: Windows | null,
 ): VehicleSummary {
-  if (
-    doors !== null &&
-    (openDoors(doors).length > 0 || (doors.tankLid && isOpen(doors.tankLid.value)))
-  ) {
-    return 'open';
-  }
+  if (doors !== null && (openDoors(doors).length > 0 || tankLidOpen(doors))) return 'open';
   if (windows !== null && openWindows(windows).length > 0) return 'open';
   if (lock === null) return 'unknown';
   if (lock.value === 'LOCKED') return 'locked';
@@ -123,6 +119,31 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     vaultWarning: input.vaultWarning,
     lastError: input.lastError,
     popoverOpen: input.popoverOpen,
+  };
+}
+
+/** The quota part of the Snapshot: today's count, and why checks stop or slow down, if they do. */
+export function quotaView(input: {
+  usedToday: number;
+  dailyBudget: number;
+  resetsAt: number;
+  /** Volvo's quota or the app's budget is out: until when, and the sentence saying so. */
+  out: { until: number; message: string } | null;
+  /** Whether intervals are stretched to fit the rest of the day into the budget. */
+  stretched: boolean;
+}): QuotaView {
+  const { usedToday, dailyBudget, out } = input;
+  return {
+    usedToday,
+    budget: dailyBudget,
+    resetsAt: iso(input.resetsAt),
+    exhaustedUntil: out === null ? null : iso(out.until),
+    message:
+      out !== null
+        ? out.message
+        : input.stretched
+          ? `Checking less often to stay within today's budget of ${count(dailyBudget)} requests (${count(usedToday)} used).`
+          : null,
   };
 }
 

@@ -1,14 +1,8 @@
 import { VolvoApiError } from '../volvo/errors';
-import type {
-  Doors,
-  DoorsReport,
-  LockState,
-  Reading,
-  Windows,
-  WindowsReport,
-} from '../volvo/model';
+import type { Doors, DoorsReport, LockState, Reading, Windows } from '../volvo/model';
 import { type Change, describeChanges } from './status-changes';
 import { vehicleName } from './vehicle-name';
+import type { VehicleReading } from './vehicle-poll';
 
 /**
  * What the app knows about one vehicle: the latest readings (each part kept when the other
@@ -23,6 +17,8 @@ export interface VehicleRecord {
   windows: Windows | null;
   /** Our clock, epoch ms, of the last answer with any reading. */
   fetchedAt: number | null;
+  /** Our clock, epoch ms, of the last answer in which a reading changed value; null: none yet. */
+  changedAt: number | null;
   /** Set while the last poll failed in whole or in part: since when, and why in words. */
   problem: { since: number; reason: string } | null;
   lastError: string | null;
@@ -38,6 +34,7 @@ export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
     doors: null,
     windows: null,
     fetchedAt: null,
+    changedAt: null,
     problem: null,
     lastError: null,
     capabilities: { lockReducedGuard: false },
@@ -53,24 +50,21 @@ export function errorInWords(error: unknown): string {
   return 'Something went wrong while talking to Volvo.';
 }
 
+/** Runs `update` on the record's readings and returns what changed (noting when, if anything did). */
+function observe(record: VehicleRecord, now: number, update: () => void): Change[] {
+  const before = { lock: record.lock, doors: record.doors, windows: record.windows };
+  update();
+  const changes = describeChanges(before, record);
+  if (changes.length > 0) record.changedAt = now;
+  return changes;
+}
+
 /**
  * Applies one poll: the doors and windows answers, each of which may have failed. Returns the
  * changes to log.
  */
-export function applyPoll(
-  record: VehicleRecord,
-  doors: PromiseSettledResult<DoorsReport>,
-  windows: PromiseSettledResult<WindowsReport>,
-  now: number,
-): Change[] {
-  const before = { lock: record.lock, doors: record.doors, windows: record.windows };
-  if (doors.status === 'fulfilled') {
-    record.lock = doors.value.lock;
-    record.doors = doors.value.doors;
-  }
-  if (windows.status === 'fulfilled') record.windows = windows.value.windows;
-  if (doors.status === 'fulfilled' || windows.status === 'fulfilled') record.fetchedAt = now;
-
+export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: number): Change[] {
+  const { doors, windows } = reading;
   const reason =
     doors.status === 'rejected' && windows.status === 'rejected'
       ? errorInWords(doors.reason)
@@ -81,22 +75,21 @@ export function applyPoll(
           : null;
   record.problem = reason === null ? null : { since: record.problem?.since ?? now, reason };
   record.lastError = reason;
-  return describeChanges(before, {
-    lock: record.lock,
-    doors: record.doors,
-    windows: record.windows,
+  return observe(record, now, () => {
+    if (doors.status === 'fulfilled') {
+      record.lock = doors.value.lock;
+      record.doors = doors.value.doors;
+    }
+    if (windows.status === 'fulfilled') record.windows = windows.value.windows;
+    if (doors.status === 'fulfilled' || windows.status === 'fulfilled') record.fetchedAt = now;
   });
 }
 
 /** Records the new doors from the check before locking. */
 export function applyDoors(record: VehicleRecord, report: DoorsReport, now: number): Change[] {
-  const before = { lock: record.lock, doors: record.doors, windows: record.windows };
-  record.lock = report.lock;
-  record.doors = report.doors;
-  record.fetchedAt = now;
-  return describeChanges(before, {
-    lock: record.lock,
-    doors: record.doors,
-    windows: record.windows,
+  return observe(record, now, () => {
+    record.lock = report.lock;
+    record.doors = report.doors;
+    record.fetchedAt = now;
   });
 }

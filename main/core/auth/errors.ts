@@ -31,6 +31,13 @@ export class AuthError extends Error {
   }
 }
 
+/** Any failure of a sign-in, as an {@link AuthError} whose message is for a person. */
+export function signInFailure(error: unknown): AuthError {
+  if (error instanceof AuthError) return error;
+  const detail = error instanceof Error ? error.message : 'unknown problem';
+  return new AuthError('sign-in-failed', `The sign-in did not work (${detail}).`);
+}
+
 /** What a failed token-endpoint call means for the session. */
 export type TokenFailure =
   | { kind: 'invalid-grant' }

@@ -34,8 +34,6 @@ const metaSchema = z.object({
 
 /** The persisted session facts. */
 export type SessionMeta = z.infer<typeof metaSchema>;
-/** The Volvo ID part of {@link SessionMeta}. */
-export type VolvoIdMeta = z.infer<typeof volvoIdSchema>;
 
 /**
  * Reads the session facts; a missing or unreadable document means "signed out" (logged, so a

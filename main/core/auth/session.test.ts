@@ -5,7 +5,8 @@ import type { BrowserOpener, Fetch, SecretName } from '../ports';
 import { FakeClock, flush } from '../testing/fake-clock';
 import { createVehicleApi } from '../volvo/client';
 import { AuthError } from './errors';
-import { createAuthSession, createRedirectFollower, volvoIdConfig } from './session';
+import { createRedirectFollower } from './redirect-follower';
+import { createAuthSession } from './session';
 import {
   freePort,
   memoryStore,
@@ -15,6 +16,7 @@ import {
   until,
 } from './test-support';
 import type { AuthState, VolvoIdConfig } from './types';
+import { volvoIdConfig } from './volvo-id';
 
 const ACCESS_TTL_S = 299;
 const HOUR = 3600_000;
@@ -332,6 +334,34 @@ describe('sign-in through the loopback redirect', () => {
     await expect(attempt).rejects.toThrow('not finished within 5 minutes');
     expect(session.state().status).toBe('signed-out');
     await expect(fetch(`${redirectUri}?code=late&state=late`)).rejects.toThrow();
+  });
+
+  it('a newer sign-in or a sign-out cancels a pending sign-in without its failure showing', async () => {
+    const redirects: string[] = [];
+    const { session } = harness({
+      browser: {
+        async open(url) {
+          redirects.push(new URL(url).searchParams.get('redirect_uri') ?? '');
+        },
+      },
+    });
+    const first = session.signInWithVolvoId(publicConfig(), 'volvo-id', 'v2');
+    first.catch(() => {});
+    await until(() => redirects.length === 1);
+    const second = session.signInWithVolvoId(publicConfig(), 'volvo-id', 'v2');
+    second.catch(() => {});
+
+    await expect(first).rejects.toThrow('A new sign-in was started, so this one was cancelled.');
+    await until(() => redirects.length === 2);
+    expect(session.state()).toMatchObject({ status: 'signing-in', message: null });
+
+    await session.signOut();
+    await expect(second).rejects.toThrow('You signed out, so the sign-in was cancelled.');
+    await flush();
+    expect(session.state()).toMatchObject({ status: 'signed-out', message: null });
+    for (const redirectUri of redirects) {
+      await expect(fetch(`${redirectUri}?code=late&state=late`)).rejects.toThrow();
+    }
   });
 
   it('refuses a configuration with a bad field before anything starts', async () => {

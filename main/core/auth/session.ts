@@ -8,32 +8,23 @@ import type {
   TimerHandle,
 } from '../ports';
 import type { ApiVersion } from '../volvo/model';
+import { signInThroughBrowser } from './browser-sign-in';
 import {
-  AuthError,
-  acceptCallback,
-  classifyTokenFailure,
-  codeExchangeError,
-  refusedMessage,
-} from './errors';
-import { type LoopbackListener, openLoopbackListener } from './loopback';
+  type Credentials,
+  metaFor,
+  signedInMessage,
+  type TestTokenCredentials,
+  type VolvoIdCredentials,
+} from './credentials';
+import { AuthError, classifyTokenFailure, refusedMessage, signInFailure } from './errors';
+import type { LoopbackListener } from './loopback';
 import { MESSAGES } from './messages';
-import {
-  createAuthorizationRequest,
-  discoverEndpoints,
-  exchangeCode,
-  type OAuthClient,
-  refreshTokens,
-  type ServerEndpoints,
-  type TokenSet,
-  validateCallback,
-} from './oauth';
+import { refreshTokens, type TokenSet } from './oauth';
+import { readSavedSession } from './saved-session';
 import { loadSessionMeta, type SessionMeta } from './session-meta';
 import { parseTestToken } from './test-token';
-import type { AuthSession, AuthState, VolvoIdConfig } from './types';
+import { type AuthSession, type AuthState, SIGNED_OUT, type VolvoIdConfig } from './types';
 import { validateVolvoIdConfig } from './volvo-id';
-
-export { createRedirectFollower } from './redirect-follower';
-export { VOLVO_ID_ISSUER, volvoIdConfig } from './volvo-id';
 
 /** What the session needs from its world. */
 export interface AuthSessionDeps {
@@ -64,47 +55,6 @@ const RETRY_FIRST_MS = 15_000;
 const RETRY_MAX_MS = 10 * 60_000;
 /** setTimeout's largest delay; longer waits are re-armed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-
-interface AccessToken {
-  token: string;
-  expiresAt: number;
-}
-
-/** A Volvo ID (or simulator) sign-in. */
-interface VolvoIdCredentials {
-  kind: 'volvo-id';
-  mode: 'demo' | 'volvo-id';
-  endpoints: ServerEndpoints;
-  client: OAuthClient;
-  redirectPort: number;
-  refreshToken: string;
-  /**
-   * Access tokens stay in memory only: they live ~5 minutes, so after a restart one is almost
-   * always stale anyway, and not writing them keeps one more secret off the disk and saves a
-   * vault write every refresh. The refresh token is what survives a restart.
-   */
-  access: AccessToken | null;
-  /** The vault may not keep the refresh token ('plaintext' vault, not allowed): session only. */
-  memoryOnly: boolean;
-}
-
-/** A pasted developer-portal test access token (kept in the vault: it is the only credential). */
-interface TestTokenCredentials {
-  kind: 'test-token';
-  token: string;
-  expiresAt: number;
-  memoryOnly: boolean;
-}
-
-type Credentials = VolvoIdCredentials | TestTokenCredentials;
-
-const SIGNED_OUT: AuthState = {
-  status: 'signed-out',
-  mode: null,
-  apiVersion: 'v2',
-  tokenExpiresAt: null,
-  message: null,
-};
 
 /**
  * The Volvo ID session: signs in with authorization code + PKCE through a loopback redirect,
@@ -171,41 +121,10 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
 
   const memoryOnly = () => vault.protection() === 'plaintext' && !deps.allowPlaintextSecrets();
 
-  const signedInMessage = (c: Credentials): string | null => {
-    const parts = [
-      c.kind === 'test-token' ? MESSAGES.testTokenActive : null,
-      c.memoryOnly ? MESSAGES.memoryOnly : null,
-    ].filter((part) => part !== null);
-    return parts.length > 0 ? parts.join(' ') : null;
-  };
-
   const notAvailable = () =>
     state.status === 'expired'
       ? new AuthError('expired', state.message ?? MESSAGES.expired)
       : new AuthError('signed-out', MESSAGES.notSignedIn);
-
-  const metaFor = (c: Credentials, apiVersion: ApiVersion): SessionMeta =>
-    c.kind === 'test-token'
-      ? {
-          version: 1,
-          status: 'signed-in',
-          mode: 'test-token',
-          apiVersion,
-          testTokenExpiresAt: c.expiresAt,
-        }
-      : {
-          version: 1,
-          status: 'signed-in',
-          mode: c.mode,
-          apiVersion,
-          volvoId: {
-            endpoints: c.endpoints,
-            clientId: c.client.clientId,
-            confidential: c.client.clientSecret !== undefined,
-            redirectPort: c.redirectPort,
-            scopes: [...c.client.scopes],
-          },
-        };
 
   const scheduleKeepAlive = (c: VolvoIdCredentials) =>
     schedule(KEEP_ALIVE_MS, () => {
@@ -407,18 +326,6 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
     listener?.close(new AuthError('sign-in-failed', reason));
   };
 
-  const openBrowser = async (url: string) => {
-    try {
-      await deps.browser.open(url);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : 'unknown problem';
-      throw new AuthError(
-        'sign-in-failed',
-        `volvo-tray could not open the Volvo ID sign-in page: ${detail}`,
-      );
-    }
-  };
-
   const signInWithVolvoId = async (
     unchecked: VolvoIdConfig,
     mode: 'demo' | 'volvo-id',
@@ -435,47 +342,17 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
     });
     let listener: LoopbackListener<URLSearchParams> | null = null;
     try {
-      const endpoints = await discoverEndpoints(config, ports, logger);
-      const client: OAuthClient = {
-        clientId: config.clientId,
-        ...(config.clientSecret ? { clientSecret: config.clientSecret } : {}),
-        scopes: config.scopes,
-      };
-      let expectedState: string | null = null;
-      listener = await openLoopbackListener({
-        port: config.redirectPort,
-        clock,
-        timeoutMs: SIGN_IN_TIMEOUT_MS,
+      const { endpoints, client, tokens } = await signInThroughBrowser({
+        config,
+        ports,
+        browser: deps.browser,
         logger,
-        accept: (parameters) => {
-          // Checked here first only to say it in words; oauth4webapi checks it again below.
-          if (expectedState === null || parameters.get('state') !== expectedState) {
-            throw new AuthError('sign-in-failed', MESSAGES.stateMismatch);
-          }
-          return acceptCallback(() =>
-            validateCallback(endpoints, client, clock, parameters, expectedState ?? ''),
-          );
+        timeoutMs: SIGN_IN_TIMEOUT_MS,
+        onListening(opened) {
+          listener = opened;
+          pendingSignIn = opened;
         },
       });
-      pendingSignIn = listener;
-      const request = await createAuthorizationRequest(endpoints, client, listener.redirectUri);
-      expectedState = request.state;
-      const [, callback] = await Promise.all([openBrowser(request.url), listener.result]);
-      let tokens: TokenSet;
-      try {
-        tokens = await exchangeCode(
-          endpoints,
-          client,
-          ports,
-          callback,
-          listener.redirectUri,
-          request.codeVerifier,
-        );
-      } catch (error) {
-        throw codeExchangeError(error);
-      }
-      if (tokens.refreshToken === undefined)
-        throw new AuthError('sign-in-failed', MESSAGES.noRefreshToken);
       const expiresInSeconds = tokens.expiresInSeconds ?? DEFAULT_ACCESS_TOKEN_SECONDS;
       await install(
         {
@@ -492,16 +369,10 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
       );
       logger.info('auth.sign-in.ok', { mode, expiresInSeconds });
     } catch (error) {
-      const failure =
-        error instanceof AuthError
-          ? error
-          : new AuthError(
-              'sign-in-failed',
-              `The sign-in did not work (${error instanceof Error ? error.message : 'unknown problem'}).`,
-            );
+      const failure = signInFailure(error);
       logger.warn('auth.sign-in.failed', { mode, reason: failure.kind });
+      // A newer sign-in (or a sign-out) cancelled this one: the state is the newer one's.
       const cancelledByNewer = listener !== null && pendingSignIn !== listener;
-      listener?.close(failure);
       if (!cancelledByNewer) {
         const status = credentials
           ? 'signed-in'
@@ -523,91 +394,14 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
   const restore = async () => {
     const meta = loadSessionMeta(deps.meta, logger);
     dropCredentials();
-    if (meta === null) return setState(SIGNED_OUT);
-    const { apiVersion } = meta;
-    if (meta.status === 'expired') {
-      return setState({
-        status: 'expired',
-        mode: meta.mode,
-        apiVersion,
-        tokenExpiresAt: meta.testTokenExpiresAt ?? null,
-        message: meta.mode === 'test-token' ? MESSAGES.testTokenExpired : MESSAGES.expired,
-      });
-    }
-    // The demo simulator starts on a new port with no tokens each launch: demo signs in afresh.
-    if (meta.status === 'signed-out' || meta.mode === null || meta.mode === 'demo') {
-      return setState({ ...SIGNED_OUT, apiVersion });
-    }
-    const sessionOnly = memoryOnly();
-    const lost = (message: string) => setState({ ...SIGNED_OUT, apiVersion, message });
-    if (meta.mode === 'test-token') {
-      const token = await vault.get('accessToken');
-      if (token === undefined || meta.testTokenExpiresAt === undefined) {
-        return lost(sessionOnly ? MESSAGES.sessionOnlyLost : MESSAGES.savedSignInMissing);
-      }
-      const expiresAt = meta.testTokenExpiresAt;
-      if (clock.now() >= expiresAt) {
-        const message = MESSAGES.testTokenExpired;
-        setState({
-          status: 'expired',
-          mode: 'test-token',
-          apiVersion,
-          tokenExpiresAt: expiresAt,
-          message,
-        });
-        return forgetTokens({ version: 1, status: 'expired', mode: 'test-token', apiVersion });
-      }
-      const c: TestTokenCredentials = {
-        kind: 'test-token',
-        token,
-        expiresAt,
-        memoryOnly: sessionOnly,
-      };
-      if (sessionOnly) await vault.delete('accessToken');
-      credentials = c;
-      scheduleTestTokenExpiry(c);
-      return setState({
-        status: 'signed-in',
-        mode: 'test-token',
-        apiVersion,
-        tokenExpiresAt: expiresAt,
-        message: signedInMessage(c),
-      });
-    }
-    const volvoId = meta.volvoId;
-    const refreshToken = await vault.get('refreshToken');
-    if (volvoId === undefined || refreshToken === undefined) {
-      return lost(sessionOnly ? MESSAGES.sessionOnlyLost : MESSAGES.savedSignInMissing);
-    }
-    const clientSecret = volvoId.confidential ? await vault.get('clientSecret') : undefined;
-    if (volvoId.confidential && clientSecret === undefined)
-      return lost(MESSAGES.clientSecretMissing);
-    // The person no longer allows the refresh token on an unencrypted disk: keep it in memory.
-    if (sessionOnly) await vault.delete('refreshToken');
-    const c: VolvoIdCredentials = {
-      kind: 'volvo-id',
-      mode: meta.mode,
-      endpoints: volvoId.endpoints,
-      client: {
-        clientId: volvoId.clientId,
-        ...(clientSecret ? { clientSecret } : {}),
-        scopes: volvoId.scopes,
-      },
-      redirectPort: volvoId.redirectPort,
-      refreshToken,
-      access: null,
-      memoryOnly: sessionOnly,
-    };
+    const saved = await readSavedSession(meta, vault, memoryOnly(), clock.now());
+    const c = saved.credentials;
     credentials = c;
-    scheduleKeepAlive(c);
-    setState({
-      status: 'signed-in',
-      mode: c.mode,
-      apiVersion,
-      tokenExpiresAt: null,
-      message: signedInMessage(c),
-    });
-    logger.info('auth.restored', { mode: c.mode });
+    if (c?.kind === 'volvo-id') scheduleKeepAlive(c);
+    else if (c?.kind === 'test-token') scheduleTestTokenExpiry(c);
+    setState(saved.state);
+    if (saved.forget !== null) await forgetTokens(saved.forget);
+    if (c !== null) logger.info('auth.restored', { mode: saved.state.mode });
   };
 
   return {

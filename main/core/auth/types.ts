@@ -44,6 +44,15 @@ export interface AuthState {
   message: string | null;
 }
 
+/** Nobody signed in, nothing to say. */
+export const SIGNED_OUT: AuthState = {
+  status: 'signed-out',
+  mode: null,
+  apiVersion: 'v2',
+  tokenExpiresAt: null,
+  message: null,
+};
+
 /** Supplies access tokens to the API client; see `main/core/volvo`. */
 export interface AccessTokenProvider {
   /** A valid access token, refreshed ahead of expiry; concurrent callers share one refresh. */

@@ -91,7 +91,7 @@ export function validateVolvoIdConfig(config: VolvoIdConfig): VolvoIdConfig {
 }
 
 /** True for https, and for plain http to this computer (the simulator). */
-export function isSecureOrLoopback(url: URL): boolean {
+function isSecureOrLoopback(url: URL): boolean {
   return url.protocol === 'https:' || isLoopbackHost(url.hostname);
 }
 

@@ -1,5 +1,5 @@
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../../simulator/index';
-import type { Fetch, Logger } from '../../ports';
+import type { Fetch, Logger, SecretVault } from '../../ports';
 import { FakeClock } from '../../testing/fake-clock';
 import { createMemoryDeps, memoryJsonStore, memorySettings } from '../memory-ports';
 import { createAppService } from '../service';
@@ -19,23 +19,41 @@ export interface Scenario {
   http: TrackingFetch;
   /** The simulator the app started in demo mode. */
   sim(): Simulator;
-  /** Moves time forward, letting the app finish each timer's work before the next fires. */
+  /**
+   * Lets the requests in flight finish, then moves time forward, letting the app finish each
+   * timer's work before the next fires.
+   */
   advance(ms: number): Promise<void>;
   /** Requests to the Connected Vehicle API (not Volvo ID), optionally for one VIN. */
   apiRequests(vin?: string): TrackedRequest[];
   close(): Promise<void>;
 }
 
+/**
+ * The default network of a scenario: this computer only. Anything else (Volvo's real hosts, a
+ * sign-in that tries discovery at Volvo ID) fails as it would offline, so no test and no bench
+ * run ever sends traffic elsewhere.
+ */
+export const loopbackOnlyFetch: Fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : input.toString());
+  if (url.hostname !== '127.0.0.1') {
+    throw new TypeError(`fetch failed (scenarios stay on this computer, not ${url.hostname})`);
+  }
+  return globalThis.fetch(input, init);
+};
+
 export interface ScenarioOptions {
   /** Raw settings, as a settings file would hold them. */
   settings?: unknown;
   /** Persisted app state from an earlier run (restart tests). */
   state?: unknown;
+  /** The secret vault, e.g. holding what an earlier run saved (default: an empty memory one). */
+  vault?: SecretVault;
   clock?: FakeClock;
   simulator?: Omit<SimulatorOptions, 'clock'>;
   /** Called with the simulator as soon as the app started it, before the app signs in. */
   prepareSimulator?: (simulator: Simulator) => void;
-  /** The fetch under the tracking one (default: the real fetch). */
+  /** The fetch under the tracking one (default: {@link loopbackOnlyFetch}). */
   fetch?: Fetch;
   logger?: Logger;
   /** Longest real wait for the app to go idle after each timer (requests that never answer). */
@@ -46,12 +64,13 @@ export interface ScenarioOptions {
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
   const clock = options.clock ?? new FakeClock();
-  const http = trackingFetch(options.fetch);
+  const http = trackingFetch(options.fetch ?? loopbackOnlyFetch);
   const settings = memorySettings(options.settings);
   const deps = createMemoryDeps({
     clock,
     fetch: http.fetch,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.vault ? { vault: options.vault } : {}),
     settings,
     state: memoryJsonStore<unknown>(options.state),
   });
@@ -75,7 +94,12 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
       if (simulator === null) throw new Error('The app has not started the demo simulator.');
       return simulator;
     },
-    advance: (ms) => clock.advance(ms, () => http.idle(options.idleMaxMs)),
+    async advance(ms) {
+      // Requests already on their way are answered before time moves, as they would be.
+      const settle = () => http.idle(options.idleMaxMs);
+      await settle();
+      await clock.advance(ms, settle);
+    },
     apiRequests: (vin) =>
       http.requests.filter(
         (request) =>

@@ -1,0 +1,123 @@
+import type { Clock, Logger, TimerHandle } from '../ports';
+import type { VehicleApi } from '../volvo/model';
+import { backoffDelayMs } from './backoff';
+import { pauseFor } from './poll-scheduler';
+import { errorInWords } from './vehicle-record';
+
+/**
+ * The cars of the signed-in account and what each can do, for one connection at a time. A
+ * listing that fails is tried again (when Volvo allows calls again after a 429 or the quota
+ * 403, otherwise with backoff and jitter) until it works or the connection ends; answers that
+ * arrive for an earlier connection are dropped.
+ */
+export interface VehicleListing {
+  /** Lists the cars through `api` (ending any listing of an earlier connection). */
+  start(api: VehicleApi): Promise<void>;
+  /** Reads which commands these cars support, through the connection last started. */
+  readCapabilities(vins: readonly string[]): Promise<void>;
+  /** The connection ended: no more retries, late answers are dropped. */
+  stop(): void;
+}
+
+export interface VehicleListingOptions {
+  clock: Clock;
+  random: () => number;
+  logger: Logger;
+  /** First wait before listing again after a failure. */
+  retryMs: number;
+  /** The longest wait between attempts. */
+  maxRetryMs: number;
+  onListed(vins: string[]): void;
+  /** Listing failed (it is tried again); `reason` in words. */
+  onFailed(reason: string): void;
+  onCapabilities(vin: string, capabilities: { lockReducedGuard: boolean }): void;
+}
+
+/** Volvo never answers sooner than this after a refusal; nor do we ask. */
+const MIN_RETRY_MS = 1000;
+
+export function createVehicleListing(options: VehicleListingOptions): VehicleListing {
+  const { clock } = options;
+  let api: VehicleApi | null = null;
+  /** Bumped on every start and stop: answers for an older connection are dropped. */
+  let generation = 0;
+  let retry: TimerHandle | null = null;
+  let failures = 0;
+
+  const cancelRetry = () => {
+    if (retry !== null) clock.clearTimeout(retry);
+    retry = null;
+  };
+
+  const retryLater = (error: unknown, gen: number) => {
+    failures += 1;
+    const now = clock.now();
+    const pause = pauseFor(error, now);
+    const delay =
+      pause !== null
+        ? pause.until - now
+        : backoffDelayMs(
+            failures,
+            { baseMs: options.retryMs, maxMs: options.maxRetryMs },
+            options.random,
+          );
+    cancelRetry();
+    retry = clock.setTimeout(
+      () => {
+        retry = null;
+        if (gen === generation) void list(gen);
+      },
+      Math.max(MIN_RETRY_MS, delay),
+    );
+  };
+
+  const list = async (gen: number) => {
+    const current = api;
+    if (current === null) return;
+    try {
+      const vins = await current.listVehicles();
+      if (gen !== generation) return;
+      failures = 0;
+      options.onListed(vins);
+    } catch (error) {
+      if (gen !== generation) return;
+      retryLater(error, gen);
+      options.onFailed(errorInWords(error));
+    }
+  };
+
+  return {
+    start(next) {
+      cancelRetry();
+      failures = 0;
+      api = next;
+      generation += 1;
+      return list(generation);
+    },
+    async readCapabilities(vins) {
+      const current = api;
+      const gen = generation;
+      if (current === null) return;
+      await Promise.all(
+        vins.map(async (vin) => {
+          try {
+            const supported = await current.supportedCommands(vin);
+            if (gen !== generation) return;
+            options.onCapabilities(vin, {
+              lockReducedGuard: supported.includes('lock-reduced-guard'),
+            });
+          } catch (error) {
+            options.logger.info('Could not read which commands the car supports', {
+              reason: errorInWords(error),
+            });
+          }
+        }),
+      );
+    },
+    stop() {
+      cancelRetry();
+      api = null;
+      generation += 1;
+    },
+  };
+}
