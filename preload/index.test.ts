@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { snapshot } from '../main/core/testing/snapshots';
 import { emitToRenderer, fake } from '../main/electron/testing/fake-electron';
-import { snapshot } from '../main/electron/testing/snapshots';
 import { INTENT_NAMES, intentChannel, SNAPSHOT_CHANNEL, type VolvoBridge } from './contract';
 
 vi.mock('electron', () => import('../main/electron/testing/fake-electron'));

@@ -15,6 +15,7 @@ import {
   type IntentResult,
   type IntentResults,
 } from '../../preload/contract';
+import { withHostIntents } from '../core/app/intent-handlers';
 import {
   createMemoryDeps,
   memorySettings,
@@ -24,7 +25,6 @@ import {
 import { createAppService } from '../core/app/service';
 import type { AppService } from '../core/app/types';
 import { type AppNotification, type Logger, type Notifier, silentLogger } from '../core/ports';
-import { withHostIntents } from '../electron/host-intents';
 import { ControllableClock } from './controllable-clock';
 import { HARNESS_CSP, HARNESS_CSS, harnessHtml } from './harness-page';
 import { type HostMessage, pageMessageSchema } from './wire';

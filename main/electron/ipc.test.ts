@@ -10,6 +10,7 @@ import {
 } from '../../preload/contract';
 import { silentLogger } from '../core/ports';
 import { seededRandom } from '../core/testing/seeded-random';
+import { snapshot, VIN_1 } from '../core/testing/snapshots';
 import { pushSnapshot, registerIntentHandlers, senderCheck, UNTRUSTED_SENDER_ERROR } from './ipc';
 import type { RendererLocation } from './renderer-location';
 import {
@@ -18,7 +19,6 @@ import {
   invokeFromRenderer,
   resetFakeElectron,
 } from './testing/fake-electron';
-import { snapshot, VIN_1 } from './testing/snapshots';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
 

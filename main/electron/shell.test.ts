@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { intentChannel, type Snapshot } from '../../preload/contract';
 import type { AppDeps, AppService, CoreIntents } from '../core/app/types';
 import { defaultSettings } from '../core/settings';
+import { snapshot, VIN_1 } from '../core/testing/snapshots';
 import { runShell, type ShellTestHooks } from './shell';
 import {
   app,
@@ -16,7 +17,6 @@ import {
   powerMonitor,
   resetFakeElectron,
 } from './testing/fake-electron';
-import { snapshot, VIN_1 } from './testing/snapshots';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoAction } from '../../preload/contract';
-import { signedOut, snapshot, VIN_1, VIN_2, vehicleView } from './testing/snapshots';
+import { signedOut, snapshot, VIN_1, VIN_2, vehicleView } from '../core/testing/snapshots';
 import { DEMO_SCENARIOS, type TrayMenuItem, trayMenuTemplate } from './tray-menu';
 
 function recorder() {

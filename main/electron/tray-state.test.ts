@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { closedDoors, signedOut, snapshot, VIN_1, VIN_2, vehicleView } from './testing/snapshots';
+import {
+  closedDoors,
+  signedOut,
+  snapshot,
+  VIN_1,
+  VIN_2,
+  vehicleView,
+} from '../core/testing/snapshots';
 import { stateLine, TOOLTIP_MAX, trayState, trayTooltip } from './tray-state';
 
 const AT = '2026-11-27T08:00:00.000Z';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { closedDoors, closedWindows } from '../../main/core/testing/snapshots';
 import type { Doors, OpenState, Reading, Windows } from '../../main/core/volvo/model';
-import { closedDoors, closedWindows } from '../../main/electron/testing/snapshots';
 import { isOpen, joinLabels, openPartLabels, partReadings, reportedNote, stateWord } from './parts';
 
 const at = '2026-11-27T08:00:00.000Z';

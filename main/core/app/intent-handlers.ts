@@ -1,5 +1,5 @@
-import type { IntentHandlers } from '../../preload/contract';
-import type { CoreIntents } from '../core/app/types';
+import type { IntentHandlers } from '../../../preload/contract';
+import type { CoreIntents } from './types';
 
 /** The intents the shell itself answers: the core has no window to hide and no app to quit. */
 export type HostIntents = Pick<IntentHandlers, 'closePopover' | 'quit'>;

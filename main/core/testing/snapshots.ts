@@ -1,5 +1,5 @@
-import type { Snapshot, VehicleView } from '../../core/app/snapshot';
-import type { Doors, OpenState, Reading, Windows } from '../../core/volvo/model';
+import type { Snapshot, VehicleView } from '../app/snapshot';
+import type { Doors, OpenState, Reading, Windows } from '../volvo/model';
 
 /** Snapshots for the shell's tests: a signed-in demo account with one locked, closed car. */
 
