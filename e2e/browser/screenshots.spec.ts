@@ -3,9 +3,12 @@ import { expect, fastForward, openPopover, stateWord, test } from './fixtures';
 
 /**
  * The README's pictures of the popover: light and dark (locked), an open-door alert, and the
- * settings as the tray's "Settings…" opens them.
+ * settings as the tray's "Settings…" opens them. `npm run screenshots` writes them into docs/;
+ * a plain test run writes them under test-results/ so it leaves the work tree as it was.
  */
-const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
+const folder =
+  process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/' : '../../test-results/screenshots/';
+const docs = (name: string) => fileURLToPath(new URL(`${folder}${name}`, import.meta.url));
 
 test('screenshots: locked, light and dark', async ({ page, host }) => {
   await openPopover(page, host);
