@@ -61,19 +61,19 @@ describe('volvo-tray usage', () => {
   });
 
   it.each([
-    [[], 'no command given'],
-    [['drive', 'YV1XZK9V2PA000001'], 'unknown command "drive"'],
-    [['status', '--foo'], "Unknown option '--foo' (see volvo-tray --help)"],
+    [[], 'No command given. See volvo-tray --help.'],
+    [['drive', 'YV1XZK9V2PA000001'], 'Unknown command "drive". See volvo-tray --help.'],
+    [['status', '--foo'], "Unknown option '--foo'. See volvo-tray --help."],
     [['status', 'VIN', '--port', '80'], '--port only applies to "sim"'],
     [['unlock', 'VIN', '--duration', '500'], '--duration must be a whole number from 1 to 120'],
     [['unlock', 'VIN', '--duration', 'ten'], '--duration must be a whole number from 1 to 120'],
     [['status', 'VIN', '--api-version', 'v3'], '--api-version must be v1 or v2'],
     [['status', 'VIN', '--base', 'api.volvocars.com'], '--base must be an http(s) address'],
     [['status'], '"status" needs a VIN'],
-    [['vehicles', 'extra'], 'unexpected argument "extra"'],
+    [['vehicles', 'extra'], 'Unexpected argument "extra". See volvo-tray --help.'],
     [['sim', '--port', '70000'], '--port must be a whole number from 0 to 65535'],
     [['sim', '--token', 't'], '--token does not apply to "sim"'],
-    [['status', 'VIN', '--token', 't'], 'no API key: pass --api-key or set VCC_API_KEY'],
+    [['status', 'VIN', '--token', 't'], 'No VCC API key: pass --api-key or set VCC_API_KEY.'],
     [
       ['unlock', 'VIN', '--duration', '30', ...CONFIGURED],
       '--duration only applies to API v1; API v2 always gives 120 seconds',
@@ -93,7 +93,7 @@ describe('volvo-tray usage', () => {
   it('asks for a token when none is configured', async () => {
     const { code, stderr } = await cli(['vehicles'], { VCC_API_KEY: 'k', VOLVO_ACCESS_TOKEN: '' });
     expect(code).toBe(2);
-    expect(stderr).toBe('volvo-tray: no access token: pass --token or set VOLVO_ACCESS_TOKEN\n');
+    expect(stderr).toBe('volvo-tray: No access token: pass --token or set VOLVO_ACCESS_TOKEN.\n');
   });
 });
 
@@ -196,7 +196,7 @@ describe('volvo-tray against the simulator', () => {
   it.each([
     ['a refused token', ['--token', 'expired'], {}, '--token (VOLVO_ACCESS_TOKEN)'],
     ['a wrong API key', ['--api-key', 'wrong'], {}, 'check --api-key (VCC_API_KEY)'],
-    ['an unknown VIN', [], {}, 'Volvo does not know a vehicle with VIN YV1AAAAAAAA999999'],
+    ['an unknown VIN', [], {}, 'There is no car with VIN YV1AAAAAAAA999999 on this Volvo ID.'],
     ['v1 removed', ['--api-version', 'v1'], { v1Removed: true }, 'use --api-version v2'],
   ])('exits 1 with one line for %s', async (_, flags, options, reason) => {
     const sim = await simulator(options);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActivityEntry, ShortcutView, Snapshot } from '../main/core/app/snapshot';
+import { FIELD_MESSAGES } from '../main/core/field-messages';
 import { type Settings, settingsPatchSchema } from '../main/core/settings';
 import { DOOR_NAMES, WINDOW_NAMES } from '../main/core/volvo/model';
 
@@ -13,23 +14,20 @@ import { DOOR_NAMES, WINDOW_NAMES } from '../main/core/volvo/model';
 const vin = z
   .string()
   .trim()
-  .regex(/^[A-HJ-NPR-Z0-9]{17}$/i, 'A VIN is 17 letters and digits (no I, O or Q).');
+  .regex(/^[A-HJ-NPR-Z0-9]{17}$/i, FIELD_MESSAGES.vin);
 
 const apiKey = z
   .string()
   .trim()
-  .regex(
-    /^[A-Za-z0-9_-]{16,128}$/,
-    'The VCC API key is the long code of letters and digits from your Volvo developer account.',
-  );
+  .regex(/^[A-Za-z0-9_-]{16,128}$/, FIELD_MESSAGES.apiKeyShape);
 
 const apiVersion = z.enum(['v1', 'v2']);
 
 const redirectPort = z
-  .number({ error: 'The redirect port must be a number.' })
-  .int('The redirect port must be a whole number.')
-  .min(1024, 'The redirect port must be between 1024 and 65535.')
-  .max(65535, 'The redirect port must be between 1024 and 65535.');
+  .number({ error: FIELD_MESSAGES.redirectPortNumber })
+  .int(FIELD_MESSAGES.redirectPortNumber)
+  .min(1024, FIELD_MESSAGES.redirectPortRange)
+  .max(65535, FIELD_MESSAGES.redirectPortRange);
 
 /** How the user wants to connect. Secrets travel renderer -> main once, never back. */
 export const signInRequestSchema = z.discriminatedUnion('mode', [
@@ -40,9 +38,9 @@ export const signInRequestSchema = z.discriminatedUnion('mode', [
       clientId: z
         .string()
         .trim()
-        .min(1, 'Enter the client id of your Volvo developer app.')
-        .max(200, 'That client id is too long.'),
-      clientSecret: z.string().trim().max(500, 'That client secret is too long.').optional(),
+        .min(1, FIELD_MESSAGES.clientIdMissing)
+        .max(200, FIELD_MESSAGES.clientIdTooLong),
+      clientSecret: z.string().trim().max(500, FIELD_MESSAGES.clientSecretTooLong).optional(),
       apiKey,
       redirectPort,
       apiVersion,
@@ -54,8 +52,8 @@ export const signInRequestSchema = z.discriminatedUnion('mode', [
       accessToken: z
         .string()
         .trim()
-        .min(20, 'Paste the whole test access token from the developer portal.')
-        .max(8192, 'That token is too long.'),
+        .min(20, FIELD_MESSAGES.accessTokenMissing)
+        .max(8192, FIELD_MESSAGES.accessTokenTooLong),
       apiKey,
       apiVersion,
     })

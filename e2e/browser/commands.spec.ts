@@ -10,13 +10,13 @@ import {
   unlockWithConfirmation,
 } from './fixtures';
 
-test('lock without interior sensors where the car supports it, and not on the classic car', async ({
+test('lock with reduced guard where the car supports it, and not on the classic car', async ({
   page,
   host,
 }) => {
   await openPopover(page, host);
   await unlockWithConfirmation(page);
-  const reducedGuard = page.getByLabel('Lock without interior sensors');
+  const reducedGuard = page.getByLabel('Lock with reduced guard');
   await reducedGuard.check();
   await lockButton(page).click();
   await expect(commandStatus(page)).toContainText('The car is locked with reduced guard.');
@@ -26,7 +26,7 @@ test('lock without interior sensors where the car supports it, and not on the cl
   await page.getByRole('combobox', { name: 'Car' }).selectOption({ index: 1 });
   await expect(page.getByRole('combobox', { name: 'Car' })).toHaveValue(/000002$/);
   await expect(stateWord(page)).not.toBeEmpty();
-  await expect(page.getByLabel('Lock without interior sensors')).toHaveCount(0);
+  await expect(page.getByLabel('Lock with reduced guard')).toHaveCount(0);
 });
 
 test('a v1 lock shows its progress in place, without moving the buttons', async ({
@@ -35,7 +35,7 @@ test('a v1 lock shows its progress in place, without moving the buttons', async 
 }) => {
   await openPopover(page, host, { clock: true });
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Connected Vehicle API').selectOption('v1');
+  await page.getByLabel('API version').selectOption('v1');
   await expect
     .poll(async () => {
       const settings = await host.call('getSettings');

@@ -12,7 +12,7 @@ import {
 test('first run in demo mode shows the locked car', async ({ page, host }) => {
   await openPopover(page, host);
   await expect(stateWord(page)).toHaveText('Locked');
-  await expect(page.getByText('All closed')).toBeVisible();
+  await expect(page.getByText('Everything closed', { exact: true })).toBeVisible();
   await expect(page.getByText(/^Updated (just now|\d+ min ago)$/)).toBeVisible();
   const parts = page.getByRole('list', { name: 'Doors and windows' });
   await expect(parts.getByRole('listitem').filter({ hasText: 'Rear left door' })).toContainText(

@@ -46,7 +46,7 @@ test('keyboard only: every control in reach, Enter and Space act, Escape leaves 
     'Settings',
     'Lock',
     'Unlock',
-    'Lock without interior sensors',
+    'Lock with reduced guard',
   ]);
 
   // Unlock with the keyboard: Space asks for confirmation, Enter confirms.
@@ -65,7 +65,7 @@ test('keyboard only: every control in reach, Enter and Space act, Escape leaves 
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeFocused();
   // The long settings page is itself a Tab stop, so it can be scrolled with the arrow keys.
   const inSettings = await tabThrough(page, 3);
-  expect(inSettings).toEqual(['Settings', 'Connected Vehicle API', 'Sign out']);
+  expect(inSettings).toEqual(['Settings', 'API version', 'Sign out']);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('PageDown');

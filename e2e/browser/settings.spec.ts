@@ -73,7 +73,7 @@ test('connecting a car: each wrong field says what is wrong, and the demo stays 
     'Enter the client id of your Volvo developer app.',
   );
   await expect(page.getByLabel('VCC API key')).toHaveAccessibleDescription(
-    'The VCC API key is the long code of letters and digits from your Volvo developer account.',
+    'The VCC API key is the long code of letters and digits from your Volvo developer app.',
   );
   await expect(page.getByLabel('Redirect port')).toHaveAccessibleDescription(
     /Must be from 1024 to 65535\./,
@@ -94,7 +94,7 @@ test('the shortcut recorder shows why a taken shortcut was refused and keeps the
   await page.keyboard.press('Control+Alt+KeyK');
   const message = page.getByTestId('shortcut-message');
   // The core's reason, with the keys named as the keyboard shows them.
-  await expect(message).toContainText('Ctrl+Alt+K is already used by another application');
+  await expect(message).toContainText('Ctrl+Alt+K is already used by another app');
   await expect(message).toContainText('Ctrl+Alt+L still locks the car');
   await expect(message).not.toContainText('CommandOrControl');
   await expect(page.locator('kbd')).toHaveText('Ctrl+Alt+L');

@@ -19,7 +19,7 @@ test('Unlock asks for confirmation, and the confirmation lapses', async ({ page,
   // Asking for confirmation changes a label, never where the buttons are.
   expect(await lockButton(page).boundingBox()).toEqual(lockBox);
   expect(await confirm.boundingBox()).toEqual(unlockBox);
-  await expect(commandStatus(page)).toHaveText('Press Confirm unlock to open the car.');
+  await expect(commandStatus(page)).toHaveText('Press Confirm unlock to unlock the car.');
   await expect(stateWord(page)).toHaveText('Locked');
 
   // Nobody presses again: the token runs out and the button is plain Unlock again.

@@ -3,6 +3,7 @@ import type { Fetch } from '../core/ports';
 import { createVehicleApi } from '../core/volvo/client';
 import { formatDuration } from '../core/volvo/duration';
 import { VolvoApiError } from '../core/volvo/errors';
+import { SWITCH_TO_V2 } from '../core/volvo/http-errors';
 import { DEFAULT_UNLOCK_DURATION_S } from '../core/volvo/input';
 import type { CommandOutcome, VehicleApi, VehicleStatus } from '../core/volvo/model';
 import type { ApiConfig, Invocation } from './args';
@@ -40,7 +41,7 @@ export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo)
       case 'vehicles': {
         const vins = await api.listVehicles();
         if (invocation.json) print(vins);
-        else if (vins.length === 0) io.stderr('No vehicles are linked to this account.\n');
+        else if (vins.length === 0) io.stderr('No cars are linked to this Volvo ID.\n');
         else for (const vin of vins) io.stdout(`${vin}\n`);
         return 0;
       }
@@ -66,7 +67,7 @@ export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo)
     }
   } catch (error) {
     if (!(error instanceof VolvoApiError)) {
-      return fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     }
     // Refused before anything was sent (a VIN that is not one): the call was wrong, exit 2.
     return fail(reasonFor(error), error.kind === 'invalid-input' ? 2 : 1);
@@ -106,12 +107,9 @@ function reasonFor(error: VolvoApiError): string {
     const said = error.details.apiMessage
       ? ` (${error.details.apiMessage.replace(/\.$/, '')})`
       : '';
-    return `Volvo did not accept the access token or the API key${said}: pass a fresh --token (VOLVO_ACCESS_TOKEN) or check --api-key (VCC_API_KEY).`;
+    return `Volvo did not accept the access token or the VCC API key${said}: pass a fresh --token (VOLVO_ACCESS_TOKEN) or check --api-key (VCC_API_KEY).`;
   }
-  return error.message.replace(
-    'switch to API v2 in settings',
-    'use --api-version v2 (or VOLVO_API_VERSION=v2)',
-  );
+  return error.message.replace(SWITCH_TO_V2, 'use --api-version v2 (or VOLVO_API_VERSION=v2)');
 }
 
 /** The CLI has one pasted token and no way to refresh it. */

@@ -50,6 +50,8 @@ Try it with the simulator: in one terminal run "volvo-tray sim > sim.env" (it ke
 in another run "set -a; . ./sim.env; set +a", then "volvo-tray vehicles" and
 "volvo-tray status <vin>".`;
 
+const SEE_HELP = 'See volvo-tray --help.';
+
 const OPTIONS = {
   base: { type: 'string' },
   'api-version': { type: 'string' },
@@ -64,7 +66,7 @@ const OPTIONS = {
 
 /** A whole number flag in a range, with a message that names the flag. */
 function wholeNumber(flag: string, min: number, max: number) {
-  const message = `${flag} must be a whole number from ${min} to ${max}`;
+  const message = `${flag} must be a whole number from ${min} to ${max}.`;
   return z
     .string()
     .regex(/^\d+$/, message)
@@ -74,13 +76,13 @@ function wholeNumber(flag: string, min: number, max: number) {
 
 const httpUrl = (source: string) =>
   z.string().refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), {
-    message: `${source} must be an http(s) address such as ${VOLVO_API_BASE}`,
+    message: `${source} must be an http(s) address such as ${VOLVO_API_BASE}.`,
   });
 
 const apiVersion = (source: string) =>
-  z.enum(['v1', 'v2'], { error: `${source} must be v1 or v2` });
+  z.enum(['v1', 'v2'], { error: `${source} must be v1 or v2.` });
 
-const nonEmpty = (source: string) => z.string().min(1, `${source} must not be empty`);
+const nonEmpty = (source: string) => z.string().min(1, `${source} must not be empty.`);
 
 const FlagsSchema = z.object({
   base: httpUrl('--base').optional(),
@@ -133,37 +135,38 @@ export function parseInvocation(
   if (flags.data.help) return { command: 'help' };
 
   const [name, ...rest] = positionals;
-  if (name === undefined) throw new UsageError('no command given (see volvo-tray --help)');
+  if (name === undefined) throw new UsageError(`No command given. ${SEE_HELP}`);
   const command = COMMANDS.find((candidate) => candidate === name);
   if (command === undefined) {
-    throw new UsageError(`unknown command "${name}" (see volvo-tray --help)`);
+    throw new UsageError(`Unknown command "${name}". ${SEE_HELP}`);
   }
   for (const [flag, owners] of Object.entries(FLAG_COMMANDS)) {
     if (values[flag as keyof typeof values] === undefined || owners.includes(command)) continue;
     throw new UsageError(
       owners.length === 1
-        ? `--${flag} only applies to "${owners[0]}"`
-        : `--${flag} does not apply to "${command}"`,
+        ? `--${flag} only applies to "${owners[0]}".`
+        : `--${flag} does not apply to "${command}".`,
     );
   }
 
   const takesVin = command === 'status' || command === 'lock' || command === 'unlock';
   const expected = takesVin ? 1 : 0;
-  if (rest.length > expected) throw new UsageError(`unexpected argument "${rest[expected]}"`);
+  if (rest.length > expected)
+    throw new UsageError(`Unexpected argument "${rest[expected]}". ${SEE_HELP}`);
   if (command === 'sim') return { command, port: flags.data.port ?? 0 };
 
   const json = flags.data.json;
   if (command === 'vehicles') return { command, api: apiConfig(flags.data, env), json };
   const [vin] = rest;
   if (vin === undefined)
-    throw new UsageError(`"${command}" needs a VIN: volvo-tray ${command} <vin>`);
+    throw new UsageError(`"${command}" needs a VIN: volvo-tray ${command} <vin>.`);
   const api = apiConfig(flags.data, env);
   if (command === 'status') return { command, vin, api, json };
   if (command === 'lock') {
     const reducedGuard = flags.data['reduced-guard'];
     if (reducedGuard && api.version === 'v1') {
       throw new UsageError(
-        '--reduced-guard needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2)',
+        '--reduced-guard needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2).',
       );
     }
     return { command, vin, api, json, reducedGuard };
@@ -171,7 +174,7 @@ export function parseInvocation(
   const { duration } = flags.data;
   if (duration === undefined) return { command, vin, api, json };
   if (api.version === 'v2') {
-    throw new UsageError('--duration only applies to API v1; API v2 always gives 120 seconds');
+    throw new UsageError('--duration only applies to API v1; API v2 always gives 120 seconds.');
   }
   return { command, vin, api, json, duration };
 }
@@ -182,7 +185,7 @@ function parseRaw(argv: readonly string[]) {
   } catch (error) {
     // Node's messages run on with advice about '--'; the first sentence is the reason.
     const reason = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? '') : '';
-    throw new UsageError(`${reason || 'could not read the options'} (see volvo-tray --help)`);
+    throw new UsageError(`${reason || 'Could not read the options'}. ${SEE_HELP}`);
   }
 }
 
@@ -190,10 +193,12 @@ function apiConfig(flags: Flags, rawEnv: Record<string, string | undefined>): Ap
   const env = EnvSchema.safeParse(rawEnv);
   if (!env.success) throw new UsageError(firstIssue(env.error));
   const apiKey = flags['api-key'] ?? env.data.VCC_API_KEY;
-  if (apiKey === undefined) throw new UsageError('no API key: pass --api-key or set VCC_API_KEY');
+  if (apiKey === undefined) {
+    throw new UsageError('No VCC API key: pass --api-key or set VCC_API_KEY.');
+  }
   const token = flags.token ?? env.data.VOLVO_ACCESS_TOKEN;
   if (token === undefined) {
-    throw new UsageError('no access token: pass --token or set VOLVO_ACCESS_TOKEN');
+    throw new UsageError('No access token: pass --token or set VOLVO_ACCESS_TOKEN.');
   }
   return {
     baseUrl: flags.base ?? env.data.VOLVO_API_BASE ?? VOLVO_API_BASE,
@@ -204,5 +209,5 @@ function apiConfig(flags: Flags, rawEnv: Record<string, string | undefined>): Ap
 }
 
 function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'invalid options';
+  return error.issues[0]?.message ?? `The options are not valid. ${SEE_HELP}`;
 }

@@ -1,4 +1,11 @@
-import type { Doors, OpenState, Reading, VehicleStatus, Windows } from '../core/volvo/model';
+import {
+  DOOR_NAMES,
+  type OpenState,
+  type Reading,
+  type VehicleStatus,
+  WINDOW_NAMES,
+} from '../core/volvo/model';
+import { doorLabel, doorName, windowLabel, windowName } from '../core/volvo/part-names';
 
 /** How long ago the car reported a reading, seen from `now` (epoch ms). */
 export function readingAge(timestamp: string | null, now: number): string {
@@ -13,24 +20,6 @@ export function readingAge(timestamp: string | null, now: number): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
-const DOOR_LABELS: [keyof Doors, string][] = [
-  ['frontLeft', 'Front left door'],
-  ['frontRight', 'Front right door'],
-  ['rearLeft', 'Rear left door'],
-  ['rearRight', 'Rear right door'],
-  ['hood', 'Hood'],
-  ['tailgate', 'Tailgate'],
-  ['tankLid', 'Tank lid'],
-];
-
-const WINDOW_LABELS: [keyof Windows, string][] = [
-  ['frontLeft', 'Front left window'],
-  ['frontRight', 'Front right window'],
-  ['rearLeft', 'Rear left window'],
-  ['rearRight', 'Rear right window'],
-  ['sunroof', 'Sunroof'],
-];
-
 /**
  * A vehicle's status as a person reads it: a one-line summary, then a table of every part
  * with its state and the age of the car's reading. Unknown values show what the car said.
@@ -38,13 +27,13 @@ const WINDOW_LABELS: [keyof Windows, string][] = [
 export function formatStatus(status: VehicleStatus): string[] {
   const now = Date.parse(status.fetchedAt);
   const rows: [string, Reading<string>][] = [['Lock', status.lock]];
-  for (const [key, label] of DOOR_LABELS) {
-    const reading = status.doors[key];
-    if (reading) rows.push([label, reading]);
+  for (const door of DOOR_NAMES) {
+    const reading = status.doors[door];
+    if (reading) rows.push([doorLabel(door), reading]);
   }
-  for (const [key, label] of WINDOW_LABELS) {
-    const reading = status.windows[key];
-    if (reading) rows.push([label, reading]);
+  for (const window of WINDOW_NAMES) {
+    const reading = status.windows[window];
+    if (reading) rows.push([windowLabel(window), reading]);
   }
   const cells = rows.map(([label, reading]) => [
     label,
@@ -85,12 +74,12 @@ function summary(status: VehicleStatus): string {
         ? 'Unlocked'
         : 'Lock state unknown';
   const open = [
-    ...partsIn(status.doors, DOOR_LABELS, ['OPEN', 'AJAR']),
-    ...partsIn(status.windows, WINDOW_LABELS, ['OPEN', 'AJAR']),
+    ...partsIn(status.doors, DOOR_NAMES, doorName, ['OPEN', 'AJAR']),
+    ...partsIn(status.windows, WINDOW_NAMES, windowName, ['OPEN', 'AJAR']),
   ];
   const unknown = [
-    ...partsIn(status.doors, DOOR_LABELS, ['UNKNOWN']),
-    ...partsIn(status.windows, WINDOW_LABELS, ['UNKNOWN']),
+    ...partsIn(status.doors, DOOR_NAMES, doorName, ['UNKNOWN']),
+    ...partsIn(status.windows, WINDOW_NAMES, windowName, ['UNKNOWN']),
   ];
   const said: string[] = [];
   if (open.length > 0) said.push(`open: ${open.join(', ')}`);
@@ -98,15 +87,17 @@ function summary(status: VehicleStatus): string {
   return said.length === 0 ? `${lock}, everything closed.` : `${lock}; ${said.join('; ')}.`;
 }
 
+/** The names of the parts whose reading is one of `values`, in the order of `keys`. */
 function partsIn<K extends string>(
   readings: Partial<Record<K, Reading<OpenState>>>,
-  labels: [K, string][],
-  values: OpenState[],
+  keys: readonly K[],
+  nameOf: (key: K) => string,
+  values: readonly OpenState[],
 ): string[] {
-  return labels
-    .filter(([key]) => {
+  return keys
+    .filter((key) => {
       const value = readings[key]?.value;
       return value !== undefined && values.includes(value);
     })
-    .map(([, label]) => label.toLowerCase());
+    .map(nameOf);
 }

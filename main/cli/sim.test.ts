@@ -78,7 +78,7 @@ describe('volvo-tray sim', () => {
     });
     expect(code).toBe(1);
     expect(stderr).toBe(
-      `volvo-tray: could not start the simulator: port ${port} on 127.0.0.1 is already in use; choose another with --port, or --port 0 for any free port.\n`,
+      `volvo-tray: Could not start the simulator: port ${port} on 127.0.0.1 is already in use; choose another with --port, or --port 0 for any free port.\n`,
     );
     // Nothing was left listening for Ctrl+C in this process.
     expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(listeners);

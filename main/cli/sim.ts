@@ -21,7 +21,7 @@ export async function runSimulator(port: number, io: SimIo): Promise<number> {
   try {
     sim = await startSimulator({ port });
   } catch (error) {
-    io.stderr(`volvo-tray: could not start the simulator: ${startProblem(error, port)}\n`);
+    io.stderr(`volvo-tray: Could not start the simulator: ${startProblem(error, port)}\n`);
     return 1;
   }
   try {

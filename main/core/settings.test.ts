@@ -66,4 +66,20 @@ describe('settings patches', () => {
     expect(settingsPatchSchema.safeParse({ unlockDurationSeconds: 500 }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ apiKey: 'sneaky' }).success).toBe(false);
   });
+
+  it('refuses huge values a compromised page could send to fill the settings file', () => {
+    const vin = 'YV1XZK9V2PA000001';
+    expect(settingsPatchSchema.safeParse({ watchedVins: [vin], selectedVin: vin }).success).toBe(
+      true,
+    );
+    expect(settingsPatchSchema.safeParse({ watchedVins: Array(100_000).fill(vin) }).success).toBe(
+      false,
+    );
+    expect(settingsPatchSchema.safeParse({ watchedVins: ['x'.repeat(1_000_000)] }).success).toBe(
+      false,
+    );
+    expect(settingsPatchSchema.safeParse({ selectedVin: 'x'.repeat(1_000_000) }).success).toBe(
+      false,
+    );
+  });
 });

@@ -15,6 +15,10 @@ const timedRule = (defaultMinutes: number) =>
     minutes: minutes(1, 24 * 60).default(defaultMinutes),
   });
 const switchRule = z.object({ enabled: z.boolean().default(true) });
+/** A VIN as stored: bounded, so no patch or hand-edited file can make the settings huge. */
+const storedVin = z.string().max(17, 'A VIN has 17 characters.');
+/** More cars than any one Volvo ID has. */
+const MAX_WATCHED_VINS = 100;
 
 export const SETTINGS_VERSION = 1;
 
@@ -32,9 +36,9 @@ export const settingsSchema = z.object({
     })
     .default({ mode: 'demo', apiVersion: 'v2', clientId: '', redirectPort: 8765 }),
   /** The VIN shown first and locked by the shortcut. */
-  selectedVin: z.string().nullable().default(null),
+  selectedVin: storedVin.nullable().default(null),
   /** VINs to watch; empty means all vehicles of the account. */
-  watchedVins: z.array(z.string()).default([]),
+  watchedVins: z.array(storedVin).max(MAX_WATCHED_VINS).default([]),
   polling: z
     .object({
       /** While something needs attention (unlocked, open, command sent, popover open). */

@@ -1,5 +1,5 @@
-import { DOOR_LABELS, WINDOW_LABELS } from '../../renderer/format/parts';
 import { DOOR_NAMES, WINDOW_NAMES } from '../core/volvo/model';
+import { doorLabel, windowLabel } from '../core/volvo/part-names';
 
 /**
  * The browser host's top page: the popover in a 360 x 480 frame, as the tray would show it, and a
@@ -26,8 +26,8 @@ export function harnessHtml(): string {
   const option = (kind: string, name: string, label: string) =>
     `<option value="${kind}:${name}"${name === 'rearLeft' && kind === 'door' ? ' selected' : ''}>${label}</option>`;
   const parts = [
-    `<optgroup label="Doors">${DOOR_NAMES.map((d) => option('door', d, DOOR_LABELS[d])).join('')}</optgroup>`,
-    `<optgroup label="Windows">${WINDOW_NAMES.map((w) => option('window', w, WINDOW_LABELS[w])).join('')}</optgroup>`,
+    `<optgroup label="Doors">${DOOR_NAMES.map((d) => option('door', d, doorLabel(d))).join('')}</optgroup>`,
+    `<optgroup label="Windows">${WINDOW_NAMES.map((w) => option('window', w, windowLabel(w))).join('')}</optgroup>`,
   ].join('');
   const faults = FAULTS.map(([value, label]) => `<option value="${value}">${label}</option>`).join(
     '',

@@ -24,6 +24,10 @@ describe('isAllowedExternalUrl', () => {
     'https://volvoid.eu.volvocars.com.evil.example/as/authorization.oauth2',
     'https://evil.example/?next=https://volvoid.eu.volvocars.com',
     'https://user:pass@volvoid.eu.volvocars.com/',
+    'https://evil.example@volvoid.eu.volvocars.com/',
+    'https://volvoid.eu.volvocars.com./',
+    'https://volvoid.eu.volvocars.com%2eevil.example/',
+    'https://volvoid.eu.volvocars.com%40evil.example/',
     'https://volvoid.eu.volvocars.com:8443/',
     'file:///etc/passwd',
     'javascript:alert(1)',
@@ -63,6 +67,12 @@ describe('the Electron browser opener', () => {
     );
     await expect(opener.open(SIMULATOR_LOGIN)).rejects.toThrow();
     expect(fake.openedExternal).toEqual([]);
+  });
+
+  it('hands the browser the URL exactly as it was checked, not as written', async () => {
+    const opener = createElectronBrowserOpener({ isDemoMode: () => false, logger: silentLogger });
+    await opener.open('HTTPS://VOLVOID.EU.VOLVOCARS.COM\\@evil.example/');
+    expect(fake.openedExternal).toEqual(['https://volvoid.eu.volvocars.com/@evil.example/']);
   });
 
   it('asks whether demo mode is on at each open', async () => {

@@ -7,6 +7,26 @@ import { fake, resetFakeElectron } from './testing/fake-electron';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
 
+/**
+ * Reads the program back out of a desktop entry as the Desktop Entry spec says a desktop does:
+ * the one Exec line, its string escapes undone first, then the quoting, then `%%`. Any escape
+ * the spec does not define fails, as it does in GLib.
+ */
+function programOf(entry: string): string {
+  const lines = entry.split('\n').filter((line) => line.startsWith('Exec='));
+  expect(lines).toHaveLength(1);
+  const value = (lines[0] ?? '').slice('Exec='.length);
+  const strings: Record<string, string> = { s: ' ', n: '\n', t: '\t', r: '\r', '\\': '\\' };
+  const unescaped = value.replace(/\\(.)/g, (_, char: string) => {
+    const meant = strings[char];
+    if (meant === undefined) throw new Error(`invalid string escape \\${char}`);
+    return meant;
+  });
+  const quoted = /^"((?:[^"`$\\]|\\["`$\\])*)"$/.exec(unescaped);
+  if (!quoted) throw new Error(`not one quoted argument: ${unescaped}`);
+  return (quoted[1] ?? '').replace(/\\(.)/g, '$1').replace(/%%/g, '%');
+}
+
 let configHome: string;
 beforeEach(() => {
   resetFakeElectron();
@@ -31,10 +51,24 @@ describe('launch at login', () => {
     await applyLaunchAtLogin(false, environment);
   });
 
-  it('quotes an executable path with spaces and shell characters', () => {
-    expect(autostartDesktopEntry('/home/a b/Apps/volvo "tray"$.AppImage')).toContain(
-      'Exec="/home/a b/Apps/volvo \\"tray\\"\\$.AppImage"',
-    );
+  it('quotes an executable path so a desktop reads back exactly that path', () => {
+    for (const path of [
+      '/opt/volvo-tray/volvo-tray',
+      '/home/a b/Apps/volvo "tray"$.AppImage',
+      '/home/a/it`s\\here/100%/volvo-tray.AppImage',
+      "/home/a/O'Brien;rm -rf ~ #/volvo-tray",
+    ]) {
+      expect(programOf(autostartDesktopEntry(path))).toBe(path);
+    }
+    expect(autostartDesktopEntry('/home/a b/$x')).toContain('Exec="/home/a b/\\\\$x"');
+  });
+
+  it('refuses a path with a line break rather than write a second key into the entry', async () => {
+    const executable = '/tmp/x\nHidden=true\nExec=/tmp/evil';
+    await expect(
+      applyLaunchAtLogin(true, { platform: 'linux', executable, configHome }),
+    ).rejects.toThrow('line break');
+    expect(existsSync(autostartPath(configHome))).toBe(false);
   });
 
   it('uses login items on macOS and Windows', async () => {

@@ -28,9 +28,21 @@ export function currentLaunchEnvironment(): LaunchAtLoginEnvironment {
   };
 }
 
-/** Quotes a path for a desktop entry's Exec key (the spec's quoting rules). */
+/**
+ * A path as the program of a desktop entry's Exec key (Desktop Entry spec, "The Exec key"):
+ * quoted, with `"`, backtick, `$` and `\` escaped for the quoting; then the string escape of
+ * every value, which applies first when read (so a literal backslash is four of them); and `%`
+ * doubled (field codes). A control character is refused: a line break would start a new key.
+ */
 function quoteExec(path: string): string {
-  return `"${path.replace(/(["`$\\])/g, '\\$1')}"`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+  if (/[\u0000-\u001f\u007f]/.test(path)) {
+    throw new Error(
+      "The app's path contains a line break or control character, so it cannot start at login.",
+    );
+  }
+  const quoted = `"${path.replace(/["`$\\]/g, '\\$&')}"`;
+  return quoted.replace(/\\/g, '\\\\').replace(/%/g, '%%');
 }
 
 /** The autostart `.desktop` file's contents. */

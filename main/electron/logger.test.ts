@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactingLogger, redact, redactValue } from './logger';
+import { createRedactingLogger, formatLogLine, redact, redactValue } from './logger';
 
 const JWT =
   'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJ1c2VyIiwic2NvcGUiOiJvcGVuaWQifQ.c2lnbmF0dXJlLWJ5dGVz';
@@ -53,6 +53,16 @@ describe('redactValue', () => {
       error: 'failed with Bearer [redacted]',
       count: 3,
     });
+  });
+
+  it('never writes a deeply nested or circular value unredacted', () => {
+    const deep = { a: { b: { c: { d: { e: { f: { token: 'secret-at-depth-six' } } } } } } };
+    const circular: Record<string, unknown> = { note: 'loop' };
+    circular.self = circular;
+    const line = formatLogLine('info', 'event', { deep, circular }, new Date(0));
+    expect(line).not.toContain('secret-at-depth-six');
+    expect(line).toContain('[nested too deep]');
+    expect(line).toContain('"note":"loop"');
   });
 });
 

@@ -51,7 +51,9 @@ export function redact(text: string): string {
 export function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redact(value);
   if (value instanceof Error) return redact(value.message);
-  if (depth > 5 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Deeper than anything the app logs (or a cycle): left out, never written unredacted.
+  if (depth > 5) return '[nested too deep]';
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -45,6 +45,14 @@ describe('the safeStorage vault', () => {
     expect(await reopened.get('refreshToken')).toBe(REFRESH_TOKEN);
     expect(await reopened.get('apiKey')).toBe('key-1234567890abcdef');
     expect(await reopened.get('clientSecret')).toBeUndefined();
+  });
+
+  it('keeps the file readable by its user only, even one that was not before', async () => {
+    if (process.platform === 'win32') return;
+    writeFileSync(file, '{"format":1,"secrets":{}}\n', { mode: 0o644 });
+    const vault = await open();
+    await vault.set('refreshToken', REFRESH_TOKEN);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('forgets a deleted secret on disk too', async () => {

@@ -42,8 +42,8 @@ export function createElectronShortcutRegistrar(
 
   const failure = (accelerator: string): string =>
     isWayland(environment)
-      ? `The shortcut ${accelerator} could not be registered: on Wayland, global shortcuts need the desktop's GlobalShortcuts portal, which is not available here.`
-      : `The shortcut ${accelerator} is already taken by another app; choose another one.`;
+      ? 'This desktop (Wayland) does not let apps use global keyboard shortcuts; lock from the tray menu instead.'
+      : `${accelerator} is already used by another app.`;
 
   return {
     current: () => current,

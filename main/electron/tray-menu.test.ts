@@ -43,7 +43,7 @@ describe('the tray menu', () => {
       'Open volvo-tray',
       'Lock XC40',
       'Refresh',
-      'Vehicles',
+      'Cars',
       'Demo scenarios',
       '---',
       'Settings…',
@@ -121,5 +121,18 @@ describe('the tray menu', () => {
       `select ${VIN_1}`,
     ]);
     expect(demos).toEqual([{ kind: 'door', door: 'frontLeft', value: 'OPEN' }]);
+  });
+
+  it('names the demo scenarios’ parts as the popover names them', () => {
+    expect(DEMO_SCENARIOS.filter((s) => s.action.kind !== 'fault').map((s) => s.label)).toEqual([
+      'Open the front left door',
+      'Close the front left door',
+      'Open the tailgate',
+      'Close the tailgate',
+      'Open the rear left window',
+      'Close the rear left window',
+      'Put the car to sleep',
+      'Wake the car',
+    ]);
   });
 });

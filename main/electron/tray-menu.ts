@@ -1,5 +1,6 @@
 import type { DemoAction } from '../../preload/contract';
 import type { Snapshot } from '../core/app/snapshot';
+import { doorName, windowName } from '../core/volvo/part-names';
 import { focusVehicle, stateLine } from './tray-state';
 
 /**
@@ -31,21 +32,27 @@ export interface TrayMenuActions {
 /** Demo mode: make the simulated car or API do something worth seeing. */
 export const DEMO_SCENARIOS: ReadonlyArray<{ label: string; action: DemoAction }> = [
   {
-    label: 'Open the driver’s door',
+    label: `Open the ${doorName('frontLeft')}`,
     action: { kind: 'door', door: 'frontLeft', value: 'OPEN' },
   },
   {
-    label: 'Close the driver’s door',
+    label: `Close the ${doorName('frontLeft')}`,
     action: { kind: 'door', door: 'frontLeft', value: 'CLOSED' },
   },
-  { label: 'Open the tailgate', action: { kind: 'door', door: 'tailgate', value: 'OPEN' } },
-  { label: 'Close the tailgate', action: { kind: 'door', door: 'tailgate', value: 'CLOSED' } },
   {
-    label: 'Open the rear left window',
+    label: `Open the ${doorName('tailgate')}`,
+    action: { kind: 'door', door: 'tailgate', value: 'OPEN' },
+  },
+  {
+    label: `Close the ${doorName('tailgate')}`,
+    action: { kind: 'door', door: 'tailgate', value: 'CLOSED' },
+  },
+  {
+    label: `Open the ${windowName('rearLeft')}`,
     action: { kind: 'window', window: 'rearLeft', value: 'OPEN' },
   },
   {
-    label: 'Close the rear left window',
+    label: `Close the ${windowName('rearLeft')}`,
     action: { kind: 'window', window: 'rearLeft', value: 'CLOSED' },
   },
   { label: 'Put the car to sleep', action: { kind: 'sleep', asleep: true } },
@@ -81,7 +88,7 @@ export function trayMenuTemplate(snapshot: Snapshot, actions: TrayMenuActions): 
   if (snapshot.vehicles.length > 0) {
     items.push({
       id: 'vehicles',
-      label: 'Vehicles',
+      label: 'Cars',
       submenu: snapshot.vehicles.map((v) => ({
         id: `vehicle:${v.vin}`,
         label: v.name,

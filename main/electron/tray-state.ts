@@ -1,5 +1,6 @@
 import type { Snapshot, VehicleView } from '../core/app/snapshot';
-import type { OpenState, Reading } from '../core/volvo/model';
+import { DOOR_NAMES, type OpenState, type Reading, WINDOW_NAMES } from '../core/volvo/model';
+import { capitalize, doorName, windowName } from '../core/volvo/part-names';
 
 /**
  * What the tray shows, derived from the Snapshot alone: one icon state and the same picture in
@@ -46,43 +47,30 @@ export function trayState(snapshot: Snapshot): TrayState {
   return 'stale';
 }
 
-const PART_NAMES: Record<string, string> = {
-  frontLeft: 'front left',
-  frontRight: 'front right',
-  rearLeft: 'rear left',
-  rearRight: 'rear right',
-};
-
+/** "rear left door open", "tank lid ajar": each open or ajar part, doors first. */
 function openParts(vehicle: VehicleView): string[] {
   const parts: string[] = [];
-  const collect = (
-    readings: Record<string, Reading<OpenState> | undefined> | null,
-    suffix: string,
+  const collect = <K extends string>(
+    readings: Partial<Record<K, Reading<OpenState>>> | null,
+    keys: readonly K[],
+    nameOf: (key: K) => string,
   ) => {
-    for (const [name, reading] of Object.entries(readings ?? {})) {
-      if (reading?.value !== 'OPEN' && reading?.value !== 'AJAR') continue;
-      const label = PART_NAMES[name] ? `${PART_NAMES[name]} ${suffix}` : spaced(name);
-      parts.push(`${label} ${reading.value === 'AJAR' ? 'ajar' : 'open'}`);
+    for (const key of keys) {
+      const value = readings?.[key]?.value;
+      if (value === 'OPEN' || value === 'AJAR') {
+        parts.push(`${nameOf(key)} ${value === 'AJAR' ? 'ajar' : 'open'}`);
+      }
     }
   };
-  collect(vehicle.doors, 'door');
-  collect(vehicle.windows, 'window');
+  collect(vehicle.doors, DOOR_NAMES, doorName);
+  collect(vehicle.windows, WINDOW_NAMES, windowName);
   return parts;
-}
-
-/** "tankLid" -> "tank lid". */
-function spaced(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** One vehicle in a few words: "Locked", "Unlocked, rear left door open", "Locking…". */
 export function describeVehicle(vehicle: VehicleView): string {
   if (vehicle.command.inProgress) return vehicle.command.inProgress.message;
-  if (vehicle.freshness.state === 'loading') return 'Loading…';
+  if (vehicle.freshness.state === 'loading') return 'Asking the car…';
   const lock =
     vehicle.lock?.value === 'LOCKED'
       ? 'locked'
@@ -96,7 +84,7 @@ export function describeVehicle(vehicle: VehicleView): string {
       : vehicle.freshness.state === 'stale'
         ? ' (not up to date)'
         : '';
-  return capitalized(words) + freshness;
+  return capitalize(words) + freshness;
 }
 
 /** The state line at the top of the tray menu. */
@@ -106,7 +94,7 @@ export function stateLine(snapshot: Snapshot): string {
   if (signIn.state === 'signed-out') return 'Signed out';
   if (signIn.state === 'signing-in') return 'Signing in…';
   const vehicle = focusVehicle(snapshot);
-  if (!vehicle) return snapshot.online ? 'No vehicle yet' : 'Offline';
+  if (!vehicle) return snapshot.online ? 'No car yet' : 'Offline';
   const line = `${vehicle.name}: ${describeVehicle(vehicle)}`;
   return snapshot.online ? line : `Offline. ${line}`;
 }

@@ -93,15 +93,45 @@ describe('the control API', () => {
     });
     expect(fromPage.status).toBe(403);
     // fetch will not send a foreign Host (what DNS rebinding produces), so node:http does.
-    const rebound = await new Promise<number | undefined>((resolve, reject) => {
-      const url = new URL('/_simulator/state', t.sim.baseUrl);
-      request(url, { headers: { host: 'evil.example' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode);
-      })
-        .on('error', reject)
-        .end();
-    });
-    expect(rebound).toBe(403);
+    expect(await withHost('/_simulator/state', 'evil.example')).toBe(403);
+    expect(await withHost('/_simulator/state', '127.0.0.1.evil.example')).toBe(403);
+  });
+
+  it('refuses pages served on this computer too: a simple POST from another local port', async () => {
+    for (const origin of ['http://127.0.0.1:3000', 'http://localhost:5173', 'null']) {
+      // No body, no preflight: what a page could send with fetch(..., { mode: 'no-cors' }).
+      const revoke = await call(t.sim, '/_simulator/refresh-tokens/revoke', {
+        method: 'POST',
+        headers: { origin },
+      });
+      expect(revoke.status).toBe(403);
+    }
+    expect(
+      (await call(t.sim, '/_simulator/refresh-tokens/revoke', { method: 'POST' })).status,
+    ).toBe(200);
   });
 });
+
+describe('the whole simulator against DNS rebinding', () => {
+  it('answers Volvo ID and the API only when addressed as 127.0.0.1 or localhost', async () => {
+    for (const path of ['/.well-known/openid-configuration', '/connected-vehicle/v2/vehicles']) {
+      expect(await withHost(path, 'evil.example')).toBe(403);
+    }
+    const { port } = new URL(t.sim.baseUrl);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      expect(await withHost('/.well-known/openid-configuration', host)).toBe(200);
+    }
+  });
+});
+
+/** The status of a GET sent with this Host header (fetch will not send a foreign one). */
+function withHost(path: string, host: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    request(new URL(path, t.sim.baseUrl), { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    })
+      .on('error', reject)
+      .end();
+  });
+}

@@ -7,8 +7,8 @@ import {
   apiError,
   type Handler,
   header,
+  isAddressedToLoopback,
   isLoopbackAddress,
-  isLoopbackHostname,
   jsonReply,
   matchPath,
   mediaTypes,
@@ -196,28 +196,19 @@ export function createControl(deps: ControlDeps): Handler {
   };
 }
 
-/** Only this machine, and not a web page in a browser on it (DNS rebinding, form posts). */
+/**
+ * Only this machine, and not a web page in a browser on it: not through DNS rebinding (a
+ * foreign Host), and not from any page at all, even one served on another local port (a form
+ * post or a simple fetch carries an Origin; curl, scripts and tests send none).
+ */
 function refuseOutsider(request: SimRequest): Reply | null {
   if (!isLoopbackAddress(request.remoteAddress)) {
     return apiError(403, 'FORBIDDEN', 'The control API answers only this machine.');
   }
-  const host = header(request, 'host') ?? '';
-  const origin = header(request, 'origin');
-  if (
-    !isLoopbackHostname(hostnameOf(`http://${host}`)) ||
-    (origin !== undefined && !isLoopbackHostname(hostnameOf(origin)))
-  ) {
+  if (!isAddressedToLoopback(request) || request.headers.origin !== undefined) {
     return apiError(403, 'FORBIDDEN', 'The control API does not answer web pages.');
   }
   return null;
-}
-
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /** A JSON body (content-type application/json); when optional, an empty body reads as {}. */

@@ -103,3 +103,16 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 export function isLoopbackHostname(hostname: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
+
+/**
+ * True when the request names this computer in its Host header. A web page that points its own
+ * name at 127.0.0.1 (DNS rebinding) reaches the port, but sends its own name here.
+ */
+export function isAddressedToLoopback(request: SimRequest): boolean {
+  const host = header(request, 'host');
+  return (
+    host !== undefined &&
+    URL.canParse(`http://${host}`) &&
+    isLoopbackHostname(new URL(`http://${host}`).hostname)
+  );
+}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { OpenState } from '../../main/core/volvo/model';
-import { isOpen, joinLabels, type PartId, type PartReading } from '../format/parts';
+import { joinWithAnd } from '../../main/core/volvo/part-names';
+import { isOpen, type PartId, type PartReading } from '../format/parts';
 
 /** The side windows, inside the doors (diagram units). */
 const SIDE_WINDOWS: ReadonlyArray<{ id: PartId; x: number; y: number; height: number }> = [
@@ -32,9 +33,9 @@ const WHEELS: ReadonlyArray<{ x: number; y: number }> = [
  */
 export function CarDiagram({ parts }: { parts: readonly PartReading[] }) {
   const states = new Map<PartId, OpenState>(parts.map((p) => [p.id, p.state]));
-  const open = parts.filter((p) => isOpen(p.state)).map((p) => p.label);
+  const open = parts.filter((p) => isOpen(p.state)).map((p) => p.name);
   const label = open.length
-    ? `Car seen from above: ${joinLabels(open).toLowerCase()} open`
+    ? `Car seen from above: ${joinWithAnd(open)} open`
     : 'Car seen from above: everything closed';
   const state = (id: PartId) => states.get(id) ?? 'UNKNOWN';
   const has = (id: PartId) => states.has(id);

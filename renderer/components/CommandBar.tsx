@@ -94,7 +94,7 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
   } else if (armedHere) {
     status = {
       tone: 'warn',
-      text: 'Press Confirm unlock to open the car.',
+      text: 'Press Confirm unlock to unlock the car.',
       ticking: `${Math.ceil(msUntil(armedHere.expiresAt, now) / 1000)} s`,
     };
   } else if (error) status = { tone: 'fail', text: error };
@@ -175,7 +175,7 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
             checked={reducedGuard}
             onChange={(event) => setReducedGuard(event.target.checked)}
           />
-          Lock without interior sensors
+          Lock with reduced guard
         </label>
       ) : null}
     </section>

@@ -83,7 +83,7 @@ export function ConnectForm({ settings, bridge }: { settings: Settings; bridge: 
       ) : (
         field('accessToken', 'Test access token', {
           type: 'password',
-          hint: 'From the developer portal; it works for about an hour.',
+          hint: 'From the Volvo developer portal; it works for about an hour.',
         })
       )}
       {field('apiKey', 'VCC API key', { type: 'password' })}

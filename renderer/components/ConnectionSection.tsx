@@ -58,7 +58,7 @@ export function ConnectionSection({
       {signedIn ? (
         <ApiVersionField
           id="connection-apiVersion"
-          label="Connected Vehicle API"
+          label="API version"
           value={settings.connection.apiVersion}
           onChange={(version) => void changeVersion(version)}
         />
@@ -79,7 +79,7 @@ export function ConnectionSection({
             className="button button-secondary"
             onClick={() => void run(() => bridge.signIn({ mode: 'demo' }))}
           >
-            Use demo mode
+            Try demo mode
           </button>
         ) : null}
         {signedIn ? (

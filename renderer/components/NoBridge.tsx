@@ -5,7 +5,7 @@ export function NoBridge() {
       <main className="content message-page">
         <h1>volvo-tray</h1>
         <p>
-          This page is the app’s popover and needs the app around it. Start it with{' '}
+          This page is volvo-tray’s popover and only works inside volvo-tray. Start volvo-tray with{' '}
           <code>npm start</code>, or in a browser with <code>npm run preview</code>.
         </p>
       </main>

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../main/core/app/snapshot';
+import { SIGN_IN_EXPIRED } from '../../main/core/auth/messages';
 import { formatClockTime } from '../format/time';
 
 /**
@@ -23,7 +24,7 @@ export function Notices({
     notices.push({
       key: 'expired',
       tone: 'alert',
-      text: snapshot.signIn.message ?? 'Your sign-in has expired. Sign in again in Settings.',
+      text: snapshot.signIn.message ?? SIGN_IN_EXPIRED,
     });
   }
   if (snapshot.quota.exhaustedUntil || snapshot.quota.message) {

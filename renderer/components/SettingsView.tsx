@@ -173,7 +173,7 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
         {number('unlockedMinutes', 'after', { nested: true })}
         {checkbox('windowOpenWhileLocked', 'When the car is locked with a window open')}
         {checkbox('signInExpired', 'When I need to sign in again')}
-        {checkbox('quotaOut', 'When Volvo’s daily quota runs out')}
+        {checkbox('quotaOut', 'When Volvo’s daily request quota runs out')}
         {number('remindAfterMinutes', 'Remind me again after', { hint: '0 means never.' })}
         {checkbox('notifyCleared', 'Tell me when an alert clears')}
       </fieldset>
@@ -194,10 +194,21 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
       <fieldset className="settings-section">
         <legend className="section-title">Unlock and start-up</legend>
         {number('unlockDurationSeconds', 'Unlock window (API v1)', {
-          hint: 'How long after Unlock a door may be opened before the car locks again. v2 cars always use 120 s.',
+          hint: 'How long after Unlock a door may be opened before the car locks again. API v2 always allows 120 s.',
         })}
         {checkbox('launchAtLogin', 'Start volvo-tray when I log in')}
       </fieldset>
+
+      {snapshot.vaultWarning !== null || settings.allowPlaintextSecrets ? (
+        <fieldset className="settings-section">
+          <legend className="section-title">Sign-in storage</legend>
+          {checkbox('allowPlaintextSecrets', 'Allow storing my sign-in without encryption')}
+          <p className="hint">
+            Only used where this computer has no keyring. Without it, you sign in again each time
+            volvo-tray starts.
+          </p>
+        </fieldset>
+      ) : null}
 
       <div className="form-footer">
         <button type="submit" className="button button-primary">

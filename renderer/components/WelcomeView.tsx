@@ -37,8 +37,8 @@ export function WelcomeView({ snapshot, bridge, connect }: WelcomeViewProps) {
       <h3 className="section-title">Connect your car</h3>
       <ol className="steps">
         <li>
-          Create an application at the Volvo Cars developer portal,{' '}
-          <strong>developer.volvocars.com</strong>, with the Connected Vehicle API.
+          Create an app at the Volvo developer portal, <strong>developer.volvocars.com</strong>,
+          with the Connected Vehicle API.
         </li>
         <li>Copy its client id and VCC API key (or a test access token).</li>
         <li>Enter them under Connect my car.</li>

@@ -77,11 +77,11 @@ describe('describeAccelerator', () => {
 describe('describeAcceleratorsIn', () => {
   it('puts the accelerators in a sentence from the core into words', () => {
     const sentence =
-      'Could not use CommandOrControl+Alt+K as the lock shortcut: CommandOrControl+Alt+K is already used by another application. CommandOrControl+Alt+L still locks the car.';
+      'Could not use CommandOrControl+Alt+K as the lock shortcut: CommandOrControl+Alt+K is already used by another app. CommandOrControl+Alt+L still locks the car.';
     expect(
       describeAcceleratorsIn(sentence, ['CommandOrControl+Alt+K', 'CommandOrControl+Alt+L'], true),
     ).toBe(
-      'Could not use Cmd+Option+K as the lock shortcut: Cmd+Option+K is already used by another application. Cmd+Option+L still locks the car.',
+      'Could not use Cmd+Option+K as the lock shortcut: Cmd+Option+K is already used by another app. Cmd+Option+L still locks the car.',
     );
   });
 

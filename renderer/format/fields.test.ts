@@ -92,4 +92,24 @@ describe('connection fields', () => {
       });
     }
   });
+
+  it('say what the contract says about a wrong field', () => {
+    const coreSays = (request: Record<string, unknown>) =>
+      signInRequestSchema.safeParse(request).error?.issues[0]?.message;
+    const formSays = (check: { ok: boolean; message?: string }) =>
+      check.ok ? undefined : check.message;
+    expect(formSays(checkApiKey('short'))).toBe(coreSays({ ...base, apiKey: 'short' }));
+    expect(formSays(checkClientId(''))).toBe(coreSays({ ...base, clientId: '' }));
+    expect(formSays(checkClientId('x'.repeat(201)))).toBe(
+      coreSays({ ...base, clientId: 'x'.repeat(201) }),
+    );
+    expect(formSays(checkAccessToken('short'))).toBe(
+      coreSays({
+        mode: 'test-token',
+        accessToken: 'short',
+        apiKey: 'a'.repeat(32),
+        apiVersion: 'v2',
+      }),
+    );
+  });
 });

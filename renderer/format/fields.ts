@@ -1,8 +1,10 @@
+import { FIELD_MESSAGES } from '../../main/core/field-messages';
+
 /**
  * Checks for the settings and connection forms, so each message can sit next to its field.
  * The core validates again (the contract's zod schemas are the authority); the limits here
- * mirror them and `fields.test.ts` fails if the two drift apart. Kept free of zod so the
- * popover bundle stays small.
+ * mirror them and `fields.test.ts` fails if the two drift apart, and both take their messages
+ * from `FIELD_MESSAGES`. Kept free of zod so the popover bundle stays small.
  */
 
 /** A field's check result: the value to send, or a message for the person. */
@@ -46,38 +48,30 @@ const API_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 /** The VCC API key from the developer portal. */
 export function checkApiKey(text: string): FieldCheck<string> {
   const value = text.trim();
-  if (!value) return { ok: false, message: 'Enter the VCC API key of your Volvo developer app.' };
-  if (!API_KEY.test(value)) {
-    return {
-      ok: false,
-      message:
-        'The VCC API key is the long code of letters and digits from your Volvo developer account.',
-    };
-  }
+  if (!value) return { ok: false, message: FIELD_MESSAGES.apiKeyMissing };
+  if (!API_KEY.test(value)) return { ok: false, message: FIELD_MESSAGES.apiKeyShape };
   return { ok: true, value };
 }
 
 /** The OAuth client id of the person's own Volvo developer app. */
 export function checkClientId(text: string): FieldCheck<string> {
   const value = text.trim();
-  if (!value) return { ok: false, message: 'Enter the client id of your Volvo developer app.' };
-  if (value.length > 200) return { ok: false, message: 'That client id is too long.' };
+  if (!value) return { ok: false, message: FIELD_MESSAGES.clientIdMissing };
+  if (value.length > 200) return { ok: false, message: FIELD_MESSAGES.clientIdTooLong };
   return { ok: true, value };
 }
 
 /** The client secret is optional (public clients with PKCE have none). */
 export function checkClientSecret(text: string): FieldCheck<string | undefined> {
   const value = text.trim();
-  if (value.length > 500) return { ok: false, message: 'That client secret is too long.' };
+  if (value.length > 500) return { ok: false, message: FIELD_MESSAGES.clientSecretTooLong };
   return { ok: true, value: value || undefined };
 }
 
 /** A test access token pasted from the developer portal. */
 export function checkAccessToken(text: string): FieldCheck<string> {
   const value = text.trim();
-  if (value.length < 20) {
-    return { ok: false, message: 'Paste the whole test access token from the developer portal.' };
-  }
-  if (value.length > 8192) return { ok: false, message: 'That token is too long.' };
+  if (value.length < 20) return { ok: false, message: FIELD_MESSAGES.accessTokenMissing };
+  if (value.length > 8192) return { ok: false, message: FIELD_MESSAGES.accessTokenTooLong };
   return { ok: true, value };
 }

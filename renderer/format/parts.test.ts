@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closedDoors, closedWindows } from '../../main/core/testing/snapshots';
 import type { Doors, OpenState, Reading, Windows } from '../../main/core/volvo/model';
-import { isOpen, joinLabels, openPartLabels, partReadings, reportedNote, stateWord } from './parts';
+import { isOpen, openPartNames, partReadings, reportedNote, stateWord } from './parts';
 
 const at = '2026-11-27T08:00:00.000Z';
 const r = (value: OpenState, reported?: string): Reading<OpenState> =>
@@ -41,11 +41,11 @@ describe('parts', () => {
   });
 
   it('names the open and ajar parts and not the closed or unknown ones', () => {
-    const labels = openPartLabels({
+    const names = openPartNames({
       doors: doors({ rearLeft: r('OPEN'), hood: r('UNKNOWN', 'HALF_OPEN') }),
       windows: windows({ frontRight: r('AJAR') }),
     });
-    expect(labels).toEqual(['Rear left door', 'Front right window']);
+    expect(names).toEqual(['rear left door', 'front right window']);
   });
 
   it('never calls an unknown value closed, and shows what the car said', () => {
@@ -55,12 +55,5 @@ describe('parts', () => {
     expect(stateWord('AJAR')).toBe('Ajar');
     expect(isOpen('UNKNOWN')).toBe(false);
     expect(isOpen('AJAR')).toBe(true);
-  });
-
-  it('joins labels into a sentence', () => {
-    expect(joinLabels([])).toBe('');
-    expect(joinLabels(['Hood'])).toBe('Hood');
-    expect(joinLabels(['Rear left door', 'Hood'])).toBe('Rear left door and hood');
-    expect(joinLabels(['Hood', 'Tailgate', 'Sunroof'])).toBe('Hood, tailgate and sunroof');
   });
 });

@@ -33,6 +33,18 @@ describe('preference form', () => {
     expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
   });
 
+  it('sends the opt-in to store the sign-in without encryption only when it changes', () => {
+    const values = { ...preferenceValues(defaultSettings, vins), allowPlaintextSecrets: true };
+    const result = preferencePatch(values, defaultSettings, vins);
+    expect(result).toEqual({ ok: true, patch: { allowPlaintextSecrets: true } });
+    expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+    const allowed = { ...defaultSettings, allowPlaintextSecrets: true };
+    expect(preferencePatch(preferenceValues(allowed, vins), allowed, vins)).toEqual({
+      ok: true,
+      patch: {},
+    });
+  });
+
   it('refuses the whole form, with a message next to each wrong field', () => {
     const values = {
       ...preferenceValues(defaultSettings, vins),
@@ -101,7 +113,7 @@ describe('connection form', () => {
     expect(!result.ok && result.errors).toEqual({
       clientId: 'Enter the client id of your Volvo developer app.',
       apiKey:
-        'The VCC API key is the long code of letters and digits from your Volvo developer account.',
+        'The VCC API key is the long code of letters and digits from your Volvo developer app.',
       redirectPort: 'Must be from 1024 to 65535.',
     });
   });
@@ -109,7 +121,7 @@ describe('connection form', () => {
   it('asks for the whole token in test-token mode', () => {
     const result = connectRequest({ ...filled, mode: 'test-token', accessToken: 'abc' });
     expect(!result.ok && result.errors).toEqual({
-      accessToken: 'Paste the whole test access token from the developer portal.',
+      accessToken: 'Paste the whole test access token from the Volvo developer portal.',
     });
     const ok = connectRequest({ ...filled, mode: 'test-token', accessToken: 't'.repeat(40) });
     expect(ok.ok && signInRequestSchema.safeParse(ok.request).success).toBe(true);

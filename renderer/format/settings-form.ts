@@ -31,6 +31,8 @@ export interface PreferenceValues {
   dailyBudget: string;
   unlockDurationSeconds: string;
   launchAtLogin: boolean;
+  /** Where the computer has no keyring: keep the sign-in on disk unencrypted (an opt-in). */
+  allowPlaintextSecrets: boolean;
 }
 
 export type PreferenceErrors = Partial<Record<keyof PreferenceValues, string>>;
@@ -54,6 +56,7 @@ export function preferenceValues(settings: Settings, vins: readonly string[]): P
     dailyBudget: String(polling.dailyBudget),
     unlockDurationSeconds: String(settings.unlockDurationSeconds),
     launchAtLogin: settings.launchAtLogin,
+    allowPlaintextSecrets: settings.allowPlaintextSecrets,
   };
 }
 
@@ -154,6 +157,9 @@ export function preferencePatch(
     patch.unlockDurationSeconds = unlockDurationSeconds;
   }
   if (values.launchAtLogin !== settings.launchAtLogin) patch.launchAtLogin = values.launchAtLogin;
+  if (values.allowPlaintextSecrets !== settings.allowPlaintextSecrets) {
+    patch.allowPlaintextSecrets = values.allowPlaintextSecrets;
+  }
   return { ok: true, patch };
 }
 

@@ -22,7 +22,11 @@ function vehicle(overrides: Partial<VehicleView> = {}): VehicleView {
 
 describe('stateView', () => {
   it('says Locked in the safe colour when all is closed', () => {
-    expect(stateView(vehicle())).toEqual({ word: 'Locked', tone: 'safe', detail: 'All closed' });
+    expect(stateView(vehicle())).toEqual({
+      word: 'Locked',
+      tone: 'safe',
+      detail: 'Everything closed',
+    });
   });
 
   it('names what is open', () => {
@@ -42,6 +46,7 @@ describe('stateView', () => {
     expect(stateView(vehicle({ summary: 'unlocked' }))).toMatchObject({
       word: 'Unlocked',
       tone: 'warn',
+      detail: 'Everything closed',
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Freshness, VehicleView } from '../../main/core/app/snapshot';
-import { joinLabels, openPartLabels, partReadings } from './parts';
+import { capitalize, joinWithAnd } from '../../main/core/volvo/part-names';
+import { openPartNames, partReadings } from './parts';
 import { formatAge, newestTimestamp } from './time';
 
 /** The colour family of a state: green safe, amber open/unlocked, red alert, grey unknown. */
@@ -13,27 +14,29 @@ export interface StateView {
   detail: string;
 }
 
+const EVERYTHING_CLOSED = 'Everything closed';
+
 /** What the car's summary means in words and colour. */
 export function stateView(vehicle: VehicleView): StateView {
-  const open = openPartLabels(vehicle);
+  const open = openPartNames(vehicle);
   switch (vehicle.summary) {
     case 'locked':
       return {
         word: 'Locked',
         tone: 'safe',
-        detail: open.length ? `Locked, but ${lowerFirst(joinLabels(open))} open` : 'All closed',
+        detail: open.length ? `Locked, but ${joinWithAnd(open)} open` : EVERYTHING_CLOSED,
       };
     case 'unlocked':
       return {
         word: 'Unlocked',
         tone: 'warn',
-        detail: open.length ? `${joinLabels(open)} open` : 'Everything is closed',
+        detail: open.length ? `${capitalize(joinWithAnd(open))} open` : EVERYTHING_CLOSED,
       };
     case 'open':
       return {
         word: 'Something is open',
         tone: 'alert',
-        detail: open.length ? `${joinLabels(open)} open` : 'A door or window is open',
+        detail: open.length ? `${capitalize(joinWithAnd(open))} open` : 'A door or window is open',
       };
     case 'unknown':
       return { word: 'Unknown', tone: 'unknown', detail: unknownDetail(vehicle) };
@@ -45,10 +48,6 @@ function unknownDetail(vehicle: VehicleView): string {
   if (!vehicle.lock) return 'Waiting for the car';
   const reported = vehicle.lock.reported;
   return reported ? `The car reported its lock as “${reported}”` : 'The lock state is unknown';
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The newest timestamp the car gave for any of its readings. */

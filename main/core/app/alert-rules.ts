@@ -1,3 +1,4 @@
+import { MESSAGES } from '../auth/messages';
 import type { Settings } from '../settings';
 import {
   type Doors,
@@ -6,7 +7,8 @@ import {
   type Reading,
   type Windows,
 } from '../volvo/model';
-import { doorWord, listInWords, openDoors, openWindows, windowWord } from './open-parts';
+import { capitalize, doorName, partsInWords, windowName } from '../volvo/part-names';
+import { openDoors, openWindows } from './open-parts';
 import type { AlertRule } from './snapshot';
 import { durationInWords } from './time-words';
 
@@ -88,7 +90,7 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
   if (alerts.doorOpen.enabled && doors !== null && (open.length > 0 || doorsKnown)) {
     evaluated.push('door-open');
     if (open.length > 0) {
-      const words = open.map(doorWord);
+      const words = open.map(doorName);
       conditions.push({
         rule: 'door-open',
         since: earliest(open.map((door) => readingTime(doors[door]))),
@@ -96,7 +98,7 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
         title:
           open.length === 1 ? `${capitalize(words[0] ?? 'door')} left open` : 'Doors left open',
         message: (elapsed) =>
-          `${capitalize(listInWords(words))} of ${name} ${open.length === 1 ? 'has' : 'have'} been open${forHowLong(elapsed)}.`,
+          `${capitalize(partsInWords(words))} of ${name} ${open.length === 1 ? 'has' : 'have'} been open${forHowLong(elapsed)}.`,
         lockAction: true,
       });
     } else {
@@ -140,7 +142,7 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
     evaluated.push('window-open-while-locked');
     const open = openPanes;
     if (lock.value === 'LOCKED' && open.length > 0) {
-      const words = open.map(windowWord);
+      const words = open.map(windowName);
       conditions.push({
         rule: 'window-open-while-locked',
         since: latest([
@@ -150,7 +152,7 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
         thresholdMs: 0,
         title: open.length === 1 ? `${capitalize(words[0] ?? 'window')} open` : 'Windows open',
         message: () =>
-          `${name} is locked but ${listInWords(words)} ${open.length === 1 ? 'is' : 'are'} open.`,
+          `${name} is locked but ${partsInWords(words)} ${open.length === 1 ? 'is' : 'are'} open.`,
         lockAction: false,
       });
     } else {
@@ -187,15 +189,13 @@ export function evaluateApp(facts: AppFacts, alerts: Settings['alerts']): RuleEv
     'sign-in-expired': { title: 'Signed in', body: 'You are signed in to Volvo again.' },
     'quota-out': {
       title: 'Car checks resumed',
-      body: 'Volvo accepts calls again; the app is checking your car.',
+      body: 'Volvo accepts requests again; volvo-tray is checking your car.',
     },
   };
   if (alerts.signInExpired.enabled && (facts.checking || facts.signInExpiredSince !== null)) {
     evaluated.push('sign-in-expired');
     if (facts.signInExpiredSince !== null) {
-      const message =
-        facts.signInMessage ??
-        'Your Volvo sign-in has expired. Sign in again to keep watching your car.';
+      const message = facts.signInMessage ?? MESSAGES.expired;
       conditions.push({
         rule: 'sign-in-expired',
         since: facts.signInExpiredSince,
@@ -221,8 +221,4 @@ export function evaluateApp(facts: AppFacts, alerts: Settings['alerts']): RuleEv
     }
   }
   return { conditions, evaluated, cleared };
-}
-
-function capitalize(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

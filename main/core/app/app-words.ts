@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { MESSAGES } from '../auth/messages';
 import type { SecretVault } from '../ports';
 import type { Settings } from '../settings';
 import type { PollPause } from './poll-scheduler';
@@ -16,11 +17,11 @@ export function pauseInWords(pause: PollPause, now: number, dailyBudget: number)
   const when = whenInWords(pause.until, now);
   switch (pause.kind) {
     case 'rate-limited':
-      return `Volvo asked the app to slow down (too many requests). Checks resume ${when}.`;
+      return `Volvo asked volvo-tray to slow down (too many requests). Checks resume ${when}.`;
     case 'quota':
-      return `Volvo's daily request quota for this API key is used up. Checks resume ${when}, when Volvo replenishes it.`;
+      return `Volvo's daily request quota for your VCC API key is used up. Checks resume ${when}, when Volvo replenishes it.`;
     case 'budget':
-      return `The app has used today's budget of ${count(dailyBudget)} requests (the last few are kept for lock and unlock). Checks resume ${when}; you can raise the budget in the settings.`;
+      return `Today's budget of ${count(dailyBudget)} requests is used up (the last few are kept for lock and unlock). Checks resume ${when}; you can raise the budget in Settings.`;
   }
 }
 
@@ -32,12 +33,12 @@ export function vaultWarning(
   switch (protection) {
     case 'plaintext':
       return settings.allowPlaintextSecrets
-        ? 'This computer offers no keyring, so your sign-in is stored on disk without encryption, as you allowed.'
-        : 'This computer offers no keyring, so your sign-in is kept only until the app quits. You can allow storing it without encryption in the settings.';
+        ? 'This computer has no keyring, so your sign-in is stored on disk without encryption, as you allowed in Settings.'
+        : MESSAGES.memoryOnly;
     case 'memory':
       return settings.connection.mode === 'demo'
         ? null
-        : 'Secrets are kept in memory only: you will sign in again after a restart.';
+        : 'Your sign-in is kept in memory only, so you will sign in again after volvo-tray restarts.';
     case 'os-encrypted':
       return null;
   }

@@ -89,7 +89,7 @@ describe('command runner', () => {
     expect(sent).toEqual([]);
     expect(result).toMatchObject({ status: 'REFUSED', ok: false });
     expect(result.message).toBe(
-      'Not locked: the rear left door and the hood are open. Close them and try again.',
+      'The car could not lock because the rear left door and the hood are open. Close them and try again.',
     );
     expect(logged[0]).toMatch(/^Lock refused: /);
   });

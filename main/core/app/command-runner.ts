@@ -1,9 +1,10 @@
 import type { Clock, TimerHandle } from '../ports';
-import { COMMAND_VERBS } from '../volvo/command-status';
+import { COMMAND_VERBS, describeCommandStatus } from '../volvo/command-status';
 import { VolvoApiError } from '../volvo/errors';
 import type { CommandKind, CommandOutcome, Doors, VehicleApi } from '../volvo/model';
+import { capitalize } from '../volvo/part-names';
 import type { CommandRateLimit } from './command-rate-limit';
-import { doorWord, listInWords, openDoors } from './open-parts';
+import { openDoors } from './open-parts';
 import { COMMAND_ATTENTION_MS } from './poll-plan';
 import type { ActivityEntry, CommandInProgress, CommandResultView } from './snapshot';
 import { durationInWords, iso } from './time-words';
@@ -150,13 +151,9 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
       if (signal.aborted) return result(command, 'TIMEOUT', false, 'Gave up waiting.');
       const open = doors ? openDoors(doors) : [];
       if (open.length > 0) {
-        const parts = listInWords(open.map(doorWord));
-        return result(
-          command,
-          'REFUSED',
-          false,
-          `Not locked: ${parts} ${open.length === 1 ? 'is' : 'are'} open. Close ${open.length === 1 ? 'it' : 'them'} and try again.`,
-        );
+        // The sentence the car's own refusal gets: to the person it is the same event.
+        const message = describeCommandStatus(command, 'UNABLE_TO_LOCK_DOOR_OPEN', open);
+        return result(command, 'REFUSED', false, message);
       }
     }
 
@@ -196,7 +193,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
             request.command,
             'TIMEOUT',
             false,
-            `No answer from the car within ${durationInWords(options.timeoutMs)}, so the app stopped waiting. Check the lock state before you leave the car.`,
+            `No answer from the car within ${durationInWords(options.timeoutMs)}, so volvo-tray stopped waiting. Check the lock state before you leave the car.`,
           ),
         );
       }, options.timeoutMs);
@@ -279,10 +276,6 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
   };
 }
 
-function capitalize(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
-
 function errorWords(command: CommandKind, error: unknown): string {
   if (error instanceof VolvoApiError) {
     if (error.kind === 'not-found' && command === 'lock-reduced-guard') {
@@ -290,5 +283,5 @@ function errorWords(command: CommandKind, error: unknown): string {
     }
     return error.message;
   }
-  return `The ${COMMAND_VERBS[command].base} command could not be sent.`;
+  return `The ${COMMAND_VERBS[command].base} command could not be sent. Try again.`;
 }

@@ -200,7 +200,7 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
       const sim = simulator;
       if (!demoActive || sim === null) {
         throw new Error(
-          'The demo controls only work with the demo car. Choose "Try the demo" to use them.',
+          'The demo controls only work with the demo car. Choose "Try demo mode" in Settings to use them.',
         );
       }
       if (action.kind === 'fault') {

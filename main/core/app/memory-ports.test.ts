@@ -14,7 +14,7 @@ test('the shortcut registrar refuses taken and invalid accelerators and keeps th
   expect(shortcuts.register('CommandOrControl+Alt+L', () => pressed++)).toEqual({ ok: true });
   expect(shortcuts.register('Alt+Shift+L', () => {})).toEqual({
     ok: false,
-    reason: 'Alt+Shift+L is already used by another application.',
+    reason: 'Alt+Shift+L is already used by another app.',
   });
   expect(shortcuts.register('L', () => {})).toMatchObject({
     ok: false,

@@ -151,7 +151,7 @@ export function recordingShortcuts(
       if (taken.some((other) => other.toLowerCase() === accelerator.toLowerCase())) {
         return {
           ok: false,
-          reason: `${accelerator} is already used by another application.`,
+          reason: `${accelerator} is already used by another app.`,
         } as const;
       }
       registrar.current = accelerator;
@@ -169,7 +169,7 @@ export function recordingShortcuts(
 const noBrowser: BrowserOpener = {
   async open() {
     throw new Error(
-      'This host cannot open a web browser for the Volvo sign-in. Use demo mode or the desktop app.',
+      'The browser preview cannot open a web browser for the Volvo ID sign-in. Try demo mode, or sign in from the desktop app.',
     );
   },
 };

@@ -364,7 +364,7 @@ describe('commands', () => {
     expect(last?.message).toContain('rear left door');
     expect(view(scenario).command.inProgress).toBeNull();
     expect((await activityTexts(scenario))[0]).toMatch(
-      /^Lock refused: Not locked: the rear left door is open/,
+      /^Lock refused: The car could not lock because the rear left door is open/,
     );
   });
 

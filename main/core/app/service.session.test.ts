@@ -172,6 +172,43 @@ test('a saved sign-in without its API key asks to sign in again instead of showi
   expect(scenario.http.requests).toEqual([]);
 });
 
+test('a saved sign-in whose endpoints were edited to another server is not used', async () => {
+  const vault = memoryVault('os-encrypted');
+  await vault.set('refreshToken', 'a-refresh-token-saved-by-an-earlier-run');
+  await vault.set('clientSecret', 'the-client-secret-of-my-volvo-app');
+  await vault.set('apiKey', 'abcdefghijklmnopqrstuvwxyz012345');
+  const elsewhere = 'https://volvoid.eu.volvocars.com.example.net';
+  const scenario = await start({
+    vault,
+    settings: { connection: { mode: 'volvo-id', clientId: 'my-volvo-app' } },
+    state: {
+      auth: {
+        version: 1,
+        status: 'signed-in',
+        mode: 'volvo-id',
+        apiVersion: 'v2',
+        volvoId: {
+          endpoints: {
+            issuer: elsewhere,
+            authorizationEndpoint: `${elsewhere}/as/authorization.oauth2`,
+            tokenEndpoint: `${elsewhere}/as/token.oauth2`,
+          },
+          clientId: 'my-volvo-app',
+          confidential: true,
+          redirectPort: 8765,
+          scopes: ['openid'],
+        },
+      },
+    },
+  });
+  await scenario.advance(10 * MINUTE);
+  const snapshot = scenario.service.snapshot();
+  expect(snapshot.signIn.state).toBe('signed-out');
+  expect(snapshot.signIn.message).toMatch(/other than Volvo ID/);
+  expect(await vault.get('refreshToken')).toBeUndefined();
+  expect(scenario.http.requests).toEqual([]);
+});
+
 test('values the app does not know show as unknown, never as closed or locked', async () => {
   const scenario = await start();
   scenario.sim().setFault({ kind: 'unknown-values' });
@@ -181,7 +218,7 @@ test('values the app does not know show as unknown, never as closed or locked', 
   expect(car.lock?.value).toBe('UNKNOWN');
   expect(car.doors?.frontLeft).toMatchObject({ value: 'UNKNOWN', reported: 'HALF_OPEN' });
   expect(await activityTexts(scenario)).toContain(
-    'Front left door: the car reported "HALF_OPEN", which the app does not know',
+    'Front left door: the car reported "HALF_OPEN", which volvo-tray does not know',
   );
 });
 
@@ -213,9 +250,16 @@ test('only the chosen cars are watched; selection is kept', async () => {
   );
 });
 
-test('sign out forgets the cars and stops all traffic', async () => {
-  const scenario = await start();
+test('sign out forgets the cars, stops all traffic and leaves no secret behind', async () => {
+  const vault = memoryVault('os-encrypted');
+  // What a sign-in with the person's own Volvo app left in the vault.
+  await vault.set('clientSecret', 'the-client-secret-of-my-volvo-app');
+  await vault.set('apiKey', 'abcdefghijklmnopqrstuvwxyz012345');
+  const scenario = await start({ vault });
   await scenario.service.intents.signOut();
+  for (const name of ['refreshToken', 'accessToken', 'clientSecret', 'apiKey'] as const) {
+    expect(await vault.get(name)).toBeUndefined();
+  }
   const snapshot = scenario.service.snapshot();
   expect(snapshot.signIn.state).toBe('signed-out');
   expect(snapshot.vehicles).toEqual([]);

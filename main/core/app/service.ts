@@ -6,6 +6,7 @@ import {
 } from '../../simulator/index';
 import { createAuthSession } from '../auth/session';
 import type { AuthState } from '../auth/types';
+import { VOLVO_ID_ISSUER } from '../auth/volvo-id';
 import {
   applySettingsPatch,
   defaultSettings,
@@ -63,6 +64,9 @@ const COMMAND_TIMEOUT_MS = 150_000;
 const LOCK_JOIN_WINDOW_MS = 10_000;
 /** First retry of listing the account's cars after a failure. */
 const CONNECT_RETRY_MS = 30_000;
+
+const NO_CARS =
+  'No cars are linked to this Volvo ID. Add your car to it in the Volvo Cars app, then sign in again.';
 
 /**
  * The application core: owns every piece of state, publishes a Snapshot on every change, and
@@ -142,6 +146,8 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       logger,
       allowPlaintextSecrets: () => settings.allowPlaintextSecrets,
       meta: sections.rawSection('auth'),
+      // A saved sign-in of the person's own app only ever refreshes at Volvo ID.
+      restoreIssuer: VOLVO_ID_ISSUER,
     });
   const connector = createConnector({
     clock,
@@ -268,7 +274,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       const now = clock.now();
       if (paused?.pause.kind === 'quota') return pauseWords(paused.pause, now);
       if (quota.usedToday() >= settings.polling.dailyBudget) {
-        return `The app has used today's budget of ${count(settings.polling.dailyBudget)} requests; commands work again ${whenInWords(quota.resetsAt(), now)}.`;
+        return `Today's budget of ${count(settings.polling.dailyBudget)} requests is used up, so lock and unlock work again ${whenInWords(quota.resetsAt(), now)}. You can raise the budget in Settings.`;
       }
       return null;
     },
@@ -314,13 +320,13 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     maxRetryMs: MAX_BACKOFF_MS,
     onListed(vins) {
       setVehicles(vins);
-      lastError = vins.length === 0 ? 'No cars are linked to this Volvo ID.' : null;
+      lastError = vins.length === 0 ? NO_CARS : null;
       void listing.readCapabilities(watchedVins());
       scheduler.start();
       changed();
     },
     onFailed(reason) {
-      lastError = `Could not list the cars of this account: ${reason}`;
+      lastError = `Could not list the cars on this Volvo ID: ${reason} volvo-tray tries again by itself.`;
       changed();
     },
     onCapabilities(vin, capabilities) {
@@ -378,7 +384,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       await attach(next);
     } catch (error) {
       const message = scrubber.scrub(
-        error instanceof Error ? error.message : 'The sign-in did not work.',
+        error instanceof Error ? error.message : 'The sign-in did not work. Try again.',
       );
       signingIn = false;
       // A failed attempt leaves the session as it was: keep watching the cars with it.
@@ -465,7 +471,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   // ---- intents ----------------------------------------------------------------------------
   const requireVehicle = (vin: string): VehicleRecord => {
     const record = find(vin);
-    if (!record) throw new Error(`There is no car with VIN ${vin.toUpperCase()} in this account.`);
+    if (!record) throw new Error(`There is no car with VIN ${vin.toUpperCase()} on this Volvo ID.`);
     return record;
   };
   const requireConnected = () => {
@@ -519,7 +525,10 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       disconnect();
       await auth.signOut();
       await connector.close();
+      // Signing out leaves no secret of the person's Volvo app on this computer; the next
+      // sign-in asks for both again.
       await deps.vault.delete('apiKey');
+      await deps.vault.delete('clientSecret');
       quota.countFor(null);
       roster.clear();
       signInExpiredSince = null;
@@ -592,7 +601,11 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
           else if (auth.state().status === 'expired') onAuthChange(auth.state());
         }
       } catch (error) {
-        lastError = scrubber.scrub(error instanceof Error ? error.message : 'Could not start.');
+        lastError = scrubber.scrub(
+          error instanceof Error
+            ? error.message
+            : 'The sign-in at start-up did not work. Sign in again in Settings.',
+        );
         logger.warn('Start-up sign-in failed', { reason: lastError });
       }
       changed();

@@ -60,7 +60,8 @@ function freshness(record: VehicleRecord, input: SnapshotInput): Freshness {
     return {
       state: 'stale',
       since: iso(record.fetchedAt ?? input.now),
-      reason: 'This car is not watched. Choose it in the settings to see its status.',
+      reason:
+        'volvo-tray is not watching this car. Tick it under Cars to watch in Settings to see its status.',
     };
   }
   if (!input.online) return { state: 'offline', since: iso(input.offlineSince ?? input.now) };
@@ -68,7 +69,7 @@ function freshness(record: VehicleRecord, input: SnapshotInput): Freshness {
     return {
       state: 'stale',
       since: iso(input.suspendedSince),
-      reason: 'The computer was asleep; the app checks again when it wakes.',
+      reason: 'The computer was asleep; volvo-tray checks the car again when it wakes.',
     };
   }
   if (input.paused !== null) {

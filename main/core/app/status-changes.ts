@@ -7,7 +7,7 @@ import {
   WINDOW_NAMES,
   type Windows,
 } from '../volvo/model';
-import { doorWord, windowWord } from './open-parts';
+import { capitalize, doorName, windowName } from '../volvo/part-names';
 import type { ActivityEntry } from './snapshot';
 
 /** What changed between two readings of a car, as lines for its activity log. */
@@ -21,10 +21,6 @@ export interface ObservedParts {
 export interface Change {
   text: string;
   kind: ActivityEntry['kind'];
-}
-
-function capitalize(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function partChange(
@@ -42,7 +38,7 @@ function partChange(
       return { text: `${capitalize(part)} closed`, kind: 'info' };
     case 'UNKNOWN':
       return {
-        text: `${capitalize(part)}: the car reported "${after.reported ?? 'nothing'}", which the app does not know`,
+        text: `${capitalize(part)}: the car reported "${after.reported ?? 'nothing'}", which volvo-tray does not know`,
         kind: 'warning',
       };
   }
@@ -55,7 +51,7 @@ export function describeChanges(before: ObservedParts, after: ObservedParts): Ch
     else if (after.lock.value === 'UNLOCKED') changes.push({ text: 'Unlocked', kind: 'info' });
     else
       changes.push({
-        text: `Lock state: the car reported "${after.lock.reported ?? 'nothing'}", which the app does not know`,
+        text: `Lock state: the car reported "${after.lock.reported ?? 'nothing'}", which volvo-tray does not know`,
         kind: 'warning',
       });
   }
@@ -63,7 +59,7 @@ export function describeChanges(before: ObservedParts, after: ObservedParts): Ch
   const doorsAfter = after.doors;
   if (doorsBefore && doorsAfter) {
     for (const door of DOOR_NAMES) {
-      const change = partChange(doorWord(door), doorsBefore[door], doorsAfter[door]);
+      const change = partChange(doorName(door), doorsBefore[door], doorsAfter[door]);
       if (change) changes.push(change);
     }
   }
@@ -71,7 +67,7 @@ export function describeChanges(before: ObservedParts, after: ObservedParts): Ch
   const windowsAfter = after.windows;
   if (windowsBefore && windowsAfter) {
     for (const window of WINDOW_NAMES) {
-      const change = partChange(windowWord(window), windowsBefore[window], windowsAfter[window]);
+      const change = partChange(windowName(window), windowsBefore[window], windowsAfter[window]);
       if (change) changes.push(change);
     }
   }

@@ -27,7 +27,7 @@ export function createUnattendedLock(options: {
         title: 'Nothing was locked',
         body: !options.signedIn()
           ? 'Sign in to Volvo first; then the shortcut locks your car.'
-          : 'No car is selected. Open the app and choose one.',
+          : 'No car is selected. Open volvo-tray and choose one.',
       });
       return;
     }

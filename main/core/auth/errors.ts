@@ -35,7 +35,10 @@ export class AuthError extends Error {
 export function signInFailure(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
   const detail = error instanceof Error ? error.message : 'unknown problem';
-  return new AuthError('sign-in-failed', `The sign-in did not work (${detail}).`);
+  return new AuthError(
+    'sign-in-failed',
+    `The sign-in did not work (${detail}). Start the sign-in again.`,
+  );
 }
 
 /** What a failed token-endpoint call means for the session. */
@@ -74,9 +77,9 @@ export function classifyTokenFailure(error: unknown): TokenFailure {
 /** The sentence shown when Volvo ID refuses the client itself (wrong id or secret). */
 export function refusedMessage(oauthError: string): string {
   if (oauthError === 'invalid_client' || oauthError === 'unauthorized_client') {
-    return `Volvo ID did not accept the app's client id or client secret (${oauthError}). Check them in Settings.`;
+    return `Volvo ID did not accept the client id or client secret of your Volvo developer app (${oauthError}). Check them in Settings.`;
   }
-  return `Volvo ID refused the request (${oauthError}).`;
+  return `Volvo ID refused the request (${oauthError}). If this keeps happening, check your Volvo developer app.`;
 }
 
 /** Runs oauth4webapi's callback check, wording its errors (denied, issuer mismatch) for a person. */
@@ -94,7 +97,7 @@ export function acceptCallback(validate: () => URLSearchParams): URLSearchParams
       const description = error.error_description ? `: ${error.error_description}` : '';
       throw new AuthError(
         'sign-in-failed',
-        `Volvo ID could not sign you in (${error.error}${description}).`,
+        `Volvo ID could not sign you in (${error.error}${description}). Start the sign-in again.`,
       );
     }
     const detail = error instanceof Error ? error.message : 'unknown problem';
@@ -118,7 +121,7 @@ export function codeExchangeError(error: unknown): AuthError {
     case 'invalid-grant':
       return new AuthError(
         'sign-in-failed',
-        'Volvo ID refused the sign-in code (it was used already, expired, or its PKCE proof did not match). Start the sign-in again.',
+        'Volvo ID refused the sign-in code (it was already used, had expired, or did not belong to this sign-in). Start the sign-in again.',
       );
     case 'refused':
       return new AuthError('refused', refusedMessage(failure.oauthError));

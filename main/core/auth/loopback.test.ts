@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger, systemClock } from '../ports';
 import { FakeClock } from '../testing/fake-clock';
@@ -95,5 +95,48 @@ describe('loopback listener', () => {
     const listener = await listen();
     listener.close(new AuthError('sign-in-failed', 'cancelled by a new sign-in'));
     await expect(listener.result).rejects.toThrow('cancelled by a new sign-in');
+  });
+});
+
+describe('loopback listener against a hostile local client', () => {
+  /** Sends one raw HTTP request (fetch cannot send a request target that is not a URL). */
+  function rawRequest(redirectUri: string, requestLine: string): Promise<string> {
+    const { port } = new URL(redirectUri);
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`${requestLine}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      });
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk.toString();
+      });
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+    });
+  }
+
+  it('answers a request target that is not a URL with 404, keeps running and still takes the callback', async () => {
+    const listener = await listen();
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    try {
+      const answer = await rawRequest(listener.redirectUri, 'GET //[x]/callback HTTP/1.1');
+      expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+    } finally {
+      process.off('uncaughtException', onCrash);
+    }
+    expect(crashes).toEqual([]);
+    await fetch(`${listener.redirectUri}?code=after-garbage`);
+    await expect(listener.result).resolves.toBe('after-garbage');
+  });
+
+  it('does not treat a POST to /callback as the callback', async () => {
+    const listener = await listen();
+    const post = await fetch(`${listener.redirectUri}?code=posted`, { method: 'POST' });
+    expect(post.status).toBe(404);
+    await post.text();
+    await fetch(`${listener.redirectUri}?code=real`);
+    await expect(listener.result).resolves.toBe('real');
   });
 });

@@ -73,8 +73,11 @@ export async function openLoopbackListener<T>(
   }, options.timeoutMs);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', redirectUri);
-    if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH || settled) {
+    // A request target that is not a URL (`GET //[x]/`) would throw out of this listener and
+    // take the whole process down: it is simply not the callback.
+    const target = request.url ?? '/';
+    const url = URL.canParse(target, redirectUri) ? new URL(target, redirectUri) : null;
+    if (request.method !== 'GET' || url?.pathname !== CALLBACK_PATH || settled) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
       response.end('Not found');
       return;

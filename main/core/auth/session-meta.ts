@@ -36,6 +36,20 @@ const metaSchema = z.object({
 export type SessionMeta = z.infer<typeof metaSchema>;
 
 /**
+ * Whether a saved Volvo ID sign-in talks only to `issuer`'s origin. These facts sit in a plain
+ * file: edited to name another server, they would have the app send it the refresh token and
+ * the client secret. Other sign-ins (test token, signed out) have no endpoints to check.
+ */
+export function talksOnlyTo(meta: SessionMeta, issuer: string): boolean {
+  const endpoints = meta.volvoId?.endpoints;
+  if (meta.mode !== 'volvo-id' || endpoints === undefined) return true;
+  const origin = new URL(issuer).origin;
+  return [endpoints.issuer, endpoints.authorizationEndpoint, endpoints.tokenEndpoint].every(
+    (url) => URL.canParse(url) && new URL(url).origin === origin,
+  );
+}
+
+/**
  * Reads the session facts; a missing or unreadable document means "signed out" (logged, so a
  * hand-edited file does not silently sign anyone in with wrong endpoints).
  */

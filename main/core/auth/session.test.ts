@@ -109,6 +109,7 @@ interface HarnessOptions {
   meta?: ReturnType<typeof memoryStore>;
   browser?: BrowserOpener;
   allowPlaintext?: boolean;
+  restoreIssuer?: string;
 }
 
 function harness(options: HarnessOptions = {}) {
@@ -132,6 +133,7 @@ function harness(options: HarnessOptions = {}) {
     logger,
     allowPlaintextSecrets: () => options.allowPlaintext ?? false,
     meta,
+    ...(options.restoreIssuer ? { restoreIssuer: options.restoreIssuer } : {}),
   });
   const states: AuthState[] = [];
   session.onChange((state) => states.push(state));
@@ -242,7 +244,7 @@ describe('sign-in through the loopback redirect', () => {
     network.forgeVerifier = true;
 
     await expect(session.signInWithVolvoId(publicConfig(), 'volvo-id', 'v2')).rejects.toThrow(
-      'its PKCE proof did not match',
+      'did not belong to this sign-in',
     );
     expect(session.state().status).toBe('signed-out');
     expect(session.state().message).toContain('Start the sign-in again');
@@ -516,9 +518,7 @@ describe('token lifecycle', () => {
     expect(wire.calls.refresh).toBe(1);
     expect(states).toHaveLength(1);
     expect(states[0]).toMatchObject({ status: 'expired', mode: 'volvo-id' });
-    expect(states[0]?.message).toBe(
-      'Your Volvo sign-in has expired. Sign in again to see your car.',
-    );
+    expect(states[0]?.message).toBe('Your Volvo sign-in has expired. Sign in again in Settings.');
     for (const outcome of outcomes.slice(0, 10)) {
       expect(outcome.status).toBe('rejected');
       if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(AuthError);
@@ -580,6 +580,35 @@ describe('token lifecycle', () => {
     expect(wire.calls.refresh).toBe(3);
   });
 
+  it('restores only a sign-in whose saved endpoints are on the trusted issuer', async () => {
+    const vault = recordingVault();
+    const meta = memoryStore();
+    const first = harness({ vault, meta });
+    await first.session.signInWithVolvoId(confidentialConfig(), 'volvo-id', 'v2');
+    first.session.dispose();
+    const saved = { vault: vault.contents(), meta: meta.load() };
+
+    // Its own issuer: restored as usual.
+    const trusting = harness({ vault, meta, restoreIssuer: sim.baseUrl });
+    await trusting.session.restore();
+    expect(trusting.session.state()).toMatchObject({ status: 'signed-in', mode: 'volvo-id' });
+    trusting.session.dispose();
+
+    // The saved facts name another server than the app trusts (as an edited state file would):
+    // neither the refresh token nor the client secret goes there.
+    const edited = harness({
+      vault: recordingVault('os-encrypted', saved.vault),
+      meta: memoryStore(saved.meta),
+      restoreIssuer: 'https://volvoid.eu.volvocars.com',
+    });
+    await edited.session.restore();
+    expect(edited.session.state()).toMatchObject({ status: 'signed-out', mode: null });
+    expect(edited.session.state().message).toContain('other than Volvo ID');
+    await expect(edited.session.accessToken()).rejects.toThrow('You are not signed in.');
+    expect(edited.wire.calls.token).toBe(0);
+    expect(stored(edited.vault, 'refreshToken')).toBeUndefined();
+  });
+
   it('keeps the sign-in when Volvo ID refuses the client secret, and says what to check', async () => {
     const vault = recordingVault();
     const meta = memoryStore();
@@ -591,7 +620,7 @@ describe('token lifecycle', () => {
     const { session } = harness({ vault, meta });
     await session.restore();
     await expect(session.accessToken()).rejects.toThrow(
-      "Volvo ID did not accept the app's client id or client secret (invalid_client). Check them in Settings.",
+      'Volvo ID did not accept the client id or client secret of your Volvo developer app (invalid_client). Check them in Settings.',
     );
     expect(session.state().status).toBe('signed-in');
     expect(stored(vault, 'refreshToken')).toBeTruthy();

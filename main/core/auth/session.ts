@@ -21,7 +21,7 @@ import type { LoopbackListener } from './loopback';
 import { MESSAGES } from './messages';
 import { refreshTokens, type TokenSet } from './oauth';
 import { readSavedSession } from './saved-session';
-import { loadSessionMeta, type SessionMeta } from './session-meta';
+import { loadSessionMeta, type SessionMeta, talksOnlyTo } from './session-meta';
 import { parseTestToken } from './test-token';
 import { type AuthSession, type AuthState, SIGNED_OUT, type VolvoIdConfig } from './types';
 import { validateVolvoIdConfig } from './volvo-id';
@@ -37,6 +37,11 @@ export interface AuthSessionDeps {
   allowPlaintextSecrets: () => boolean;
   /** Where non-secret session facts (mode, apiVersion, issuer/endpoints, clientId, redirectPort) persist. */
   meta: JsonStore<unknown>;
+  /**
+   * The one Volvo ID a restored 'volvo-id' sign-in may use (the app: Volvo's own). Saved
+   * endpoints on any other origin are not trusted: the session starts signed out. Unset: any.
+   */
+  restoreIssuer?: string;
 }
 
 /** Access tokens are renewed this long before they expire, so no request carries a dying one. */
@@ -394,6 +399,17 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
   const restore = async () => {
     const meta = loadSessionMeta(deps.meta, logger);
     dropCredentials();
+    if (meta !== null && deps.restoreIssuer && !talksOnlyTo(meta, deps.restoreIssuer)) {
+      logger.warn('auth.meta.foreign-issuer', { expected: deps.restoreIssuer });
+      setState({ ...SIGNED_OUT, apiVersion: meta.apiVersion, message: MESSAGES.foreignIssuer });
+      await forgetTokens({
+        version: 1,
+        status: 'signed-out',
+        mode: null,
+        apiVersion: meta.apiVersion,
+      });
+      return;
+    }
     const saved = await readSavedSession(meta, vault, memoryOnly(), clock.now());
     const c = saved.credentials;
     credentials = c;

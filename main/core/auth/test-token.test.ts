@@ -32,7 +32,7 @@ describe('test access tokens', () => {
   });
 
   it('refuses text that is not a token, saying what to paste', () => {
-    expect(() => parseTestToken('', now)).toThrow('Paste the test access token');
+    expect(() => parseTestToken('', now)).toThrow('Paste the whole test access token');
     expect(() => parseTestToken('two words', now)).toThrow('without spaces, quotes or line breaks');
     expect(() => parseTestToken('"quoted"', now)).toThrow('does not look like an access token');
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_MESSAGES } from '../field-messages';
 import { AuthError } from './errors';
 
 /** How long a developer-portal test access token lives when it does not say so itself. */
@@ -17,8 +18,8 @@ const pastedToken = z
   .pipe(
     z
       .string()
-      .min(1, 'Paste the test access token from the Volvo developer portal.')
-      .max(8192, 'That text is too long to be an access token.')
+      .min(1, FIELD_MESSAGES.accessTokenMissing)
+      .max(8192, FIELD_MESSAGES.accessTokenTooLong)
       // RFC 6750 b64token: what a bearer token may contain.
       .regex(
         /^[A-Za-z0-9\-._~+/]+=*$/,
@@ -37,7 +38,10 @@ const jwtTimes = z.object({ exp: z.number().finite() });
 export function parseTestToken(pasted: string, now: number): TestToken {
   const parsed = pastedToken.safeParse(pasted);
   if (!parsed.success) {
-    throw new AuthError('invalid-input', parsed.error.issues[0]?.message ?? 'Not a token.');
+    throw new AuthError(
+      'invalid-input',
+      parsed.error.issues[0]?.message ?? 'That is not an access token.',
+    );
   }
   const token = parsed.data;
   const exp = jwtExpiry(token);

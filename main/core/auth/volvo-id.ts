@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_MESSAGES } from '../field-messages';
 import { AuthError } from './errors';
 import { VOLVO_SCOPES, type VolvoIdConfig } from './types';
 
@@ -51,24 +52,21 @@ const configSchema = z.object({
   clientId: z
     .string()
     .trim()
-    .min(1, 'Enter the client id of your Volvo developer app.')
-    .max(200, 'The client id is longer than any Volvo client id (200 characters at most).')
+    .min(1, FIELD_MESSAGES.clientIdMissing)
+    .max(200, FIELD_MESSAGES.clientIdTooLong)
     .regex(/^[\x21-\x7e]+$/, 'The client id must not contain spaces or special characters.'),
   clientSecret: z
     .string()
     .trim()
-    .max(500, 'The client secret is longer than any Volvo client secret.')
+    .max(500, FIELD_MESSAGES.clientSecretTooLong)
     .regex(/^[\x21-\x7e]*$/, 'The client secret must not contain spaces or special characters.')
     .optional(),
   redirectPort: z
-    .number({ message: 'The redirect port must be a number.' })
-    .int('The redirect port must be a whole number.')
-    .min(0, 'The redirect port must be between 1024 and 65535.')
-    .max(65535, 'The redirect port must be between 1024 and 65535.')
-    .refine((port) => port === 0 || port >= 1024, {
-      message:
-        'The redirect port must be between 1024 and 65535 (lower ports need administrator rights).',
-    }),
+    .number({ message: FIELD_MESSAGES.redirectPortNumber })
+    .int(FIELD_MESSAGES.redirectPortNumber)
+    .min(0, FIELD_MESSAGES.redirectPortRange)
+    .max(65535, FIELD_MESSAGES.redirectPortRange)
+    .refine((port) => port === 0 || port >= 1024, { message: FIELD_MESSAGES.redirectPortRange }),
   scopes: z
     .array(
       z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'A scope must be one word without quotes.'),

@@ -70,7 +70,7 @@ describe.each(['v1', 'v2'] as const)('API %s errors from the simulator', (versio
     const error = await failure(api.listVehicles());
     expect(error.kind).toBe('quota');
     expect(error.message).toBe(
-      'The daily Volvo API quota for this API key is used up. It is replenished in 16 h.',
+      "Volvo's daily request quota for your VCC API key is used up. It is replenished in 16 h.",
     );
     // The FakeClock stands at 08:00 UTC: the quota day ends in 16 hours.
     expect(error.details.quotaResetsAt).toBe(Date.UTC(2026, 10, 28));
@@ -173,7 +173,7 @@ describe('requests the API refuses', () => {
     const error = await failure(api.listVehicles());
     expect(error.kind).toBe('network');
     expect(error.message).toBe(
-      `Could not reach the Volvo API at 127.0.0.1:${port} (ECONNREFUSED). Check the internet connection.`,
+      `Could not reach the Volvo API at 127.0.0.1:${port} (ECONNREFUSED). Check your internet connection.`,
     );
   });
 });

@@ -145,7 +145,7 @@ describe('v1 command following', () => {
     const error = await failure(api.listVehicles());
     expect(error.kind).toBe('gone');
     expect(error.details.status).toBe(410);
-    expect(error.message).toBe('Volvo has removed API v1: switch to API v2 in settings.');
+    expect(error.message).toBe('Volvo has removed API v1: switch to API v2 in Settings.');
     expect((await failure(api.getDoors(sim.vins[0] ?? ''))).kind).toBe('gone');
   });
 });

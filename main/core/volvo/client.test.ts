@@ -217,10 +217,35 @@ describe('requests and failures', () => {
     const error = await failure(api.getWindows(VIN));
     expect(error.kind).toBe('unauthorized');
     expect(error.message).toBe(
-      'Volvo did not accept the sign-in or the API key (Invalid API key). Sign in again, or check the VCC API key.',
+      'Volvo did not accept the sign-in or the VCC API key (Invalid API key). Sign in again, or check the VCC API key.',
     );
     expect(tokens.refreshes).toEqual(['old']);
     expect(fetch.seen).toHaveLength(2);
+  });
+
+  it('never quotes the access token or the API key from an error answer that echoes them', async () => {
+    const tokens = fixedTokens('old-access-token-abc', 'new-access-token-xyz');
+    const { api } = setup(
+      'v2',
+      (request) =>
+        json(
+          {
+            error: {
+              message: 'UNAUTHORIZED',
+              description: `Token ${request.headers.get('authorization')} with key ${request.headers.get('vcc-api-key')} is not valid`,
+            },
+          },
+          401,
+        ),
+      { tokens, apiKey: 'the-vcc-api-key-123' },
+    );
+    const error = await failure(api.listVehicles());
+    expect(error.message).toContain(
+      '(Token Bearer [credential] with key [credential] is not valid)',
+    );
+    expect(JSON.stringify({ message: error.message, details: error.details })).not.toMatch(
+      /access-token|the-vcc-api-key/,
+    );
   });
 
   it('does not retry when no fresh token is to be had', async () => {
@@ -291,7 +316,7 @@ describe('requests and failures', () => {
     const error = await failure(api.listVehicles());
     expect(error.kind).toBe('network');
     expect(error.message).toBe(
-      'Could not reach the Volvo API at api.example.test (ECONNREFUSED). Check the internet connection.',
+      'Could not reach the Volvo API at api.example.test (ECONNREFUSED). Check your internet connection.',
     );
   });
 
@@ -303,6 +328,22 @@ describe('requests and failures', () => {
     expect(() =>
       createVehicleApi({ baseUrl: 'ftp://x', version: 'v2', apiKey: 'k', tokens: fixedTokens() }),
     ).toThrow(VolvoApiError);
+  });
+
+  it('sends the access token over plain http only to this computer', () => {
+    const api = (baseUrl: string) =>
+      createVehicleApi({ baseUrl, version: 'v2', apiKey: 'k', tokens: fixedTokens() });
+    expect(() => api('http://api.volvocars.com')).toThrow(
+      'would receive your access token unencrypted',
+    );
+    expect(() => api('http://127.0.0.1.example.net:8080')).toThrow(VolvoApiError);
+    for (const loopback of [
+      'http://127.0.0.1:8080',
+      'http://localhost:8080',
+      'http://[::1]:8080',
+    ]) {
+      expect(api(loopback)).toBeDefined();
+    }
   });
 });
 

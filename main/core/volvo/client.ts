@@ -1,4 +1,5 @@
 import type { AccessTokenProvider } from '../auth/types';
+import { isLoopbackHttp } from '../auth/volvo-id';
 import { type Clock, type Fetch, type Logger, silentLogger, systemClock } from '../ports';
 import type { AdapterContext } from './context';
 import { VolvoApiError } from './errors';
@@ -74,6 +75,13 @@ function checkBaseUrl(baseUrl: string): void {
     throw new VolvoApiError(
       'invalid-input',
       `"${baseUrl}" is not a web address for the Volvo API (expected e.g. ${VOLVO_API_BASE}).`,
+    );
+  }
+  // Every request carries the access token and the API key: never in the clear over a network.
+  if (url.protocol === 'http:' && !isLoopbackHttp(url.href)) {
+    throw new VolvoApiError(
+      'invalid-input',
+      `${url.origin} would receive your access token unencrypted: use https:// (plain http:// is only for a simulator on this computer).`,
     );
   }
 }

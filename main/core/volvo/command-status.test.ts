@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCommandStatus, describeOpenPart, parseInvokeStatus } from './command-status';
+import { describeCommandStatus, parseInvokeStatus } from './command-status';
 import { INVOKE_STATUSES } from './model';
 import { recordingLogger } from './testing/fake-fetch';
 
@@ -14,15 +14,11 @@ describe('describeCommandStatus', () => {
   });
 
   it('names the open parts when the car refuses to lock', () => {
-    expect(describeCommandStatus('lock', 'UNABLE_TO_LOCK_DOOR_OPEN', ['the rear left door'])).toBe(
+    expect(describeCommandStatus('lock', 'UNABLE_TO_LOCK_DOOR_OPEN', ['rearLeft'])).toBe(
       'The car could not lock because the rear left door is open. Close it and try again.',
     );
     expect(
-      describeCommandStatus('lock', 'UNABLE_TO_LOCK_DOOR_OPEN', [
-        describeOpenPart('frontLeft'),
-        describeOpenPart('hood'),
-        describeOpenPart('tailgate'),
-      ]),
+      describeCommandStatus('lock', 'UNABLE_TO_LOCK_DOOR_OPEN', ['frontLeft', 'hood', 'tailgate']),
     ).toBe(
       'The car could not lock because the front left door, the hood and the tailgate are open. Close them and try again.',
     );

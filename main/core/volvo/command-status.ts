@@ -1,5 +1,6 @@
 import type { Logger } from '../ports';
 import { type CommandKind, type DoorName, INVOKE_STATUSES, type InvokeStatus } from './model';
+import { doorName, partsInWords } from './part-names';
 
 /** How a sentence speaks of a command. */
 export interface CommandVerbs {
@@ -31,7 +32,7 @@ const CHECK = 'check the lock state before you leave the car';
  */
 const SENTENCES: Record<
   InvokeStatus,
-  (verbs: CommandVerbs, openParts: readonly string[]) => string
+  (verbs: CommandVerbs, openDoors: readonly DoorName[]) => string
 > = {
   WAITING: (v) =>
     `The ${v.base} command had not reached the car yet when Volvo answered; ${CHECK}.`,
@@ -51,10 +52,10 @@ const SENTENCES: Record<
     `The car is asleep and could not ${v.base} remotely. Try again after the car has been used.`,
   UNLOCK_TIME_FRAME_PASSED: () =>
     'No door was opened in time after unlocking, so the car locked itself again.',
-  UNABLE_TO_LOCK_DOOR_OPEN: (v, openParts) =>
-    openParts.length === 0
+  UNABLE_TO_LOCK_DOOR_OPEN: (v, openDoors) =>
+    openDoors.length === 0
       ? `The car could not ${v.base} because a door, the hood or the tailgate is open. Close it and try again.`
-      : `The car could not ${v.base} because ${listOf(openParts)} ${openParts.length === 1 ? 'is' : 'are'} open. Close ${openParts.length === 1 ? 'it' : 'them'} and try again.`,
+      : `The car could not ${v.base} because ${partsInWords(openDoors.map(doorName))} ${openDoors.length === 1 ? 'is' : 'are'} open. Close ${openDoors.length === 1 ? 'it' : 'them'} and try again.`,
   EXPIRED: (v) => `The ${v.base} command expired before the car picked it up. Try again.`,
   DELIVERY_TIMEOUT: (v) =>
     `The ${v.base} command could not be delivered to the car in time. Try again later.`,
@@ -71,30 +72,15 @@ const SENTENCES: Record<
 
 /**
  * A sentence a person understands for a command status, e.g. "The car could not lock because
- * the rear left door is open. Close it and try again." `openParts` are names from
- * {@link describeOpenPart} and only matter for UNABLE_TO_LOCK_DOOR_OPEN.
+ * the rear left door is open. Close it and try again." `openDoors` only matter for
+ * UNABLE_TO_LOCK_DOOR_OPEN: the doors, hood or tailgate known to be open.
  */
 export function describeCommandStatus(
   command: CommandKind,
   status: InvokeStatus,
-  openParts: string[] = [],
+  openDoors: readonly DoorName[] = [],
 ): string {
-  return SENTENCES[status](COMMAND_VERBS[command], openParts);
-}
-
-const PART_NAMES: Record<DoorName, string> = {
-  frontLeft: 'the front left door',
-  frontRight: 'the front right door',
-  rearLeft: 'the rear left door',
-  rearRight: 'the rear right door',
-  hood: 'the hood',
-  tailgate: 'the tailgate',
-  tankLid: 'the tank lid',
-};
-
-/** "the rear left door", "the tailgate"... */
-export function describeOpenPart(door: DoorName): string {
-  return PART_NAMES[door];
+  return SENTENCES[status](COMMAND_VERBS[command], openDoors);
 }
 
 /** A status from the wire; anything new becomes UNKNOWN (and `reported` keeps it) with a warning. */
@@ -108,9 +94,4 @@ export function parseInvokeStatus(
     reported: raw,
   });
   return { status: 'UNKNOWN', reported: raw };
-}
-
-function listOf(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

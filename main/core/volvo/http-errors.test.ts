@@ -50,7 +50,7 @@ describe('errorFromAnswer', () => {
     expect(error.kind).toBe('quota');
     expect(error.details.quotaResetsAt).toBe(now + (3 * 3600 + 30 * 60 + 56) * 1000);
     expect(error.message).toBe(
-      'The daily Volvo API quota for this API key is used up. It is replenished in 3 h 31 min.',
+      "Volvo's daily request quota for your VCC API key is used up. It is replenished in 3 h 31 min.",
     );
   });
 
@@ -81,7 +81,7 @@ describe('errorFromAnswer', () => {
       version: 'v1',
     });
     expect(error.kind).toBe('gone');
-    expect(error.message).toBe('Volvo has removed API v1: switch to API v2 in settings.');
+    expect(error.message).toBe('Volvo has removed API v1: switch to API v2 in Settings.');
   });
 
   it('names the missing scope and the unknown vehicle in words', () => {

@@ -3,6 +3,9 @@ import { formatDuration } from './duration';
 import { VolvoApiError } from './errors';
 import type { ApiVersion } from './model';
 
+/** What to do once Volvo has removed API v1; the CLI swaps it for its own flag. */
+export const SWITCH_TO_V2 = 'switch to API v2 in Settings';
+
 /** Volvo's usual error body. */
 const ErrorBodySchema = z.object({
   error: z.object({
@@ -48,8 +51,8 @@ export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): 
     return new VolvoApiError(
       'gone',
       context.version === 'v1'
-        ? 'Volvo has removed API v1: switch to API v2 in settings.'
-        : `Volvo no longer offers this part of the API${said}.`,
+        ? `Volvo has removed API v1: ${SWITCH_TO_V2}.`
+        : `Volvo no longer offers this part of the API${said}. Check for a newer volvo-tray.`,
       details,
     );
   }
@@ -57,13 +60,13 @@ export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): 
     case 400:
       return new VolvoApiError(
         'bad-request',
-        `The Volvo API refused the request as invalid${said}.`,
+        `The Volvo API refused the request as invalid${said}. If this keeps happening, please report it as a bug.`,
         details,
       );
     case 401:
       return new VolvoApiError(
         'unauthorized',
-        `Volvo did not accept the sign-in or the API key${said}. Sign in again, or check the VCC API key.`,
+        `Volvo did not accept the sign-in or the VCC API key${said}. Sign in again, or check the VCC API key.`,
         details,
       );
     case 403:
@@ -89,7 +92,11 @@ export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): 
         details,
       );
     case 422:
-      return new VolvoApiError('unprocessable', `Volvo refused the request${said}.`, details);
+      return new VolvoApiError(
+        'unprocessable',
+        `Volvo refused the request${said}. Try again later.`,
+        details,
+      );
     case 429:
       return rateLimitError(answer.headers, context.now, details);
   }
@@ -103,13 +110,13 @@ export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): 
   if (status >= 400) {
     return new VolvoApiError(
       'bad-request',
-      `The Volvo API refused the request (HTTP ${status}${description ? `: ${description}` : ''}).`,
+      `The Volvo API refused the request (HTTP ${status}${description ? `: ${description}` : ''}). If this keeps happening, please report it as a bug.`,
       details,
     );
   }
   return new VolvoApiError(
     'malformed',
-    `The Volvo API gave an answer volvo-tray did not expect (HTTP ${status}).`,
+    `The Volvo API gave an answer volvo-tray did not expect (HTTP ${status}). Try again later.`,
     details,
   );
 }
@@ -119,7 +126,7 @@ function quotaError(status: number, message: string, now: number): VolvoApiError
   if (!match) {
     return new VolvoApiError(
       'quota',
-      'The daily Volvo API quota for this API key is used up; Volvo did not say when it returns.',
+      "Volvo's daily request quota for your VCC API key is used up; Volvo did not say when it is replenished.",
       { status, apiMessage: message },
     );
   }
@@ -127,7 +134,7 @@ function quotaError(status: number, message: string, now: number): VolvoApiError
   const waitMs = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
   return new VolvoApiError(
     'quota',
-    `The daily Volvo API quota for this API key is used up. It is replenished in ${formatDuration(waitMs)}.`,
+    `Volvo's daily request quota for your VCC API key is used up. It is replenished in ${formatDuration(waitMs)}.`,
     { status, apiMessage: message, quotaResetsAt: now + waitMs },
   );
 }

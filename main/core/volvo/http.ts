@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AuthError } from '../auth/errors';
+import { MESSAGES } from '../auth/messages';
 import type { AccessTokenProvider } from '../auth/types';
 import type { Clock, Fetch, Logger } from '../ports';
 import { VolvoApiError } from './errors';
@@ -124,7 +125,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
       throw new VolvoApiError(
         'network',
-        `Could not reach the Volvo API at ${url.host}${causeOf(error)}. Check the internet connection.`,
+        `Could not reach the Volvo API at ${url.host}${causeOf(error)}. Check your internet connection.`,
       );
     }
   }
@@ -137,9 +138,7 @@ export function createTransport(options: TransportOptions): Transport {
       const unreachable = error instanceof AuthError && error.kind === 'unreachable';
       throw new VolvoApiError(
         unreachable ? 'network' : 'unauthorized',
-        error instanceof Error && error.message
-          ? error.message
-          : 'volvo-tray is not signed in to Volvo ID. Sign in again.',
+        error instanceof Error && error.message ? error.message : MESSAGES.notSignedIn,
       );
     }
   }
@@ -151,18 +150,28 @@ export function createTransport(options: TransportOptions): Transport {
         exchange.target.startsWith('/') ? `${versionBase}${exchange.target}` : exchange.target,
       );
       const first = await token(() => options.tokens.accessToken());
+      let sent = first;
       let answer = await attempt(url, exchange, first);
       if (answer.status === 401) {
         // Once: a token that expired early gets one fresh try, a refused API key does not loop.
         const fresh = await token(() => options.tokens.refreshAfterUnauthorized(first));
-        if (fresh !== null) answer = await attempt(url, exchange, fresh);
+        if (fresh !== null) {
+          sent = fresh;
+          answer = await attempt(url, exchange, fresh);
+        }
       }
       if (answer.status < 200 || answer.status > 299) {
-        throw errorFromAnswer(answer, {
-          version,
-          notFound: exchange.notFound,
-          now: clock.now(),
-        });
+        // Error messages quote the answer's description; one that echoes the credentials
+        // ("invalid token eyJ...") must not carry them into the popover, logs or the CLI.
+        const text = withoutCredentials(answer.text, [sent, options.apiKey]);
+        throw errorFromAnswer(
+          { ...answer, text },
+          {
+            version,
+            notFound: exchange.notFound,
+            now: clock.now(),
+          },
+        );
       }
       return parseBody(answer, schema, what);
     },
@@ -191,6 +200,14 @@ function parseBody<S extends z.ZodType>(answer: Answer, schema: S, what: string)
     );
   }
   return parsed.data;
+}
+
+function withoutCredentials(text: string, credentials: readonly string[]): string {
+  let out = text;
+  for (const credential of credentials) {
+    if (credential.length > 0) out = out.split(credential).join('[credential]');
+  }
+  return out;
 }
 
 function seconds(ms: number): string {

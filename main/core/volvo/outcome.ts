@@ -1,9 +1,10 @@
 import type { Logger } from '../ports';
-import { describeCommandStatus, describeOpenPart, parseInvokeStatus } from './command-status';
+import { describeCommandStatus, parseInvokeStatus } from './command-status';
 import {
   type CallOptions,
   type CommandKind,
   type CommandOutcome,
+  type DoorName,
   type DoorsReport,
   LOCK_BLOCKING_DOORS,
   SUCCESS_STATUSES,
@@ -54,13 +55,13 @@ async function openPartsOf(
   getDoors: (vin: string, options: CallOptions) => Promise<DoorsReport>,
   signal: AbortSignal | undefined,
   logger: Logger,
-): Promise<string[]> {
+): Promise<DoorName[]> {
   try {
     const { doors } = await getDoors(vin, signal ? { signal } : {});
     return LOCK_BLOCKING_DOORS.filter((name) => {
       const { value } = doors[name];
       return value === 'OPEN' || value === 'AJAR';
-    }).map(describeOpenPart);
+    });
   } catch (error) {
     // The outcome still stands; it just cannot say which door.
     logger.warn('Could not read the doors to name the open one', {

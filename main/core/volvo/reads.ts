@@ -8,7 +8,7 @@ const VehiclesSchema = z.object({ data: z.array(z.object({ vin: z.string().min(1
 
 /** What a 404 for one vehicle means, in words. */
 export function unknownVehicle(vin: string): string {
-  return `Volvo does not know a vehicle with VIN ${vin} on this account`;
+  return `There is no car with VIN ${vin} on this Volvo ID`;
 }
 
 /** The GET requests both versions make; they differ only in the `accept` header. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../ports';
 import type { AdapterContext } from './context';
 import { VolvoApiError, type VolvoErrorKind } from './errors';
+import { SWITCH_TO_V2 } from './http-errors';
 import { checkVin, unlockDuration, vehiclePath } from './input';
 import type { CallOptions, CommandKind, CommandOutcome, DoorsReport, VehicleApi } from './model';
 import { PENDING_STATUSES } from './model';
@@ -192,7 +193,7 @@ export function createV1Api(context: AdapterContext): VehicleApi {
       if (options.reducedGuard) {
         throw new VolvoApiError(
           'invalid-input',
-          'Locking with reduced guard needs API v2: switch to API v2 in settings.',
+          `Locking with reduced guard needs API v2: ${SWITCH_TO_V2}.`,
         );
       }
       return command(vin, 'lock', V1_MEDIA_TYPES.lock, '', options.signal);

@@ -109,7 +109,7 @@ export function createV2Api(context: AdapterContext): VehicleApi {
         signal,
         notFound:
           kind === 'lock-reduced-guard'
-            ? `This car cannot lock with reduced guard, or Volvo does not know VIN ${vin} on this account`
+            ? `This car cannot lock with reduced guard, or there is no car with VIN ${vin} on this Volvo ID`
             : unknownVehicle(vin),
         command: true,
       },
