@@ -227,7 +227,8 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
         options.log(
           request.vin,
           finished.ok
-            ? `${capitalize(verbs.done)}${via}`
+            ? // "Locked from volvo-tray", so it does not read like the car's own "Car locked".
+              `${capitalize(verbs.done)}${via || ' from volvo-tray'}`
             : `${capitalize(verbs.base)}${via} ${finished.status === 'REFUSED' ? 'refused' : 'failed'}: ${finished.message}`,
           finished.ok ? 'command' : finished.status === 'REFUSED' ? 'warning' : 'error',
         );

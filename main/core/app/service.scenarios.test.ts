@@ -204,6 +204,10 @@ describe('polling', () => {
       /quota .* used up\. Checks resume at \d\d:\d\d \(in 16 h\)/,
     );
     expect(notified(scenario, 'quota-out')).toHaveLength(1);
+    // One activity entry says so: the alert's, not a second "Car checks paused" with the same words.
+    const quotaEntries = (await activityTexts(scenario)).filter((text) => /quota/.test(text));
+    expect(quotaEntries).toHaveLength(1);
+    expect(quotaEntries[0]).toMatch(/^Alert: /);
     await scenario.service.intents.lock(CAR);
     expect(view(scenario).command.last).toMatchObject({ status: 'REFUSED', ok: false });
     expect(view(scenario).command.last?.message).toMatch(/quota/);
@@ -397,6 +401,10 @@ describe('commands', () => {
     expect(view(scenario).command.last).toMatchObject({ command: 'unlock', ok: true });
     expect(view(scenario).command.unlockWindowUntil).not.toBeNull();
     expect(view(scenario).lock?.value).toBe('UNLOCKED');
+    // The log tells what was asked apart from what the car then reported.
+    expect(await activityTexts(scenario)).toEqual(
+      expect.arrayContaining(['Unlocked from volvo-tray', 'Car unlocked']),
+    );
     await expect(intents.unlock(CAR, token)).rejects.toThrow(/already used/);
 
     const late = await intents.prepareUnlock(CAR);

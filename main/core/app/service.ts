@@ -231,7 +231,9 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     } else {
       const fresh = paused === null || paused.pause.kind !== pause.kind;
       paused = { pause, since: paused?.since ?? now };
-      if (fresh) logAll(`Car checks paused: ${pauseWords(pause, now)}`, 'warning');
+      // The quota-out alert logs its own entry with the same words.
+      const alertSaysSo = pause.kind === 'quota' && settings.alerts.quotaOut.enabled;
+      if (fresh && !alertSaysSo) logAll(`Car checks paused: ${pauseWords(pause, now)}`, 'warning');
     }
     evaluateAppAlerts();
     changed();

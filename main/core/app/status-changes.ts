@@ -47,8 +47,10 @@ function partChange(
 export function describeChanges(before: ObservedParts, after: ObservedParts): Change[] {
   const changes: Change[] = [];
   if (before.lock && after.lock && before.lock.value !== after.lock.value) {
-    if (after.lock.value === 'LOCKED') changes.push({ text: 'Locked', kind: 'info' });
-    else if (after.lock.value === 'UNLOCKED') changes.push({ text: 'Unlocked', kind: 'info' });
+    // "Car locked" is what the car reported; "Locked from volvo-tray" (the command runner's
+    // entry) is what was asked, so the log tells the two apart.
+    if (after.lock.value === 'LOCKED') changes.push({ text: 'Car locked', kind: 'info' });
+    else if (after.lock.value === 'UNLOCKED') changes.push({ text: 'Car unlocked', kind: 'info' });
     else
       changes.push({
         text: `Lock state: the car reported "${after.lock.reported ?? 'nothing'}", which volvo-tray does not know`,
