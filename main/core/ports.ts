@@ -9,10 +9,25 @@ export type Fetch = typeof globalThis.fetch;
 /** An opaque timer handle from {@link Clock.setTimeout}. */
 export type TimerHandle = { readonly __timer: unique symbol } | number | object;
 
+/**
+ * The longest timer delay: Node fires a longer (or NaN) one after 1 ms instead, which would
+ * turn a long wait into a busy loop. {@link Clock.setTimeout} caps delays here.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A delay as {@link Clock.setTimeout} uses it: within 0..{@link MAX_TIMER_MS}, NaN as 0. */
+export function timerDelay(ms: number): number {
+  return Number.isNaN(ms) ? 0 : Math.min(Math.max(0, ms), MAX_TIMER_MS);
+}
+
 /** Time and timers, so scenarios can run a whole day on a fake clock. */
 export interface Clock {
-  /** Epoch milliseconds. */
+  /** Epoch milliseconds. The wall clock: it can step backwards or far forwards. */
   now(): number;
+  /**
+   * Calls `callback` after `ms` of elapsed time (not wall-clock time), capped at
+   * {@link MAX_TIMER_MS} (see {@link timerDelay}).
+   */
   setTimeout(callback: () => void, ms: number): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
 }
@@ -86,7 +101,7 @@ export const silentLogger: Logger = {
 /** The real clock. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  setTimeout: (callback, ms) => setTimeout(callback, timerDelay(ms)),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 

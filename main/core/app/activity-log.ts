@@ -1,22 +1,30 @@
 import { z } from 'zod';
 import type { Clock, JsonStore } from '../ports';
+import { tolerantList } from '../stored-values';
 import type { ActivityEntry } from './snapshot';
 import { iso } from './time-words';
 
 /**
  * The last N events of each vehicle (door opened, locked via shortcut, command rejected,
- * sign-in expired), kept across restarts.
+ * sign-in expired), kept across restarts. What is loaded is cut to size at once: an edited
+ * file cannot make the log (or the file it is saved to) bigger than the settings allow.
  */
 
+/** More cars than any one Volvo ID has: the logs of the cars last active are kept. */
+const MAX_LOGGED_VINS = 100;
+/** Longer than any sentence the app writes. */
+const MAX_TEXT = 2000;
+
 const entrySchema = z.object({
-  at: z.string(),
-  vin: z.string(),
-  text: z.string(),
+  at: z.iso.datetime(),
+  vin: z.string().max(17),
+  text: z.string().max(MAX_TEXT),
   kind: z.enum(['info', 'warning', 'command', 'error']),
 });
 
 export const activityStateSchema = z.object({
-  byVin: z.record(z.string(), z.array(entrySchema)),
+  // As many as the largest log size the settings allow.
+  byVin: z.record(z.string().max(17), tolerantList(entrySchema, 1000)),
 });
 export type ActivityState = z.infer<typeof activityStateSchema>;
 
@@ -36,7 +44,7 @@ export function createActivityLog(options: {
   /** Removes anything secret from a text before it is kept. */
   scrub: (text: string) => string;
 }): ActivityLog {
-  let byVin: Record<string, ActivityEntry[]> = options.store.load()?.byVin ?? {};
+  let byVin = trimmed(options.store.load()?.byVin ?? {}, options.size());
   const save = () => options.store.save({ byVin });
 
   return {
@@ -52,11 +60,23 @@ export function createActivityLog(options: {
     },
     entries: (vin) => [...(byVin[vin] ?? [])].reverse(),
     resize() {
-      const size = options.size();
-      byVin = Object.fromEntries(
-        Object.entries(byVin).map(([vin, entries]) => [vin, entries.slice(-size)]),
-      );
+      byVin = trimmed(byVin, options.size());
       save();
     },
   };
+}
+
+/** The last `size` entries of each car, for the cars last active. */
+function trimmed(
+  byVin: Record<string, ActivityEntry[]>,
+  size: number,
+): Record<string, ActivityEntry[]> {
+  const lastAt = (entries: ActivityEntry[]) => entries.at(-1)?.at ?? '';
+  return Object.fromEntries(
+    Object.entries(byVin)
+      .filter(([, entries]) => entries.length > 0)
+      .sort(([, a], [, b]) => lastAt(b).localeCompare(lastAt(a)))
+      .slice(0, MAX_LOGGED_VINS)
+      .map(([vin, entries]) => [vin, entries.slice(-size)]),
+  );
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultSettings, type Settings } from '../settings';
 import { FakeClock } from '../testing/fake-clock';
 import type { Doors, LockState, OpenState, Reading, Windows } from '../volvo/model';
-import { type AlertState, createAlertEngine } from './alert-engine';
+import { type AlertState, alertStateSchema, createAlertEngine } from './alert-engine';
 import { evaluateApp, evaluateVehicle } from './alert-rules';
 import { memoryJsonStore, recordingNotifier } from './memory-ports';
 
@@ -222,5 +222,51 @@ describe('alert engine', () => {
       ['Sign in to Volvo again', undefined],
       ['Car checks paused', undefined],
     ]);
+  });
+
+  test('the wall clock stepping back does not hold off the reminder', async () => {
+    const { clock, notifier, engine: alerts } = engine();
+    const facts = car(clock.now(), { lock: 'UNLOCKED', open: ['tailgate'] });
+    alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    await clock.advance(5 * MINUTE);
+    alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    expect(notifier.shown).toHaveLength(1);
+    clock.jump(-3 * 60 * MINUTE);
+    for (let minute = 0; minute <= 30; minute++) {
+      alerts.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+      await clock.advance(MINUTE);
+    }
+    expect(notifier.shown.map((shown) => shown.title)).toEqual([
+      'Tailgate left open',
+      'Reminder: Tailgate left open',
+    ]);
+  });
+
+  test('saved episodes: unreadable ones are dropped, the rest kept, one per car and rule', () => {
+    const saved = {
+      id: `${VIN}:door-open:1`,
+      scope: VIN,
+      rule: 'door-open',
+      since: 1,
+      notifiedAt: 2,
+      lastNotifiedAt: 2,
+      title: 'Tailgate left open',
+      message: 'The tailgate has been open.',
+    };
+    const store = memoryJsonStore<AlertState>();
+    const { engine: alerts } = engine(defaultSettings.alerts, {
+      load: () =>
+        alertStateSchema.parse({
+          episodes: [
+            // Repeats, an older version's episode without reminders, a time no date can show.
+            ...Array.from({ length: 10_000 }, (_, i) => ({ ...saved, id: `copy ${i}` })),
+            { ...saved, lastNotifiedAt: undefined, rule: 'unlocked' },
+            { ...saved, since: 1e300, rule: 'window-open-while-locked' },
+            saved,
+          ],
+        }),
+      save: store.save,
+    });
+    expect(alerts.active(VIN).map((alert) => alert.id)).toEqual([saved.id]);
   });
 });

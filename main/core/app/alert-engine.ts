@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock, JsonStore, Notifier } from '../ports';
 import type { Settings } from '../settings';
+import { epochMsSchema, tolerantList } from '../stored-values';
 import type { AlertCondition, ClearedText, RuleEvaluation } from './alert-rules';
 import type { AlertRule, AlertView } from './snapshot';
 import { iso } from './time-words';
@@ -21,19 +22,22 @@ const ALERT_RULES = [
 ] as const satisfies readonly AlertRule[];
 
 const episodeSchema = z.object({
-  id: z.string(),
+  id: z.string().max(200),
   /** A VIN, or "app" for sign-in and quota. */
-  scope: z.string(),
+  scope: z.string().max(17),
   rule: z.enum(ALERT_RULES),
-  since: z.number(),
-  notifiedAt: z.number().nullable(),
-  lastNotifiedAt: z.number().nullable(),
-  title: z.string(),
-  message: z.string(),
+  since: epochMsSchema,
+  notifiedAt: epochMsSchema.nullable(),
+  lastNotifiedAt: epochMsSchema.nullable(),
+  title: z.string().max(500),
+  message: z.string().max(2000),
 });
 type Episode = z.infer<typeof episodeSchema>;
 
-export const alertStateSchema = z.object({ episodes: z.array(episodeSchema) });
+/** At most one episode per car and rule: more than any account's cars can have. */
+const MAX_EPISODES = 500;
+
+export const alertStateSchema = z.object({ episodes: tolerantList(episodeSchema, MAX_EPISODES) });
 export type AlertState = z.infer<typeof alertStateSchema>;
 
 export type AlertEvent = 'alert' | 'reminder' | 'cleared';
@@ -73,7 +77,7 @@ const ruleEnabled = (alerts: Settings['alerts'], rule: AlertRule): boolean => {
 
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const { clock, notifier } = options;
-  let episodes: Episode[] = options.store.load()?.episodes ?? [];
+  let episodes = onePerRule(options.store.load()?.episodes ?? []);
   /** When we first saw a condition whose start the car did not timestamp. Not persisted. */
   const firstSeen = new Map<string, number>();
 
@@ -142,6 +146,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
           episode.title = condition.title;
           episode.message = condition.message(now - since);
           changed = true;
+          // A wall clock stepped back would hold the reminder off for as long as the step.
+          if (episode.lastNotifiedAt !== null && episode.lastNotifiedAt > now) {
+            episode.lastNotifiedAt = now;
+          }
           const last = episode.lastNotifiedAt;
           if (remindMs > 0 && last !== null && now - last >= remindMs) {
             episode.lastNotifiedAt = now;
@@ -182,4 +190,11 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       }
     },
   };
+}
+
+/** The last episode written of each scope and rule: an edited file may repeat one. */
+function onePerRule(loaded: Episode[]): Episode[] {
+  const byRule = new Map<string, Episode>();
+  for (const episode of loaded) byRule.set(`${episode.scope}|${episode.rule}`, episode);
+  return [...byRule.values()];
 }

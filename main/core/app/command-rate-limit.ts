@@ -18,7 +18,9 @@ export function createCommandRateLimit(
   return {
     take() {
       const now = clock.now();
-      sent = sent.filter((at) => at > now - windowMs);
+      // A send "in the future" means the wall clock stepped back: count it as sent now, so
+      // the wait never exceeds the window.
+      sent = sent.map((at) => Math.min(at, now)).filter((at) => at > now - windowMs);
       const oldest = sent[0];
       if (sent.length >= limit && oldest !== undefined)
         return { ok: false, waitMs: oldest + windowMs - now };

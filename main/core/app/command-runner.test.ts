@@ -165,4 +165,27 @@ describe('command runner', () => {
     });
     expect(runner.state(VIN).last).toEqual(result);
   });
+
+  test('stop ends a command in flight at once: no timer left, a late answer changes nothing', async () => {
+    let answer: (value: CommandOutcome) => void = () => {};
+    const { runner, clock, logged } = setup({
+      unlock: () =>
+        new Promise((resolve) => {
+          answer = resolve;
+        }),
+    });
+    const unlocking = runner.run({ vin: VIN, command: 'unlock', source: 'popover' });
+    await clock.advance(1000);
+    runner.stop();
+    const { result } = await unlocking;
+    expect(result).toMatchObject({ status: 'TIMEOUT', ok: false });
+    expect(result.message).toMatch(/closed before the car answered/);
+    expect(clock.pending()).toBe(0);
+    expect(runner.state(VIN).inProgress).toBeNull();
+
+    answer(outcome(VIN, 'unlock', { readyToUnlockUntil: new Date(clock.now()).toISOString() }));
+    await clock.advance(0);
+    expect(runner.state(VIN)).toMatchObject({ unlockWindowUntil: null, last: result });
+    expect(logged).toHaveLength(1);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../ports';
+import type { Clock } from '../ports';
 import { COMMAND_VERBS, describeCommandStatus } from '../volvo/command-status';
 import { VolvoApiError } from '../volvo/errors';
 import type { CommandKind, CommandOutcome, Doors, VehicleApi } from '../volvo/model';
@@ -64,6 +64,12 @@ export interface CommandRunnerOptions {
 export interface CommandRunner {
   run(request: CommandRequest): Promise<CommandRun>;
   state(vin: string): VehicleCommandState;
+  /**
+   * Ends every command in flight at once (the app is closing): its requests are cancelled, its
+   * deadline cleared, and it reports that nobody waited for the car. A late answer changes
+   * nothing.
+   */
+  stop(): void;
 }
 
 interface Slot extends VehicleCommandState {
@@ -168,6 +174,8 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     }
     progress(vin, command, `${capitalize(verbs.ing)}… waiting for the car`, signal);
     const outcome = await send(api, request, signal);
+    // Past the deadline (or stopped), this run has already reported how it ended.
+    if (signal.aborted) return result(command, 'TIMEOUT', false, 'Gave up waiting.');
     const state = slotOf(vin);
     if (command === 'unlock' && outcome.ok) {
       const until = outcome.readyToUnlockUntil
@@ -181,31 +189,41 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     return result(command, outcome.status, outcome.ok, outcome.message);
   };
 
+  /** How to end each run in flight at once, for {@link CommandRunner.stop}. */
+  const running = new Set<() => void>();
+
   /** Runs `execute` with a deadline on the app's clock, so nothing stays "in progress". */
   const executeWithDeadline = async (request: CommandRequest): Promise<CommandResultView> => {
     const controller = new AbortController();
-    let timer: TimerHandle | null = null;
-    const deadline = new Promise<CommandResultView>((resolve) => {
-      timer = clock.setTimeout(() => {
-        controller.abort();
-        resolve(
-          result(
-            request.command,
-            'TIMEOUT',
-            false,
-            `No answer from the car within ${durationInWords(options.timeoutMs)}, so volvo-tray stopped waiting. Check the lock state before you leave the car.`,
-          ),
-        );
-      }, options.timeoutMs);
+    let end: (finished: CommandResultView) => void = () => {};
+    const cut = new Promise<CommandResultView>((resolve) => {
+      end = resolve;
     });
+    const giveUp = (message: string) => {
+      controller.abort();
+      end(result(request.command, 'TIMEOUT', false, message));
+    };
+    const timer = clock.setTimeout(
+      () =>
+        giveUp(
+          `No answer from the car within ${durationInWords(options.timeoutMs)}, so volvo-tray stopped waiting. Check the lock state before you leave the car.`,
+        ),
+      options.timeoutMs,
+    );
+    const stop = () =>
+      giveUp(
+        'volvo-tray was closed before the car answered. Check the lock state before you leave the car.',
+      );
+    running.add(stop);
     const attempt = execute(request, controller.signal).catch(
       (error: unknown): CommandResultView =>
         result(request.command, 'ERROR', false, errorWords(request.command, error)),
     );
     try {
-      return await Promise.race([attempt, deadline]);
+      return await Promise.race([attempt, cut]);
     } finally {
-      if (timer !== null) clock.clearTimeout(timer);
+      clock.clearTimeout(timer);
+      running.delete(stop);
     }
   };
 
@@ -273,6 +291,9 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     state(vin) {
       const { inProgress, last, unlockWindowUntil, attentionUntil } = slotOf(vin);
       return { inProgress, last, unlockWindowUntil, attentionUntil };
+    },
+    stop() {
+      for (const stop of [...running]) stop();
     },
   };
 }

@@ -6,36 +6,79 @@ import type { JsonStore, Logger } from '../ports';
  * count, alert episodes, the activity log and the sign-in session's non-secret facts. Each
  * owner gets its own section as a {@link JsonStore}; a section that fails its schema (a
  * hand-edited or older file) loads as empty instead of crashing, and the others are kept.
+ * Anything else in the document is dropped at the next write, so it cannot grow forever. A
+ * store that fails to read or write is logged, never fatal: the app works on from memory.
  */
+
+/** The sections of the state document. */
+export const STATE_SECTIONS = ['quota', 'activity', 'alerts', 'auth'] as const;
+export type StateSectionName = (typeof STATE_SECTIONS)[number];
+
 export interface StateSections {
   /** A store for one section, validated with `schema` on load. */
-  section<T>(name: string, schema: z.ZodType<T>): JsonStore<T>;
+  section<T>(name: StateSectionName, schema: z.ZodType<T>): JsonStore<T>;
   /** A section stored as is, for a module that validates its own data (the auth session). */
-  rawSection(name: string): JsonStore<unknown>;
+  rawSection(name: StateSectionName): JsonStore<unknown>;
 }
+
+type StateDocument = Partial<Record<StateSectionName, unknown>>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The known sections of what was loaded; nothing else. */
+function sectionsOf(loaded: unknown): StateDocument {
+  if (!isRecord(loaded)) return {};
+  const document: StateDocument = {};
+  for (const name of STATE_SECTIONS) {
+    if (loaded[name] !== undefined) document[name] = loaded[name];
+  }
+  return document;
+}
+
 export function createStateSections(store: JsonStore<unknown>, logger: Logger): StateSections {
-  let document: Record<string, unknown> | null = null;
+  let document: StateDocument | null = null;
+  let saveFailing = false;
 
   // Read once: this process is the only writer, so the copy in memory stays the truth.
-  const current = (): Record<string, unknown> => {
+  const current = (): StateDocument => {
     if (document === null) {
-      const loaded = store.load();
-      document = isRecord(loaded) ? loaded : {};
+      let loaded: unknown;
+      try {
+        loaded = store.load();
+      } catch (error) {
+        logger.warn('Saved app state could not be read and starts afresh', {
+          error: messageOf(error),
+        });
+      }
+      document = sectionsOf(loaded);
     }
     return document;
   };
-  const write = (name: string, value: unknown) => {
+  const write = (name: StateSectionName, value: unknown) => {
     document = { ...current(), [name]: value };
-    store.save(document);
+    try {
+      store.save(document);
+      if (saveFailing) logger.info('App state is saved again');
+      saveFailing = false;
+    } catch (error) {
+      // Said once per streak of failures, not once per request.
+      if (!saveFailing) {
+        logger.warn('App state could not be saved; volvo-tray goes on and tries again', {
+          error: messageOf(error),
+        });
+      }
+      saveFailing = true;
+    }
   };
 
   return {
-    section<T>(name: string, schema: z.ZodType<T>): JsonStore<T> {
+    section<T>(name: StateSectionName, schema: z.ZodType<T>): JsonStore<T> {
       return {
         load() {
           const raw = current()[name];
@@ -48,7 +91,7 @@ export function createStateSections(store: JsonStore<unknown>, logger: Logger): 
         save: (value) => write(name, value),
       };
     },
-    rawSection(name: string): JsonStore<unknown> {
+    rawSection(name: StateSectionName): JsonStore<unknown> {
       return {
         load: () => current()[name],
         save: (value) => write(name, value),

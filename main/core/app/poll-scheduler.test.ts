@@ -1,10 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { FakeClock } from '../testing/fake-clock';
 import { VolvoApiError } from '../volvo/errors';
-import { createPollScheduler, type PollOutcome, type PollPause } from './poll-scheduler';
+import {
+  createPollScheduler,
+  MAX_PAUSE_MS,
+  type PollOutcome,
+  type PollPause,
+  pauseFor,
+} from './poll-scheduler';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
 
 interface Harness {
   clock: FakeClock;
@@ -214,5 +221,81 @@ describe('poll scheduler', () => {
     await h.clock.advance(0);
     expect(h.polls).toHaveLength(2);
     expect(h.scheduler.nextPollAt('A')).toBe(h.clock.now() + MINUTE);
+  });
+
+  test('stop cancels the poll in flight and leaves no timer behind', async () => {
+    const h = harness({ hang: true });
+    h.scheduler.setVehicles(['A']);
+    h.scheduler.start();
+    await h.clock.advance(SECOND);
+    h.scheduler.stop();
+    await h.clock.advance(0);
+    expect(h.signals[0]?.aborted).toBe(true);
+    expect(h.clock.pending()).toBe(0);
+  });
+});
+
+describe('poll scheduler and the wall clock', () => {
+  const quotaOut = (resetsAt: number): PollOutcome => ({
+    ok: false,
+    error: new VolvoApiError('quota', 'Out of quota.', { status: 403, quotaResetsAt: resetsAt }),
+  });
+
+  test('waking from a night asleep after the quota came back checks at once', async () => {
+    const h = harness();
+    const resetsAt = Date.UTC(2026, 10, 28);
+    h.answers.set('A', [quotaOut(resetsAt)]);
+    h.scheduler.setVehicles(['A']);
+    h.scheduler.start();
+    await h.clock.advance(0);
+    h.scheduler.suspend();
+    // Asleep from 08:00 to 07:00 the next day: timers stood still, the wall clock did not.
+    h.clock.jump(23 * HOUR);
+    h.scheduler.resume();
+    await h.clock.advance(0);
+    expect(h.polls).toHaveLength(2);
+    expect(h.scheduler.pause()).toBeNull();
+    expect(h.pauses.at(-1)).toBeNull();
+  });
+
+  test('back online after the quota came back by the wall clock: checks at once', async () => {
+    const h = harness();
+    h.answers.set('A', [quotaOut(Date.UTC(2026, 10, 27, 9))]);
+    h.scheduler.setVehicles(['A']);
+    h.scheduler.start();
+    await h.clock.advance(0);
+    h.scheduler.setOnline(false);
+    h.clock.jump(2 * HOUR);
+    h.scheduler.setOnline(true);
+    await h.clock.advance(0);
+    expect(h.polls).toHaveLength(2);
+  });
+
+  test('the wall clock stepping back does not hold off the next check', async () => {
+    let interval = 10 * MINUTE;
+    const h = harness({ intervalMs: () => interval });
+    h.scheduler.setVehicles(['A']);
+    h.scheduler.start();
+    await h.clock.advance(MINUTE);
+    h.clock.jump(-HOUR);
+    interval = MINUTE;
+    h.scheduler.reschedule();
+    expect((h.scheduler.nextPollAt('A') ?? 0) - h.clock.now()).toBeLessThanOrEqual(MINUTE);
+    await h.clock.advance(MINUTE);
+    expect(h.polls).toHaveLength(2);
+  });
+
+  test('a Retry-After or quota reset beyond a day pauses for a day at most', () => {
+    const now = Date.UTC(2026, 10, 27, 8);
+    const tooMany = new VolvoApiError('rate-limited', 'Too many.', {
+      status: 429,
+      retryAfterMs: 10 * 365 * 24 * HOUR,
+    });
+    const quota = new VolvoApiError('quota', 'Out of quota.', {
+      status: 403,
+      quotaResetsAt: now + 999 * HOUR,
+    });
+    expect(pauseFor(tooMany, now)).toEqual({ kind: 'rate-limited', until: now + MAX_PAUSE_MS });
+    expect(pauseFor(quota, now)).toEqual({ kind: 'quota', until: now + MAX_PAUSE_MS });
   });
 });

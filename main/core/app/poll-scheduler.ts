@@ -20,24 +20,31 @@ export type PollPause =
 
 /** Without a Retry-After, a 429 is waited out for a minute. */
 const DEFAULT_RETRY_AFTER_MS = 60_000;
+/**
+ * The longest wait any answer can impose: Volvo's quota is daily, so a longer Retry-After or
+ * "replenished in 999:00:00" is a broken answer, not a reason to stop watching the car.
+ */
+export const MAX_PAUSE_MS = 24 * 60 * 60_000;
 
 /**
  * The wait Volvo asks for with this error: a 429 until Retry-After, the quota 403 until the
- * quota is replenished (midnight UTC when the answer does not say). Null for any other error.
+ * quota is replenished (midnight UTC when the answer does not say), never more than
+ * {@link MAX_PAUSE_MS}. Null for any other error.
  */
 export function pauseFor(
   error: unknown,
   now: number,
 ): Extract<PollPause, { kind: 'rate-limited' | 'quota' }> | null {
   if (!(error instanceof VolvoApiError)) return null;
+  const capped = (until: number) => Math.min(until, now + MAX_PAUSE_MS);
   if (error.kind === 'rate-limited') {
     return {
       kind: 'rate-limited',
-      until: now + (error.details.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS),
+      until: capped(now + (error.details.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS)),
     };
   }
   if (error.kind === 'quota') {
-    return { kind: 'quota', until: error.details.quotaResetsAt ?? nextUtcMidnight(now) };
+    return { kind: 'quota', until: capped(error.details.quotaResetsAt ?? nextUtcMidnight(now)) };
   }
   return null;
 }
@@ -64,7 +71,7 @@ export interface PollScheduler {
   setVehicles(vins: readonly string[]): void;
   /** Starts polling: each vehicle once now, then on its interval. */
   start(): void;
-  /** Stops every timer; polls in flight finish but schedule nothing. */
+  /** Stops every timer and cancels the polls in flight; their late answers schedule nothing. */
   stop(): void;
   /** Polls now (all vehicles, or these), joining a poll already in flight; nothing while paused. */
   refresh(vins?: readonly string[]): Promise<void>;
@@ -86,7 +93,7 @@ interface VehicleSlot {
   lastAttemptAt: number | null;
   failures: number;
   retryAt: number | null;
-  inFlight: Promise<void> | null;
+  inFlight: { done: Promise<void>; cancel(): void } | null;
 }
 
 export function createPollScheduler(options: PollSchedulerOptions): PollScheduler {
@@ -115,6 +122,13 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     clearSlot(slot);
     if (blocked() || slot.inFlight) return;
     const now = clock.now();
+    if (slot.lastAttemptAt !== null && slot.lastAttemptAt > now) {
+      // The wall clock stepped back since the last poll: count the interval from now, or the
+      // car would go unchecked for as long as the step.
+      const step = slot.lastAttemptAt - now;
+      slot.lastAttemptAt = now;
+      if (slot.retryAt !== null) slot.retryAt -= step;
+    }
     const dueAt =
       slot.lastAttemptAt === null
         ? now
@@ -126,6 +140,23 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     }, slot.dueAt - now);
   };
 
+  const clearPause = () => {
+    if (pauseTimer !== null) clock.clearTimeout(pauseTimer);
+    pauseTimer = null;
+    if (pause !== null) {
+      pause = null;
+      options.onPauseChange(null);
+    }
+  };
+
+  /**
+   * Ends a pause whose time has come by the wall clock. Its timer counts elapsed time, which
+   * stands still while the computer sleeps: after a night asleep the quota is long back.
+   */
+  const endPauseIfOver = () => {
+    if (pause !== null && pause.until <= clock.now()) clearPause();
+  };
+
   const enterPause = (next: PollPause) => {
     if (pause !== null && pause.until >= next.until) return;
     pause = next;
@@ -134,8 +165,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     pauseTimer = clock.setTimeout(
       () => {
         pauseTimer = null;
-        pause = null;
-        options.onPauseChange(null);
+        clearPause();
         catchUp();
       },
       Math.max(0, next.until - clock.now()),
@@ -172,7 +202,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   const run = (vin: string): Promise<void> => {
     const slot = slots.get(vin);
     if (!slot) return Promise.resolve();
-    if (slot.inFlight) return slot.inFlight;
+    if (slot.inFlight) return slot.inFlight.done;
+    endPauseIfOver();
     if (blocked()) return Promise.resolve();
     const budgetUntil = options.budgetBlockedUntil();
     if (budgetUntil !== null) {
@@ -184,7 +215,11 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     slot.lastAttemptAt = startedAt;
     const controller = new AbortController();
     const timeout = clock.setTimeout(() => controller.abort(), options.pollTimeoutMs);
-    const attempt = options
+    const cancel = () => {
+      clock.clearTimeout(timeout);
+      controller.abort();
+    };
+    const done = options
       .poll(vin, controller.signal)
       .catch((error: unknown): PollOutcome => ({ ok: false, error }))
       .then((outcome) => {
@@ -195,8 +230,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
         slot.inFlight = null;
         if (slots.get(vin) === slot) schedule(vin);
       });
-    slot.inFlight = attempt;
-    return attempt;
+    slot.inFlight = { done, cancel };
+    return done;
   };
 
   const catchUp = () => {
@@ -209,6 +244,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       for (const [vin, slot] of slots) {
         if (!vins.includes(vin)) {
           clearSlot(slot);
+          slot.inFlight?.cancel();
           slots.delete(vin);
         }
       }
@@ -232,12 +268,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     stop() {
       running = false;
       clearAll();
-      if (pauseTimer !== null) clock.clearTimeout(pauseTimer);
-      pauseTimer = null;
-      if (pause !== null) {
-        pause = null;
-        options.onPauseChange(null);
-      }
+      for (const slot of slots.values()) slot.inFlight?.cancel();
+      clearPause();
     },
     async refresh(vins) {
       await Promise.all((vins ?? [...slots.keys()]).map((vin) => run(vin)));
@@ -252,13 +284,16 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     resume() {
       if (!suspended) return;
       suspended = false;
+      endPauseIfOver();
       catchUp();
     },
     setOnline(next) {
       if (next === online) return;
       online = next;
-      if (online) catchUp();
-      else clearAll();
+      if (online) {
+        endPauseIfOver();
+        catchUp();
+      } else clearAll();
     },
     pause: () => pause,
     nextPollAt: (vin) => slots.get(vin)?.dueAt ?? null,

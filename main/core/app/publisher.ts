@@ -21,7 +21,17 @@ export function createPublisher<T>(build: () => T, logger: Logger): Publisher<T>
   const publish = (): T => {
     queued = false;
     if (!dirty && latest !== null) return latest;
-    const next = build();
+    let next: T;
+    try {
+      next = build();
+    } catch (error) {
+      // A value that cannot be built must not take the app down: the last one stays up.
+      logger.error('The Snapshot could not be built', {
+        error: error instanceof Error ? error.message : 'unknown',
+      });
+      if (latest === null) throw error;
+      return latest;
+    }
     latest = next;
     dirty = false;
     for (const listener of listeners) {
@@ -41,7 +51,13 @@ export function createPublisher<T>(build: () => T, logger: Logger): Publisher<T>
       dirty = true;
       if (!queued) {
         queued = true;
-        queueMicrotask(publish);
+        queueMicrotask(() => {
+          try {
+            publish();
+          } catch {
+            // Logged by publish; readers of current() get the error.
+          }
+        });
       }
     },
     current: publish,

@@ -6,13 +6,23 @@ import { nextUtcMidnight, utcDay } from './time-words';
 /**
  * Counts HTTP requests per VCC API key per UTC day, as Volvo counts its 10,000-a-day quota.
  * The count survives restarts (several runs of the app on one day share one quota). The key
- * itself is never stored: only a short fingerprint of it.
+ * itself is never stored: only a short fingerprint of it. The count is written at most once a
+ * minute (each write is a durable file write on the app's main thread) and in full on
+ * `flush()`, so a crash forgets at most a minute of requests.
  */
 
+/** How often the count is written while requests go out. */
+export const QUOTA_SAVE_INTERVAL_MS = 60_000;
+
+/** More API keys than anyone uses in a day. */
+const MAX_KEYS = 100;
+
 export const quotaStateSchema = z.object({
-  day: z.string(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Requests today per API key fingerprint. */
-  counts: z.record(z.string(), z.number().int().nonnegative()),
+  counts: z
+    .record(z.string().max(64), z.number().int().nonnegative())
+    .refine((counts) => Object.keys(counts).length <= MAX_KEYS),
 });
 export type QuotaState = z.infer<typeof quotaStateSchema>;
 
@@ -25,6 +35,8 @@ export interface QuotaCounter {
   usedToday(): number;
   /** When today's count resets: midnight UTC, epoch ms. */
   resetsAt(): number;
+  /** Writes the count now if it changed since the last write (the app is stopping). */
+  flush(): void;
 }
 
 /** A fingerprint that tells keys apart without revealing them. */
@@ -35,11 +47,22 @@ function keyFingerprint(apiKey: string): string {
 export function createQuotaCounter(clock: Clock, store: JsonStore<QuotaState>): QuotaCounter {
   let state: QuotaState = store.load() ?? { day: utcDay(clock.now()), counts: {} };
   let key: string | null = null;
+  let savedAt: number | null = null;
+  let unsaved = false;
 
   const today = (): QuotaState => {
     const day = utcDay(clock.now());
-    if (state.day !== day) state = { day, counts: {} };
+    if (day > state.day) state = { day, counts: {} };
+    // The wall clock stepped back over midnight: it was ahead, and what it counted as
+    // tomorrow went to Volvo's today. Keep counting on, until midnight comes again.
+    else if (day < state.day) state = { day, counts: state.counts };
     return state;
+  };
+
+  const save = () => {
+    store.save(state);
+    savedAt = clock.now();
+    unsaved = false;
   };
 
   return {
@@ -48,16 +71,28 @@ export function createQuotaCounter(clock: Clock, store: JsonStore<QuotaState>): 
     },
     record() {
       if (key === null) return;
+      const before = state.day;
       const current = today();
       state = {
         day: current.day,
         counts: { ...current.counts, [key]: (current.counts[key] ?? 0) + 1 },
       };
-      store.save(state);
+      unsaved = true;
+      const now = clock.now();
+      if (
+        savedAt === null ||
+        before !== state.day ||
+        Math.abs(now - savedAt) >= QUOTA_SAVE_INTERVAL_MS
+      ) {
+        save();
+      }
     },
     usedToday() {
       return key === null ? 0 : (today().counts[key] ?? 0);
     },
     resetsAt: () => nextUtcMidnight(clock.now()),
+    flush() {
+      if (unsaved) save();
+    },
   };
 }

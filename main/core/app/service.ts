@@ -98,6 +98,8 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   let generation = 0;
   const roster = createVehicleRoster();
   let started = false;
+  /** Bumped by every stop(): a sign-in still under way then ends without connecting. */
+  let runs = 0;
   let unsubscribeAuth: (() => void) | null = null;
 
   const find = roster.find;
@@ -256,10 +258,13 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     api: () => connected?.api ?? null,
     async checkDoors(vin, signal) {
       const current = connected;
+      const gen = generation;
       const record = find(vin);
       if (current === null || !record) return null;
       try {
         const report = await current.api.getDoors(vin, { signal });
+        // An answer for an earlier connection (signed out, stopped) changes nothing.
+        if (gen !== generation) return report.doors;
         for (const change of applyDoors(record, report, clock.now())) {
           log(vin, change.text, change.kind);
         }
@@ -360,6 +365,12 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     listing.stop();
   };
 
+  /** Ends the session's timers (of a session this service made) and the demo simulator. */
+  const release = async () => {
+    if (deps.auth === undefined) auth.dispose();
+    await connector.close();
+  };
+
   const onAuthChange = (state: AuthState) => {
     if (state.status === 'expired' && signInExpiredSince === null) {
       signInExpiredSince = clock.now();
@@ -371,6 +382,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   };
 
   const signIn = async (request: SignInRequest) => {
+    const run = runs;
     signingIn = true;
     lastError = null;
     changed();
@@ -378,6 +390,12 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     disconnect();
     try {
       const next = await connector.connect(request, settings.connection.apiVersion);
+      if (run !== runs) {
+        // Stopped meanwhile: nothing this sign-in started (the session's timers, the demo
+        // simulator) may outlive the stop.
+        await release();
+        return;
+      }
       saveSettings({
         ...settings,
         connection: connectionSettingsFor(request, settings.connection),
@@ -391,7 +409,12 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       signingIn = false;
       // A failed attempt leaves the session as it was: keep watching the cars with it.
       const session = auth.state();
-      if (previous !== null && session.status === 'signed-in' && session.mode === previous.mode) {
+      if (
+        run === runs &&
+        previous !== null &&
+        session.status === 'signed-in' &&
+        session.mode === previous.mode
+      ) {
         await attach(previous);
       }
       lastError = message;
@@ -403,6 +426,23 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   };
 
   // ---- settings ---------------------------------------------------------------------------
+  /** The settings store may fail to read its file (permissions, a disk error): start anyway. */
+  const loadSettingsSafely = (): { settings: Settings; problems: string[] } => {
+    try {
+      return deps.settings.load();
+    } catch (error) {
+      logger.warn('The settings could not be read', {
+        error: error instanceof Error ? error.message : 'unknown',
+      });
+      return {
+        settings: defaultSettings,
+        problems: [
+          'The settings could not be read, so every setting is at its default for now. Changing one saves them all again.',
+        ],
+      };
+    }
+  };
+
   const saveSettings = (next: Settings) => {
     const unchanged = JSON.stringify(next) === JSON.stringify(settings);
     settings = next;
@@ -564,8 +604,10 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       if (open && connected !== null) {
         const now = clock.now();
         const limit = settings.polling.refreshOnOpenSeconds * 1000;
+        // A reading "from the future" means the wall clock stepped back: its age is unknown.
         const old = watched().filter(
-          (record) => record.fetchedAt === null || now - record.fetchedAt > limit,
+          (record) =>
+            record.fetchedAt === null || now - record.fetchedAt > limit || record.fetchedAt > now,
         );
         if (old.length > 0) void scheduler.refresh(old.map((record) => record.vin));
       }
@@ -588,7 +630,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     async start() {
       if (started) return;
       started = true;
-      const loaded = deps.settings.load();
+      const loaded = loadSettingsSafely();
       settings = loaded.settings;
       settingsProblems = loaded.problems;
       shortcut.use(settings.shortcut);
@@ -598,7 +640,9 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
         if (settings.connection.mode === 'demo') {
           await signIn({ mode: 'demo' });
         } else {
+          const run = runs;
           const restored = await connector.restore();
+          if (run !== runs) return; // stopped meanwhile
           if (restored !== null) await attach(restored);
           else if (auth.state().status === 'expired') onAuthChange(auth.state());
         }
@@ -615,11 +659,13 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     async stop() {
       if (!started) return;
       started = false;
+      runs++;
       disconnect();
+      commands.stop();
+      quota.flush();
       unsubscribeAuth?.();
       unsubscribeAuth = null;
-      if (deps.auth === undefined) auth.dispose();
-      await connector.close();
+      await release();
       changed();
     },
     systemSuspended() {

@@ -22,7 +22,12 @@ export function createUnlockConfirmations(clock: Clock): UnlockConfirmations {
 
   const forgetExpired = () => {
     const now = clock.now();
-    for (const [token, entry] of issued) if (entry.expiresAt <= now) issued.delete(token);
+    for (const [token, entry] of issued) {
+      // Expiring later than any token could means the wall clock stepped back: it goes too.
+      if (entry.expiresAt <= now || entry.expiresAt > now + UNLOCK_CONFIRMATION_MS) {
+        issued.delete(token);
+      }
+    }
   };
 
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JsonStore, Logger } from '../ports';
+import { epochMsSchema } from '../stored-values';
 
 /**
  * The non-secret facts of a session that survive a restart: which mode, which API version,
@@ -10,16 +11,17 @@ const endpointsSchema = z.object({
   issuer: z.url(),
   authorizationEndpoint: z.url(),
   tokenEndpoint: z.url(),
-  idTokenSigningAlgs: z.array(z.string()).optional(),
+  idTokenSigningAlgs: z.array(z.string().max(20)).max(20).optional(),
 });
 
 const volvoIdSchema = z.object({
   endpoints: endpointsSchema,
-  clientId: z.string().min(1),
+  clientId: z.string().min(1).max(200),
   /** Whether the client authenticates with a secret (kept in the vault as `clientSecret`). */
   confidential: z.boolean(),
   redirectPort: z.number().int().min(0).max(65535),
-  scopes: z.array(z.string()),
+  // Bounded, like everything read from this plain file: an edit cannot make it huge.
+  scopes: z.array(z.string().max(100)).max(50),
 });
 
 const metaSchema = z.object({
@@ -29,7 +31,7 @@ const metaSchema = z.object({
   apiVersion: z.enum(['v1', 'v2']),
   volvoId: volvoIdSchema.optional(),
   /** Test tokens: when the pasted token stops working (epoch ms). */
-  testTokenExpiresAt: z.number().optional(),
+  testTokenExpiresAt: epochMsSchema.optional(),
 });
 
 /** The persisted session facts. */

@@ -3,18 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../simulator/index';
 import type { BrowserOpener, Fetch, SecretName } from '../ports';
 import { FakeClock, flush } from '../testing/fake-clock';
+import { recordingLogger } from '../testing/recording-logger';
 import { createVehicleApi } from '../volvo/client';
 import { AuthError } from './errors';
 import { createRedirectFollower } from './redirect-follower';
 import { createAuthSession } from './session';
-import {
-  freePort,
-  memoryStore,
-  type RecordingVault,
-  recordingLogger,
-  recordingVault,
-  until,
-} from './test-support';
+import { freePort, memoryStore, type RecordingVault, recordingVault, until } from './test-support';
 import type { AuthState, VolvoIdConfig } from './types';
 import { volvoIdConfig } from './volvo-id';
 
@@ -548,6 +542,20 @@ describe('token lifecycle', () => {
     expect(wire.calls.refresh).toBeGreaterThanOrEqual(1);
 
     await clock.advance(7 * DAY, settle);
+    expect(wire.calls.refresh).toBeGreaterThanOrEqual(8);
+    expect(session.state()).toMatchObject({ status: 'signed-in', message: null });
+    expect(await listVehicles(await session.accessToken())).toBe(200);
+  });
+
+  it('after dispose, a restore keeps the sign-in alive again (the app stopped and started)', async () => {
+    const { session, settle, wire } = harness();
+    await session.signInWithVolvoId(publicConfig(), 'volvo-id', 'v2');
+    session.dispose();
+    expect(clock.pending()).toBe(0);
+
+    await session.restore();
+    expect(session.state()).toMatchObject({ status: 'signed-in', mode: 'volvo-id' });
+    await clock.advance(8 * DAY, settle);
     expect(wire.calls.refresh).toBeGreaterThanOrEqual(8);
     expect(session.state()).toMatchObject({ status: 'signed-in', message: null });
     expect(await listVehicles(await session.accessToken())).toBe(200);

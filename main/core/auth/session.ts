@@ -7,6 +7,7 @@ import type {
   SecretVault,
   TimerHandle,
 } from '../ports';
+import { timerDelay } from '../ports';
 import type { ApiVersion } from '../volvo/model';
 import { signInThroughBrowser } from './browser-sign-in';
 import {
@@ -58,8 +59,6 @@ const DEFAULT_ACCESS_TOKEN_SECONDS = 299;
 /** Backoff after a refresh that failed without ending the sign-in (offline, server error). */
 const RETRY_FIRST_MS = 15_000;
 const RETRY_MAX_MS = 10 * 60_000;
-/** setTimeout's largest delay; longer waits are re-armed. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The Volvo ID session: signs in with authorization code + PKCE through a loopback redirect,
@@ -81,6 +80,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
   /** The one pending timer: keep-alive refresh, refresh retry, or test token expiry. */
   let timer: TimerHandle | null = null;
   let pendingSignIn: LoopbackListener<URLSearchParams> | null = null;
+  /** Between dispose() and the next restore or sign-in: no timer may be set. */
   let disposed = false;
   /** Vault and meta writes run one after another, in the order they were asked for. */
   let writes: Promise<void> = Promise.resolve();
@@ -115,7 +115,8 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
         timer = null;
         callback();
       },
-      Math.min(Math.max(0, ms), MAX_TIMER_MS),
+      // Longer waits are capped here (whatever the clock does) and re-armed when due.
+      timerDelay(ms),
     );
   };
 
@@ -337,6 +338,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
     apiVersion: ApiVersion,
   ) => {
     const config = validateVolvoIdConfig(unchecked);
+    disposed = false;
     cancelPendingSignIn('A new sign-in was started, so this one was cancelled.');
     const before = state;
     setState({ status: 'signing-in', message: null });
@@ -397,6 +399,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
   };
 
   const restore = async () => {
+    disposed = false;
     const meta = loadSessionMeta(deps.meta, logger);
     dropCredentials();
     if (meta !== null && deps.restoreIssuer && !talksOnlyTo(meta, deps.restoreIssuer)) {
@@ -430,6 +433,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
     signInWithVolvoId,
     async useTestToken(pasted, apiVersion) {
       const parsed = parseTestToken(pasted, clock.now());
+      disposed = false;
       cancelPendingSignIn('A test access token was entered, so the sign-in was cancelled.');
       await install({ kind: 'test-token', ...parsed, memoryOnly: memoryOnly() }, apiVersion);
       logger.info('auth.test-token.accepted', { expiresAt: parsed.expiresAt });
@@ -468,7 +472,8 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
     dispose() {
       disposed = true;
       cancelPendingSignIn('volvo-tray is closing, so the sign-in was cancelled.');
-      clearTimer();
+      // Work still under way (a refresh) finds its credentials gone and schedules nothing.
+      dropCredentials();
     },
   };
 }

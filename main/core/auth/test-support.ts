@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
-import type { JsonStore, Logger, SecretName, SecretVault } from '../ports';
+import type { JsonStore, SecretName, SecretVault } from '../ports';
 
-/** Test doubles for the auth tests: an observable vault, a store, a recording logger. */
+/** Test doubles for the auth tests: an observable vault and a store. */
 
 /** One thing that happened, in order: vault writes and whatever the test records itself. */
 export type Recorded =
@@ -59,23 +59,6 @@ export function memoryStore(initial?: unknown): JsonStore<unknown> & { saved: un
       value = structuredClone(next);
       saved.push(value);
     },
-  };
-}
-
-/** A logger that keeps every line, so a test can scan it for secrets. */
-export function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const record =
-    (level: string) =>
-    (message: string, fields?: Record<string, unknown>): void => {
-      lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
-    };
-  return {
-    lines,
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
   };
 }
 

@@ -84,6 +84,9 @@ export interface AuthSession extends AccessTokenProvider {
   useTestToken(accessToken: string, apiVersion: ApiVersion): Promise<void>;
   /** Forgets every token (keeps non-secret settings). */
   signOut(): Promise<void>;
-  /** Stops timers (the daily keep-alive refresh). */
+  /**
+   * Stops timers (the daily keep-alive refresh) and cancels a sign-in under way; the tokens
+   * stay in the vault. A later `restore()` or sign-in starts the session again.
+   */
   dispose(): void;
 }

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../ports';
+import { type Clock, type TimerHandle, timerDelay } from '../ports';
 
 interface Timer {
   id: number;
@@ -25,7 +25,8 @@ export class FakeClock implements Clock {
   }
 
   setTimeout(callback: () => void, ms: number): TimerHandle {
-    const timer = { id: this.nextId++, at: this.current + Math.max(0, ms), callback };
+    // Node's timers clamp the same way, so a test sees what the app would do.
+    const timer = { id: this.nextId++, at: this.current + timerDelay(ms), callback };
     this.timers.push(timer);
     return timer.id;
   }
@@ -37,6 +38,16 @@ export class FakeClock implements Clock {
   /** Timers still waiting. */
   pending(): number {
     return this.timers.length;
+  }
+
+  /**
+   * Steps the wall clock by `ms` (backwards when negative) without firing anything, as NTP
+   * does, or as a long suspend looks once the computer wakes: timers measure elapsed time, not
+   * the wall clock, so each pending timer keeps the delay it had left.
+   */
+  jump(ms: number): void {
+    this.current += ms;
+    for (const timer of this.timers) timer.at += ms;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../../simulator/index';
-import type { Fetch, Logger, SecretVault } from '../../ports';
+import type { Fetch, JsonStore, Logger, SecretVault } from '../../ports';
 import { FakeClock } from '../../testing/fake-clock';
 import { createMemoryDeps, memoryJsonStore, memorySettings } from '../memory-ports';
 import { createAppService } from '../service';
@@ -47,6 +47,8 @@ export interface ScenarioOptions {
   settings?: unknown;
   /** Persisted app state from an earlier run (restart tests). */
   state?: unknown;
+  /** Where the app keeps its state (default: a memory store holding `state`). */
+  stateStore?: JsonStore<unknown>;
   /** The secret vault, e.g. holding what an earlier run saved (default: an empty memory one). */
   vault?: SecretVault;
   clock?: FakeClock;
@@ -64,7 +66,7 @@ export interface ScenarioOptions {
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
   const clock = options.clock ?? new FakeClock();
-  const http = trackingFetch(options.fetch ?? loopbackOnlyFetch);
+  const http = trackingFetch(options.fetch ?? loopbackOnlyFetch, () => clock.now());
   const settings = memorySettings(options.settings);
   const deps = createMemoryDeps({
     clock,
@@ -72,7 +74,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.vault ? { vault: options.vault } : {}),
     settings,
-    state: memoryJsonStore<unknown>(options.state),
+    state: options.stateStore ?? memoryJsonStore<unknown>(options.state),
   });
   let simulator: Simulator | null = null;
   const service = createAppService(deps, {

@@ -1,0 +1,79 @@
+import { expect, test } from 'vitest';
+import { memoryVault } from './memory-ports';
+import { activityTexts, CAR, scenarioStarter, vehicleView } from './testing/scenario-suite';
+
+/**
+ * The state file (state.json) as people and older versions leave it: each unreadable section
+ * starts afresh, the readable ones are kept, nothing crashes, and the file shrinks back to
+ * what the app keeps.
+ */
+
+const start = scenarioStarter();
+
+test('a hand-edited state file: bad sections start afresh, good ones are kept, junk goes', async () => {
+  const entry = (i: number) => ({
+    at: new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString(),
+    vin: CAR,
+    text: `Event ${i}`,
+    kind: 'info',
+  });
+  const scenario = await start({
+    state: {
+      quota: { day: '2026-11-27', counts: 'lots' },
+      alerts: { episodes: { door: 'open' } },
+      activity: {
+        byVin: { [CAR]: [...Array.from({ length: 20_000 }, (_, i) => entry(i)), { at: 5 }] },
+      },
+      auth: ['not', 'a', 'session'],
+      fromAnOlderVersion: { history: Array.from({ length: 50_000 }, (_, i) => i) },
+    },
+  });
+  expect(scenario.service.snapshot().signIn.state).toBe('signed-in');
+  expect(vehicleView(scenario).summary).toBe('locked');
+  const log = await activityTexts(scenario);
+  expect(log).toHaveLength(200);
+  expect(log.at(-1)).not.toBe('Event 0');
+
+  scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+  await scenario.service.intents.refresh();
+  await scenario.service.stop();
+  const saved = scenario.deps.state.load() as Record<string, unknown>;
+  expect(Object.keys(saved).sort()).toEqual(['activity', 'alerts', 'auth', 'quota']);
+  expect(JSON.stringify(saved).length).toBeLessThan(60_000);
+  expect(saved.quota).toMatchObject({ counts: expect.any(Object) });
+});
+
+test('a saved test token "expiring" beyond any date: signed out, not a crash', async () => {
+  const vault = memoryVault('os-encrypted');
+  await vault.set('accessToken', 'a-pasted-developer-portal-test-token');
+  await vault.set('apiKey', 'abcdefghijklmnopqrstuvwxyz012345');
+  const scenario = await start({
+    vault,
+    settings: { connection: { mode: 'test-token' } },
+    state: {
+      auth: {
+        version: 1,
+        status: 'signed-in',
+        mode: 'test-token',
+        apiVersion: 'v2',
+        testTokenExpiresAt: 1e300,
+      },
+    },
+  });
+  expect(scenario.service.snapshot().signIn.state).toBe('signed-out');
+  expect(scenario.http.requests).toEqual([]);
+});
+
+test('a settings store that cannot read starts the app with the defaults and says so', async () => {
+  const scenario = await start({ start: false });
+  scenario.settings.load = () => {
+    throw new Error('EACCES: permission denied, open settings.json');
+  };
+  await scenario.service.start();
+  await scenario.http.idle();
+  const snapshot = scenario.service.snapshot();
+  expect(snapshot.settingsProblems).toEqual([
+    'The settings could not be read, so every setting is at its default for now. Changing one saves them all again.',
+  ]);
+  expect(snapshot.signIn).toMatchObject({ state: 'signed-in', mode: 'demo' });
+});
