@@ -4,6 +4,7 @@ import {
   fastForward,
   lockButton,
   openPopover,
+  settingsOf,
   stateWord,
   test,
   unlockButton,
@@ -36,12 +37,7 @@ test('a v1 lock shows its progress in place, without moving the buttons', async 
   await openPopover(page, host, { clock: true });
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('API version').selectOption('v1');
-  await expect
-    .poll(async () => {
-      const settings = await host.call('getSettings');
-      return settings.ok && settings.value.connection.apiVersion;
-    })
-    .toBe('v1');
+  await expect.poll(async () => (await settingsOf(host)).connection.apiVersion).toBe('v1');
   await page.keyboard.press('Escape');
   await unlockButton(page).click();
   await page.getByRole('button', { name: 'Confirm unlock' }).click();

@@ -59,6 +59,14 @@ test('unknown values from the car are shown as unknown, never as closed', async 
   await page.getByRole('button', { name: 'Check the car now' }).click();
   const parts = page.getByRole('list', { name: 'Doors and windows' });
   await expect(parts).toContainText(/Unknown/);
+  // Neither the picture's words nor the line under the state sum the unknown parts up as closed.
+  const diagram = page.getByRole('img', { name: /^Car seen from above/ });
+  await expect(diagram).toHaveAccessibleName(/front left door and front left window unknown/);
+  await expect(page.getByText('Everything closed')).toHaveCount(0);
+  await expect(page.locator('[data-part="door.frontLeft"]')).toHaveAttribute(
+    'data-state',
+    'UNKNOWN',
+  );
   // What the car said stays readable, and no row loses its name to it.
   const unknown = parts.getByRole('listitem').filter({ hasText: 'Unknown' }).first();
   await expect(unknown).toContainText(/car said “\w+”/);

@@ -54,6 +54,13 @@ export async function fastForward(page: Page, host: BrowserHost, ms: number): Pr
   await page.clock.fastForward(ms);
 }
 
+/** The settings as the core holds them now. */
+export async function settingsOf(host: BrowserHost) {
+  const result = await host.call('getSettings');
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
 /** The one big word at the top. */
 export const stateWord = (page: Page) => page.getByTestId('state-word');
 /** The sentence above the Lock and Unlock buttons. */

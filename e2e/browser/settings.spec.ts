@@ -1,12 +1,6 @@
-import { expect, openPopover, stateWord, test } from './fixtures';
+import { expect, openPopover, settingsOf, stateWord, test } from './fixtures';
 
 test.use({ hostOptions: { takenShortcuts: ['CommandOrControl+Alt+K'] } });
-
-async function settingsNow(host: import('../../main/dev/host').BrowserHost) {
-  const result = await host.call('getSettings');
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
-}
 
 test('invalid values are refused with a message next to the field, and nothing else changes', async ({
   page,
@@ -14,7 +8,7 @@ test('invalid values are refused with a message next to the field, and nothing e
 }) => {
   await openPopover(page, host);
   await page.getByRole('button', { name: 'Settings' }).click();
-  const before = await settingsNow(host);
+  const before = await settingsOf(host);
 
   const fast = page.getByLabel('While unlocked or open, every');
   await fast.fill('5');
@@ -28,13 +22,13 @@ test('invalid values are refused with a message next to the field, and nothing e
   await expect(page.getByTestId('settings-outcome')).toHaveText(
     'Nothing was saved: please correct the marked fields.',
   );
-  expect(await settingsNow(host)).toEqual(before);
+  expect(await settingsOf(host)).toEqual(before);
 
   await fast.fill('45');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('settings-outcome')).toHaveText('Saved.');
   await expect(fast).not.toHaveAttribute('aria-invalid');
-  const after = await settingsNow(host);
+  const after = await settingsOf(host);
   expect(after).toEqual({
     ...before,
     polling: { ...before.polling, fastSeconds: 45 },
@@ -45,7 +39,7 @@ test('invalid values are refused with a message next to the field, and nothing e
 
 test('the core refuses invalid settings sent past the form', async ({ page, host }) => {
   await openPopover(page, host);
-  const before = await settingsNow(host);
+  const before = await settingsOf(host);
   const answer = await page.evaluate(() =>
     window.volvo?.updateSettings({ polling: { fastSeconds: 5 } }),
   );
@@ -55,7 +49,7 @@ test('the core refuses invalid settings sent past the form', async ({ page, host
     window.volvo?.updateSettings(JSON.parse('{"apiKey":"stolen"}')),
   );
   expect(unknownKey?.ok).toBe(false);
-  expect(await settingsNow(host)).toEqual(before);
+  expect(await settingsOf(host)).toEqual(before);
 });
 
 test('connecting a car: each wrong field says what is wrong, and the demo stays connected', async ({
@@ -98,7 +92,7 @@ test('the shortcut recorder shows why a taken shortcut was refused and keeps the
   await expect(message).toContainText('Ctrl+Alt+L still locks the car');
   await expect(message).not.toContainText('CommandOrControl');
   await expect(page.locator('kbd')).toHaveText('Ctrl+Alt+L');
-  expect((await settingsNow(host)).shortcut).toBe('CommandOrControl+Alt+L');
+  expect((await settingsOf(host)).shortcut).toBe('CommandOrControl+Alt+L');
 
   // Escape while recording cancels the recording, not the popover.
   await page.getByRole('button', { name: 'Record new shortcut' }).click();
@@ -112,7 +106,7 @@ test('the shortcut recorder shows why a taken shortcut was refused and keeps the
   await page.keyboard.press('Control+Alt+KeyJ');
   await expect(message).toHaveText('Saved. Ctrl+Alt+J now locks the car.');
   await expect(page.locator('kbd')).toHaveText('Ctrl+Alt+J');
-  expect((await settingsNow(host)).shortcut).toBe('CommandOrControl+Alt+J');
+  expect((await settingsOf(host)).shortcut).toBe('CommandOrControl+Alt+J');
 });
 
 test('sign out shows how to connect a car and offers the demo, which signs in again', async ({

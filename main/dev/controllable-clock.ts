@@ -67,7 +67,7 @@ export class ControllableClock implements Clock {
     await this.settle();
   }
 
-  /** Drops every waiting timer (the host is closing). */
+  /** Drops every waiting timer (the host is closing); the time it reached stays, for a next host. */
   dispose(): void {
     for (const timer of this.timers) this.drop(timer);
   }

@@ -18,13 +18,22 @@ import {
 import { withHostIntents } from '../core/app/intent-handlers';
 import {
   createMemoryDeps,
+  memoryJsonStore,
   memorySettings,
   memoryVault,
   recordingShortcuts,
 } from '../core/app/memory-ports';
 import { createAppService } from '../core/app/service';
 import type { AppService } from '../core/app/types';
-import { type AppNotification, type Logger, type Notifier, silentLogger } from '../core/ports';
+import {
+  type AppNotification,
+  type JsonStore,
+  type Logger,
+  type Notifier,
+  type SecretVault,
+  silentLogger,
+} from '../core/ports';
+import type { SettingsStore } from '../core/settings';
 import { ControllableClock } from './controllable-clock';
 import { HARNESS_CSP, HARNESS_CSS, harnessHtml } from './harness-page';
 import { type HostMessage, pageMessageSchema } from './wire';
@@ -39,6 +48,11 @@ export interface BrowserHostOptions {
   clock?: ControllableClock;
   /** The settings file's content, untrusted as on disk; default none (a first run). */
   settings?: unknown;
+  /**
+   * What a previous host kept (its {@link BrowserHost.stores}): this host starts as the app does
+   * after a restart. Takes the place of `settings` and `vaultProtection`.
+   */
+  stores?: PersistedStores;
   /** Accelerators "another application" holds, so registering them fails. */
   takenShortcuts?: string[];
   /** How secrets are protected in this run (the vault warning follows it); default 'memory'. */
@@ -46,6 +60,13 @@ export interface BrowserHostOptions {
   /** Called when the popover asks to quit the app. */
   onQuit?: () => void;
   logger?: Logger;
+}
+
+/** What the app keeps across a restart: the settings file, the state file and the vault. */
+export interface PersistedStores {
+  readonly settings: SettingsStore;
+  readonly state: JsonStore<unknown>;
+  readonly vault: SecretVault;
 }
 
 /** A desktop notification the core showed, with when (on the host's clock). */
@@ -61,6 +82,8 @@ export interface BrowserHost {
   readonly origin: string;
   readonly service: AppService;
   readonly clock: ControllableClock;
+  /** What survives this host: pass it, with the clock, to the next host to play a restart. */
+  readonly stores: PersistedStores;
   /** Notifications shown so far, oldest first. */
   readonly notifications: readonly RecordedNotification[];
   /** How often the popover asked to be closed (Escape), and to quit the app. */
@@ -134,13 +157,17 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       send(panels, { type: 'notification', notification, at: recorded.at });
     },
   };
+  const stores: PersistedStores = options.stores ?? {
+    settings: memorySettings(options.settings),
+    state: memoryJsonStore<unknown>(),
+    vault: memoryVault(options.vaultProtection ?? 'memory'),
+  };
   const deps = createMemoryDeps({
     clock,
     notifier,
     logger,
-    settings: memorySettings(options.settings),
+    ...stores,
     shortcuts: recordingShortcuts(options.takenShortcuts ?? []),
-    vault: memoryVault(options.vaultProtection ?? 'memory'),
   });
   const service = createAppService(deps);
   await service.start();
@@ -271,6 +298,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     origin,
     service,
     clock,
+    stores,
     notifications,
     requests,
     call,

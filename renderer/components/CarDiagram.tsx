@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { OpenState } from '../../main/core/volvo/model';
-import { joinWithAnd } from '../../main/core/volvo/part-names';
 import { isOpen, type PartId, type PartReading } from '../format/parts';
 
 /** The side windows, inside the doors (diagram units). */
@@ -31,12 +30,16 @@ const WHEELS: ReadonlyArray<{ x: number; y: number }> = [
  * and the sunroof light up. Open parts use the alert colour, ajar the warning colour, unknown
  * readings are drawn dashed. The same facts are in the parts list next to it.
  */
-export function CarDiagram({ parts }: { parts: readonly PartReading[] }) {
+export function CarDiagram({
+  parts,
+  notClosed,
+}: {
+  parts: readonly PartReading[];
+  /** What is open or unknown, in words (`partsInWords`); null when everything is closed. */
+  notClosed: string | null;
+}) {
   const states = new Map<PartId, OpenState>(parts.map((p) => [p.id, p.state]));
-  const open = parts.filter((p) => isOpen(p.state)).map((p) => p.name);
-  const label = open.length
-    ? `Car seen from above: ${joinWithAnd(open)} open`
-    : 'Car seen from above: everything closed';
+  const label = `Car seen from above: ${notClosed ?? 'everything closed'}`;
   const state = (id: PartId) => states.get(id) ?? 'UNKNOWN';
   const has = (id: PartId) => states.has(id);
   return (

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ShortcutView, VehicleView } from '../../main/core/app/snapshot';
 import type { VolvoBridge } from '../bridge';
-import { describeAccelerator, isMac } from '../format/accelerator';
-import { formatClockTime, formatCountdown, msUntil } from '../format/time';
+import { isMac } from '../format/accelerator';
+import { commandStatus, type Sending, unlockWindowLeft } from '../format/command-status';
+import { msUntil } from '../format/time';
 import { useNow } from '../hooks/useNow';
 import { LockIcon, UnlockIcon } from './icons';
 
@@ -12,21 +13,11 @@ interface Armed {
   expiresAt: string;
 }
 
-type Sending = 'lock' | 'prepare' | 'unlock' | null;
-
 interface CommandBarProps {
   vehicle: VehicleView;
   /** The lock shortcut, offered as a tip while nothing else needs the status line. */
   shortcut: ShortcutView;
   bridge: VolvoBridge;
-}
-
-interface Status {
-  tone: 'neutral' | 'ok' | 'fail' | 'warn';
-  text: string;
-  busy?: boolean;
-  /** A countdown shown beside the sentence. */
-  ticking?: string;
 }
 
 /**
@@ -79,7 +70,7 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
     if (!result.ok) setError(result.error);
   };
 
-  const windowLeft = unlockWindowUntil ? msUntil(unlockWindowUntil, now) : 0;
+  const windowLeft = unlockWindowLeft(vehicle, now);
   const windowTotal =
     unlockWindowUntil && last?.command === 'unlock'
       ? Math.max(windowLeft, Date.parse(unlockWindowUntil) - Date.parse(last.at))
@@ -87,34 +78,15 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
 
   // The live region holds sentences that change with events, not every second; the ticking
   // countdowns sit beside it, hidden from screen readers.
-  let status: Status | null = null;
-  if (inProgress) status = { tone: 'neutral', text: inProgress.message, busy: true };
-  else if (sending === 'lock' || sending === 'unlock') {
-    status = { tone: 'neutral', text: 'Sending the command to the car…', busy: true };
-  } else if (armedHere) {
-    status = {
-      tone: 'warn',
-      text: 'Press Confirm unlock to unlock the car.',
-      ticking: `${Math.ceil(msUntil(armedHere.expiresAt, now) / 1000)} s`,
-    };
-  } else if (error) status = { tone: 'fail', text: error };
-  else if (windowLeft > 0 && unlockWindowUntil) {
-    status = {
-      tone: 'warn',
-      text: `Unlocked. Open a door before ${formatClockTime(unlockWindowUntil, now)} or the car locks itself again.`,
-      ticking: formatCountdown(unlockWindowUntil, now),
-    };
-  } else if (last) {
-    status = {
-      tone: last.ok ? 'ok' : 'fail',
-      text: `${last.message} (${formatClockTime(last.at, now)})`,
-    };
-  } else if (shortcut.registered && shortcut.accelerator) {
-    status = {
-      tone: 'neutral',
-      text: `Tip: ${describeAccelerator(shortcut.accelerator, isMac)} locks the car from anywhere.`,
-    };
-  }
+  const status = commandStatus({
+    vehicle,
+    sending,
+    armed: armedHere,
+    error,
+    shortcut,
+    isMac,
+    now,
+  });
 
   return (
     <section className="commands" aria-label="Lock and unlock">

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Settings } from '../../main/core/settings';
 import type { VolvoBridge } from '../bridge';
+import { checkWholeNumber, LIMITS } from '../format/fields';
 import { type ConnectValues, connectRequest, connectValues } from '../format/settings-form';
 import { focusFirstError, useFieldValues } from '../hooks/useFieldValues';
 import { ApiVersionField, TextField } from './Field';
@@ -18,7 +19,16 @@ const MODES: ReadonlyArray<{ mode: ConnectValues['mode']; label: string }> = [
  * port) or a test access token from the developer portal. Secrets go to the core once and are
  * never read back.
  */
-export function ConnectForm({ settings, bridge }: { settings: Settings; bridge: VolvoBridge }) {
+export function ConnectForm({
+  settings,
+  bridge,
+  onOutcome,
+}: {
+  settings: Settings;
+  bridge: VolvoBridge;
+  /** How the sign-in went, once the core has answered. */
+  onOutcome: (outcome: { ok: true } | { ok: false; error: string }) => void;
+}) {
   const { values, setValues, errors, setErrors, set } = useFieldValues<ConnectValues>(() =>
     connectValues(settings),
   );
@@ -41,6 +51,7 @@ export function ConnectForm({ settings, bridge }: { settings: Settings; bridge: 
     setSending(false);
     setOutcome(result.ok ? null : result.error);
     if (result.ok) setValues((v) => ({ ...v, clientSecret: '', apiKey: '', accessToken: '' }));
+    onOutcome(result.ok ? { ok: true } : { ok: false, error: result.error });
   };
 
   const field = (
@@ -59,6 +70,8 @@ export function ConnectForm({ settings, bridge }: { settings: Settings; bridge: 
   );
 
   const volvoId = values.mode === 'volvo-id';
+  // The redirect URI to register, only with a port that can be used.
+  const port = checkWholeNumber(values.redirectPort, LIMITS.redirectPort);
   return (
     <form className="connect-form" onSubmit={(event) => void submit(event)} noValidate>
       <fieldset className="choice">
@@ -90,7 +103,7 @@ export function ConnectForm({ settings, bridge }: { settings: Settings; bridge: 
       {volvoId
         ? field('redirectPort', 'Redirect port', {
             type: 'number',
-            hint: `Register http://127.0.0.1:${values.redirectPort || 'PORT'}/callback as your app’s redirect URI.`,
+            hint: `Register http://127.0.0.1:${port.ok ? port.value : 'PORT'}/callback as your app’s redirect URI.`,
           })
         : null}
       <ApiVersionField

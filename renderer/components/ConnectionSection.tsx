@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Snapshot } from '../../main/core/app/snapshot';
 import type { Settings } from '../../main/core/settings';
 import type { VolvoBridge } from '../bridge';
@@ -28,6 +28,9 @@ export function ConnectionSection({
   const { signIn } = snapshot;
   const [changing, setChanging] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** What the connect form last said went wrong: it is said there, next to its button. */
+  const [formError, setFormError] = useState<string | null>(null);
+  const changeButton = useRef<HTMLButtonElement>(null);
   const signedIn = signIn.state === 'signed-in' || signIn.state === 'expired';
 
   const run = async (action: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
@@ -54,7 +57,9 @@ export function ConnectionSection({
           ? ` The token works until ${formatClockTime(signIn.tokenExpiresAt, Date.now())}.`
           : ''}
       </p>
-      {signIn.message ? <p className="hint">{signIn.message}</p> : null}
+      {signIn.message && signIn.message !== error && signIn.message !== formError ? (
+        <p className="hint">{signIn.message}</p>
+      ) : null}
       {signedIn ? (
         <ApiVersionField
           id="connection-apiVersion"
@@ -87,6 +92,7 @@ export function ConnectionSection({
             type="button"
             className="button button-quiet"
             aria-expanded={changing}
+            ref={changeButton}
             onClick={() => setChanging(!changing)}
           >
             Connect my car
@@ -94,7 +100,20 @@ export function ConnectionSection({
         ) : null}
       </div>
       {error ? <p className="field-error">{error}</p> : null}
-      {!signedIn || changing ? <ConnectForm settings={settings} bridge={bridge} /> : null}
+      {!signedIn || changing ? (
+        <ConnectForm
+          settings={settings}
+          bridge={bridge}
+          onOutcome={(outcome) => {
+            setFormError(outcome.ok ? null : outcome.error);
+            // Connected: the form has done its job and folds away.
+            if (outcome.ok && changing) {
+              setChanging(false);
+              changeButton.current?.focus();
+            }
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -51,7 +51,10 @@ export function Header({ snapshot, vehicle, bridge, view, open, back, signedOut 
       </header>
     );
   }
-  const several = snapshot.vehicles.length > 1;
+  // The picker offers the cars volvo-tray watches: an unwatched one is neither checked nor
+  // followed after a command. The car on show stays in the list whatever it is.
+  const choices = snapshot.vehicles.filter((v) => v.watched || v.vin === vehicle?.vin);
+  const several = choices.length > 1;
   return (
     <header className="header">
       <div className="header-car">
@@ -66,7 +69,7 @@ export function Header({ snapshot, vehicle, bridge, view, open, back, signedOut 
               value={vehicle.vin}
               onChange={(event) => void bridge.selectVehicle(event.target.value)}
             >
-              {snapshot.vehicles.map((v) => (
+              {choices.map((v) => (
                 <option key={v.vin} value={v.vin}>
                   {carLabel(v)}
                 </option>

@@ -1,6 +1,6 @@
 import type { Snapshot, VehicleView } from '../../main/core/app/snapshot';
 import type { VolvoBridge } from '../bridge';
-import { partReadings } from '../format/parts';
+import { partReadings, partsInWords } from '../format/parts';
 import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
 import { AlertsList } from './AlertsList';
@@ -47,7 +47,7 @@ export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
         <StateBanner vehicle={vehicle} now={now} />
         <AlertsList alerts={vehicle.alerts} now={now} shownElsewhere={[staleReason]} />
         <div className="car-overview">
-          <CarDiagram parts={parts} />
+          <CarDiagram parts={parts} notClosed={partsInWords(vehicle)} />
           <PartsList parts={parts} />
         </div>
       </main>

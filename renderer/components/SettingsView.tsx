@@ -47,7 +47,8 @@ export function SettingsView({ snapshot, bridge }: { snapshot: Snapshot; bridge:
 
   return (
     <main className="content settings" ref={scrollRef} aria-label="Settings">
-      <Notices snapshot={snapshot} now={now} />
+      {/* The connection section says how the sign-in stands. */}
+      <Notices snapshot={snapshot} now={now} shownElsewhere={[snapshot.signIn.message]} />
       {loaded.kind === 'loading' ? <p className="hint">Loading…</p> : null}
       {loaded.kind === 'failed' ? <p role="alert">{loaded.error}</p> : null}
       {loaded.kind === 'ready' ? (

@@ -26,9 +26,13 @@ export function WelcomeView({ snapshot, bridge, connect }: WelcomeViewProps) {
     if (!result.ok) setError(result.error);
   };
 
+  const status = signingIn
+    ? (snapshot.signIn.message ?? 'Connecting…')
+    : (error ?? snapshot.signIn.message ?? '');
   return (
     <main className="content welcome" ref={scrollRef} aria-label="Welcome">
-      <Notices snapshot={snapshot} now={now} />
+      {/* A sign-in that failed is said once, next to the buttons that try again. */}
+      <Notices snapshot={snapshot} now={now} shownElsewhere={[status]} />
       <h2 className="welcome-title">See at a glance whether your car is locked</h2>
       <p>
         volvo-tray shows the lock state and every open door and window of your Volvo, warns you when
@@ -60,9 +64,7 @@ export function WelcomeView({ snapshot, bridge, connect }: WelcomeViewProps) {
         Demo mode runs a simulated car on this computer; nothing is sent anywhere.
       </p>
       <p className="welcome-status" role="status">
-        {signingIn
-          ? (snapshot.signIn.message ?? 'Connecting…')
-          : (error ?? snapshot.signIn.message ?? '')}
+        {status}
       </p>
     </main>
   );

@@ -7,7 +7,7 @@ import {
   WINDOW_NAMES,
   type WindowName,
 } from '../../main/core/volvo/model';
-import { capitalize, doorName, windowName } from '../../main/core/volvo/part-names';
+import { capitalize, doorName, joinWithAnd, windowName } from '../../main/core/volvo/part-names';
 
 /**
  * The openable parts of a car as the popover names them: doors, hood, tailgate, tank lid,
@@ -95,4 +95,32 @@ export function openPartNames(vehicle: Pick<VehicleView, 'doors' | 'windows'>): 
   return partReadings(vehicle)
     .filter((p) => isOpen(p.state))
     .map((p) => p.name);
+}
+
+/**
+ * What is not known: parts whose value the car gave as something we do not know, and a whole
+ * group (doors or windows) that could not be read while the other was.
+ */
+export function unknownPartNames(vehicle: Pick<VehicleView, 'doors' | 'windows'>): string[] {
+  const names = partReadings(vehicle)
+    .filter((p) => p.state === 'UNKNOWN')
+    .map((p) => p.name);
+  if (vehicle.doors && !vehicle.windows) names.push('windows');
+  if (vehicle.windows && !vehicle.doors) names.push('doors');
+  return names;
+}
+
+/**
+ * The parts that are not closed, in words: "rear left door open", "front left window unknown",
+ * "hood open; sunroof unknown"; null when every part is known to be closed. Nothing unknown is
+ * ever summed up as closed.
+ */
+export function partsInWords(vehicle: Pick<VehicleView, 'doors' | 'windows'>): string | null {
+  const open = openPartNames(vehicle);
+  const unknown = unknownPartNames(vehicle);
+  const said = [
+    open.length ? `${joinWithAnd(open)} open` : '',
+    unknown.length ? `${joinWithAnd(unknown)} unknown` : '',
+  ].filter(Boolean);
+  return said.length ? said.join('; ') : null;
 }

@@ -66,6 +66,34 @@ describe('stateView', () => {
   });
 });
 
+describe('stateView with parts the car did not say are closed', () => {
+  const base = vehicle();
+  const unknownWindow = (overrides: Partial<VehicleView>) =>
+    vehicle({
+      windows: base.windows && {
+        ...base.windows,
+        frontLeft: { value: 'UNKNOWN', timestamp: null, reported: 'HALF_OPEN' },
+      },
+      ...overrides,
+    });
+
+  it('never says Everything closed when a part is unknown', () => {
+    expect(stateView(unknownWindow({})).detail).toBe('Locked, but front left window unknown');
+    expect(stateView(unknownWindow({ summary: 'unlocked' })).detail).toBe(
+      'Front left window unknown',
+    );
+    const openToo = unknownWindow({
+      summary: 'open',
+      doors: base.doors && { ...base.doors, hood: r('OPEN') },
+    });
+    expect(stateView(openToo).detail).toBe('Hood open; front left window unknown');
+  });
+
+  it('says so when the windows could not be read at all', () => {
+    expect(stateView(vehicle({ windows: null })).detail).toBe('Locked, but windows unknown');
+  });
+});
+
 describe('updatedLine', () => {
   it('uses the newest of the car’s own timestamps, not when we fetched', () => {
     expect(carUpdatedAt(vehicle())).toBe('2026-11-27T08:07:00.000Z');
@@ -96,7 +124,7 @@ describe('freshnessBadge', () => {
     });
     expect(freshnessBadge({ state: 'offline', since: '2026-11-27T08:05:00.000Z' }, now)).toEqual({
       label: 'Offline',
-      explanation: 'No network (since 5 min ago). Showing the last known state.',
+      explanation: 'No network since 08:05. Showing the last known state.',
     });
   });
 });

@@ -1,7 +1,7 @@
 import type { Freshness, VehicleView } from '../../main/core/app/snapshot';
-import { capitalize, joinWithAnd } from '../../main/core/volvo/part-names';
-import { openPartNames, partReadings } from './parts';
-import { formatAge, newestTimestamp } from './time';
+import { capitalize } from '../../main/core/volvo/part-names';
+import { partReadings, partsInWords } from './parts';
+import { formatAge, formatSince, newestTimestamp } from './time';
 
 /** The colour family of a state: green safe, amber open/unlocked, red alert, grey unknown. */
 export type Tone = 'safe' | 'warn' | 'alert' | 'unknown';
@@ -18,25 +18,25 @@ const EVERYTHING_CLOSED = 'Everything closed';
 
 /** What the car's summary means in words and colour. */
 export function stateView(vehicle: VehicleView): StateView {
-  const open = openPartNames(vehicle);
+  const parts = partsInWords(vehicle);
   switch (vehicle.summary) {
     case 'locked':
       return {
         word: 'Locked',
         tone: 'safe',
-        detail: open.length ? `Locked, but ${joinWithAnd(open)} open` : EVERYTHING_CLOSED,
+        detail: parts ? `Locked, but ${parts}` : EVERYTHING_CLOSED,
       };
     case 'unlocked':
       return {
         word: 'Unlocked',
         tone: 'warn',
-        detail: open.length ? `${capitalize(joinWithAnd(open))} open` : EVERYTHING_CLOSED,
+        detail: parts ? capitalize(parts) : EVERYTHING_CLOSED,
       };
     case 'open':
       return {
         word: 'Something is open',
         tone: 'alert',
-        detail: open.length ? `${capitalize(joinWithAnd(open))} open` : 'A door or window is open',
+        detail: parts ? capitalize(parts) : 'A door or window is open',
       };
     case 'unknown':
       return { word: 'Unknown', tone: 'unknown', detail: unknownDetail(vehicle) };
@@ -88,7 +88,7 @@ export function freshnessBadge(freshness: Freshness, now: number): FreshnessBadg
     case 'offline':
       return {
         label: 'Offline',
-        explanation: `No network (since ${formatAge(freshness.since, now)}). Showing the last known state.`,
+        explanation: `No network ${formatSince(freshness.since, now)}. Showing the last known state.`,
       };
     case 'signed-out':
       return { label: 'Signed out', explanation: 'Sign in to see the car.' };

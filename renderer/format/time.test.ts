@@ -36,6 +36,13 @@ describe('formatClockTime and formatSince', () => {
     expect(formatClockTime(local(21, 10, 0, 24), now)).toBe('24 Nov 21:10');
   });
 
+  it('says which day a time to come is on, when it is not today', () => {
+    expect(formatClockTime(local(23, 59), now)).toBe('23:59');
+    expect(formatClockTime(local(0, 0, 0, 28), now)).toBe('00:00 tomorrow');
+    // A test token that works for weeks yet: its date, not a time that reads as today.
+    expect(formatClockTime(new Date(2027, 0, 15, 8, 0).toISOString(), now)).toBe('15 Jan 08:00');
+  });
+
   it('says since when', () => {
     expect(formatSince(local(8, 25), now)).toBe('since 08:25');
     expect(formatSince(local(21, 10, 0, 26), now)).toBe('since yesterday 21:10');

@@ -24,18 +24,26 @@ function twoDigits(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** "08:05" today, "yesterday 21:10", "24 Nov 21:10" before that (local time). */
+/**
+ * "08:05" today, "yesterday 21:10" and "08:00 tomorrow" next to it, "24 Nov 21:10" further away
+ * (local time). Times to come matter as much as past ones: a token that works until a date two
+ * months ahead must not read as a time today.
+ */
 export function formatClockTime(iso: string, now: number): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return 'an unknown time';
   const time = `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`;
-  const today = new Date(now);
-  today.setHours(0, 0, 0, 0);
-  const startOfToday = today.getTime();
-  if (at.getTime() >= startOfToday) return time;
-  if (at.getTime() >= startOfToday - DAY) return `yesterday ${time}`;
+  const day = localDayNumber(at) - localDayNumber(new Date(now));
+  if (day === 0) return time;
+  if (day === -1) return `yesterday ${time}`;
+  if (day === 1) return `${time} tomorrow`;
   const month = at.toLocaleString('en-GB', { month: 'short' });
   return `${at.getDate()} ${month} ${time}`;
+}
+
+/** Whole local days since the epoch: calendar days, whatever the daylight-saving changes. */
+function localDayNumber(date: Date): number {
+  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY);
 }
 
 /** "since 08:05", "since yesterday 21:10". */

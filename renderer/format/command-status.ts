@@ -1,0 +1,87 @@
+import type { ShortcutView, VehicleView } from '../../main/core/app/snapshot';
+import { describeAccelerator } from './accelerator';
+import { isOpen, partReadings } from './parts';
+import { formatClockTime, formatCountdown, msUntil } from './time';
+
+/**
+ * The sentence above Lock and Unlock: a command under way, the confirmation Unlock waits for,
+ * what the last command came to, the unlock window's countdown, or a tip. One line whose words
+ * change with events; a countdown ticks beside it.
+ */
+
+/** What the popover is sending right now, before the core reports it in progress. */
+export type Sending = 'lock' | 'prepare' | 'unlock' | null;
+
+export interface CommandStatus {
+  tone: 'neutral' | 'ok' | 'fail' | 'warn';
+  text: string;
+  busy?: boolean;
+  /** A countdown shown beside the sentence. */
+  ticking?: string;
+}
+
+export interface CommandStatusInput {
+  vehicle: Pick<VehicleView, 'command' | 'doors' | 'windows'>;
+  sending: Sending;
+  /** Unlock pressed once: the confirmation lapses at `expiresAt`. */
+  armed: { expiresAt: string } | null;
+  /** What the bridge answered when an intent failed. */
+  error: string | null;
+  shortcut: ShortcutView;
+  isMac: boolean;
+  now: number;
+}
+
+/**
+ * How long is left to open a door before the car locks itself again, in ms; 0 when that is not
+ * the case. The window belongs to the unlock that opened it: once a later command has an outcome
+ * (a lock, even a refused one) or a door is open (the car stays unlocked), it is over for the
+ * person, whatever time is left on it.
+ */
+export function unlockWindowLeft(
+  vehicle: Pick<VehicleView, 'command' | 'doors' | 'windows'>,
+  now: number,
+): number {
+  const { last, unlockWindowUntil } = vehicle.command;
+  if (!unlockWindowUntil || last?.command !== 'unlock' || !last.ok) return 0;
+  const doorOpen = partReadings(vehicle).some((p) => p.kind === 'door' && isOpen(p.state));
+  return doorOpen ? 0 : msUntil(unlockWindowUntil, now);
+}
+
+/** The status line, or null when there is nothing to say. */
+export function commandStatus(input: CommandStatusInput): CommandStatus | null {
+  const { vehicle, sending, armed, error, shortcut, now } = input;
+  const { inProgress, last, unlockWindowUntil } = vehicle.command;
+  if (inProgress) return { tone: 'neutral', text: inProgress.message, busy: true };
+  if (sending === 'lock' || sending === 'unlock') {
+    return { tone: 'neutral', text: 'Sending the command to the car…', busy: true };
+  }
+  if (armed) {
+    return {
+      tone: 'warn',
+      text: 'Press Confirm unlock to unlock the car.',
+      ticking: `${Math.ceil(msUntil(armed.expiresAt, now) / 1000)} s`,
+    };
+  }
+  if (error) return { tone: 'fail', text: error };
+  if (unlockWindowUntil && unlockWindowLeft(vehicle, now) > 0) {
+    return {
+      tone: 'warn',
+      text: `Unlocked. Open a door before ${formatClockTime(unlockWindowUntil, now)} or the car locks itself again.`,
+      ticking: formatCountdown(unlockWindowUntil, now),
+    };
+  }
+  if (last) {
+    return {
+      tone: last.ok ? 'ok' : 'fail',
+      text: `${last.message} (${formatClockTime(last.at, now)})`,
+    };
+  }
+  if (shortcut.registered && shortcut.accelerator) {
+    return {
+      tone: 'neutral',
+      text: `Tip: ${describeAccelerator(shortcut.accelerator, input.isMac)} locks the car from anywhere.`,
+    };
+  }
+  return null;
+}
