@@ -1,16 +1,33 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../core/ports';
 import { writeFileAtomic, writeFileAtomicSync } from './atomic-file';
 import { createJsonFileStore } from './json-store';
+
+// Lets one test make renaming fail (as root, file permissions cannot).
+const renameFails = vi.hoisted(() => ({ now: false }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...fs,
+    renameSync: (...args: Parameters<typeof fs.renameSync>) => {
+      if (renameFails.now)
+        throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+      fs.renameSync(...args);
+    },
+  };
+});
 
 let directory: string;
 beforeEach(() => {
   directory = mkdtempSync(join(tmpdir(), 'volvo-tray-json-'));
 });
-afterEach(() => rmSync(directory, { recursive: true, force: true }));
+afterEach(() => {
+  renameFails.now = false;
+  rmSync(directory, { recursive: true, force: true });
+});
 
 describe('atomic writes', () => {
   it('replaces the file whole, leaves no temporary files, and keeps it private', async () => {
@@ -53,5 +70,12 @@ describe('createJsonFileStore', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^state\.json\.corrupt-\d+$/);
     expect(readFileSync(join(directory, files[0] ?? ''), 'utf8')).toBe('{"alerts": [tru');
+  });
+
+  it('starts empty when a corrupt file cannot even be moved aside', () => {
+    const file = join(directory, 'state.json');
+    writeFileSync(file, 'not json');
+    renameFails.now = true;
+    expect(createJsonFileStore(file, silentLogger).load()).toBeUndefined();
   });
 });

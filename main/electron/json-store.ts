@@ -25,8 +25,19 @@ export function createJsonFileStore<T>(path: string, logger: Logger): JsonStore<
         return JSON.parse(text) as T;
       } catch {
         const aside = `${path}.corrupt-${Date.now()}`;
-        renameSync(path, aside);
-        logger.warn('A state file was not valid JSON; it was moved aside.', { file: path, aside });
+        try {
+          renameSync(path, aside);
+          logger.warn('A state file was not valid JSON; it was moved aside.', {
+            file: path,
+            aside,
+          });
+        } catch (error) {
+          // Starting without it still works; the next save replaces the broken file.
+          logger.warn('A state file was not valid JSON and could not be moved aside.', {
+            file: path,
+            error: messageOf(error),
+          });
+        }
         return undefined;
       }
     },
