@@ -20,6 +20,11 @@ describe('ControllableClock', () => {
     expect(fired).toBeGreaterThanOrEqual(25);
   });
 
+  it('fires a timer asked for with a NaN delay at once, as the system clock does', async () => {
+    clock = new ControllableClock(noSettle);
+    await new Promise<void>((resolve) => clock?.setTimeout(resolve, Number.NaN));
+  }, 2000);
+
   it('jumps forward, firing due timers in order at their own time, and not the later ones', async () => {
     clock = new ControllableClock(noSettle);
     const c = clock;

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../core/ports';
+import { type Clock, type TimerHandle, timerDelay } from '../core/ports';
 
 interface Timer {
   at: number;
@@ -31,7 +31,7 @@ export class ControllableClock implements Clock {
   }
 
   setTimeout(callback: () => void, ms: number): TimerHandle {
-    const timer: Timer = { at: this.now() + Math.max(0, ms), callback, real: null };
+    const timer: Timer = { at: this.now() + timerDelay(ms), callback, real: null };
     this.timers.add(timer);
     this.arm(timer);
     return timer;
