@@ -51,10 +51,14 @@ test('API v1: the unlock window from the settings, a lock refused inside it, the
   await expect(stateWord(page)).toHaveText('Locked');
   await expect(partRow(page, 'Rear left door')).toContainText('Closed');
 
-  // v1 answers the unlock asynchronously: the popover says it is under way until the end.
+  // v1 answers the unlock asynchronously: the popover tells each step Volvo reports.
   await unlockButton(page).click();
   await page.getByRole('button', { name: 'Confirm unlock' }).click();
-  await expect(commandStatus(page)).toHaveText('Unlocking… waiting for the car');
+  await expect(commandStatus(page)).toHaveText(
+    'Unlocking… Volvo has the request and is passing it to the car',
+  );
+  await fastForward(page, host, 2_000);
+  await expect(commandStatus(page)).toHaveText('Unlocking… the car is unlocking');
   await fastForward(page, host, 15_000);
   await expect(stateWord(page)).toHaveText('Unlocked');
   // The window is the 30 s from the settings, not v2's 120 s.

@@ -12,6 +12,13 @@ describe('preference form', () => {
     expect(preferencePatch(values, defaultSettings, vins)).toEqual({ ok: true, patch: {} });
   });
 
+  it('checks every car when the watch list names none of them (a list left from the demo)', () => {
+    const mine = ['YV1LFA2BCJ1234567'];
+    const fromDemo = { ...defaultSettings, watchedVins: [vins[1] ?? ''] };
+    expect(preferenceValues(fromDemo, mine).watched).toEqual(mine);
+    expect(preferenceValues(fromDemo, vins).watched).toEqual([vins[1]]);
+  });
+
   it('sends only what changed, in a patch the core accepts', () => {
     const values = {
       ...preferenceValues(defaultSettings, vins),

@@ -37,11 +37,15 @@ export interface PreferenceValues {
 
 export type PreferenceErrors = Partial<Record<keyof PreferenceValues, string>>;
 
-/** The form filled from the settings; an empty watch list means every car, so all are checked. */
+/**
+ * The form filled from the settings. A watch list that names none of the cars (empty, or left
+ * from the demo or another account) means every car, so all are checked, as the core has it.
+ */
 export function preferenceValues(settings: Settings, vins: readonly string[]): PreferenceValues {
   const { alerts, polling } = settings;
+  const chosen = settings.watchedVins.filter((vin) => vins.includes(vin));
   return {
-    watched: settings.watchedVins.length ? [...settings.watchedVins] : [...vins],
+    watched: chosen.length > 0 ? chosen : [...vins],
     doorOpenEnabled: alerts.doorOpen.enabled,
     doorOpenMinutes: String(alerts.doorOpen.minutes),
     unlockedEnabled: alerts.unlocked.enabled,

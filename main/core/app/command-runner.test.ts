@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { FakeClock } from '../testing/fake-clock';
-import type { CommandOutcome, Doors, OpenState, VehicleApi } from '../volvo/model';
+import type {
+  CommandCallOptions,
+  CommandOutcome,
+  Doors,
+  OpenState,
+  VehicleApi,
+} from '../volvo/model';
 import { createCommandRateLimit } from './command-rate-limit';
 import { type CommandRunnerOptions, createCommandRunner } from './command-runner';
 
@@ -32,7 +38,10 @@ function outcome(
 function setup(
   options: {
     doors?: Doors;
-    lock?: (vin: string) => Promise<CommandOutcome>;
+    /** Replaces the door check before locking (default: answers `doors` at once). */
+    checkDoors?: (signal: AbortSignal) => Promise<Doors>;
+    lastKnownDoors?: Doors | null;
+    lock?: (vin: string, call: CommandCallOptions) => Promise<CommandOutcome>;
     unlock?: (vin: string) => Promise<CommandOutcome>;
   } = {},
 ) {
@@ -41,9 +50,9 @@ function setup(
   const logged: string[] = [];
   const refreshed: string[] = [];
   const api = {
-    lock: (vin: string) => {
+    lock: (vin: string, call: CommandCallOptions) => {
       sent.push(`lock ${vin}`);
-      return options.lock ? options.lock(vin) : Promise.resolve(outcome(vin, 'lock'));
+      return options.lock ? options.lock(vin, call) : Promise.resolve(outcome(vin, 'lock'));
     },
     unlock: (vin: string) => {
       sent.push(`unlock ${vin}`);
@@ -53,7 +62,10 @@ function setup(
   const runnerOptions: CommandRunnerOptions = {
     clock,
     api: () => api,
-    checkDoors: async () => options.doors ?? doors(),
+    checkDoors: async (_vin, signal) =>
+      options.checkDoors ? options.checkDoors(signal) : (options.doors ?? doors()),
+    lastKnownDoors: () => options.lastKnownDoors ?? null,
+    checkTimeoutMs: 20_000,
     spendProblem: () => null,
     rateLimit: createCommandRateLimit(clock),
     timeoutMs: 150_000,
@@ -187,5 +199,107 @@ describe('command runner', () => {
     await clock.advance(0);
     expect(runner.state(VIN)).toMatchObject({ unlockWindowUntil: null, last: result });
     expect(logged).toHaveLength(1);
+  });
+
+  test('v1 progress shows in words: the request at Volvo, then the car locking', async () => {
+    let report: (status: 'WAITING' | 'RUNNING') => void = () => {};
+    let finish: (value: CommandOutcome) => void = () => {};
+    const { runner, clock } = setup({
+      lock: (_vin, call) =>
+        new Promise((resolve) => {
+          report = (status) => call.onProgress?.(status);
+          finish = resolve;
+        }),
+    });
+    const locking = runner.run({ vin: VIN, command: 'lock', source: 'popover' });
+    await clock.advance(0);
+    expect(runner.state(VIN).inProgress?.message).toBe('Locking… waiting for the car');
+    report('WAITING');
+    expect(runner.state(VIN).inProgress?.message).toBe(
+      'Locking… Volvo has the request and is passing it to the car',
+    );
+    report('RUNNING');
+    expect(runner.state(VIN).inProgress?.message).toBe('Locking… the car is locking');
+    finish(outcome(VIN, 'lock'));
+    expect((await locking).result.ok).toBe(true);
+  });
+
+  test('a door check that gets no answer gives up after 20 s and locks, saying so', async () => {
+    const { runner, clock, sent } = setup({
+      checkDoors: (signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => reject(new Error('cancelled')));
+        }),
+      lastKnownDoors: doors(),
+      lock: () => new Promise(() => {}),
+    });
+    const locking = runner.run({ vin: VIN, command: 'lock', source: 'popover' });
+    await clock.advance(0);
+    await clock.advance(19_000);
+    expect(runner.state(VIN).inProgress?.message).toBe('Checking the doors before locking…');
+    expect(sent).toEqual([]);
+    await clock.advance(1_000);
+    expect(sent).toEqual([`lock ${VIN}`]);
+    expect(runner.state(VIN).inProgress?.message).toBe(
+      'Could not check the doors before locking: Volvo did not answer within 20 s. Locking anyway: the car refuses if a door is open…',
+    );
+    await clock.advance(150_000);
+    expect((await locking).result.message).toMatch(/^No answer from Volvo within 2 min/);
+  });
+
+  test('a failed door check refuses when the last reading had a door open, naming it', async () => {
+    const { runner, sent } = setup({
+      checkDoors: () => Promise.reject(new Error('socket hang up')),
+      lastKnownDoors: doors({ tailgate: 'OPEN' }),
+    });
+    const { result } = await runner.run({ vin: VIN, command: 'lock', source: 'popover' });
+    expect(sent).toEqual([]);
+    expect(result).toMatchObject({ status: 'REFUSED', ok: false });
+    expect(result.message).toBe(
+      'Could not check the doors before locking: Something went wrong while talking to Volvo. The last reading had the tailgate open: close it and try again.',
+    );
+  });
+
+  test('a door opened after an unlock ends its window; closed doors leave it', async () => {
+    const { runner, clock } = setup();
+    await runner.run({ vin: VIN, command: 'unlock', source: 'popover', unlockDuration: 120 });
+    const until = clock.now() + 120_000;
+    expect(runner.state(VIN).unlockWindowUntil).toBe(until);
+    runner.doorsRead(VIN, doors());
+    expect(runner.state(VIN).unlockWindowUntil).toBe(until);
+    runner.doorsRead(VIN, doors({ frontLeft: 'OPEN' }));
+    expect(runner.state(VIN).unlockWindowUntil).toBeNull();
+    runner.doorsRead(VIN, doors());
+    expect(runner.state(VIN).unlockWindowUntil).toBeNull();
+  });
+
+  test("forget drops every car's command state and ends a command in flight", async () => {
+    let answer: (value: CommandOutcome) => void = () => {};
+    const { runner, clock } = setup({
+      unlock: () =>
+        new Promise((resolve) => {
+          answer = resolve;
+        }),
+    });
+    await runner.run({ vin: VIN, command: 'lock', source: 'popover' });
+    const other = 'YV4A22PL3N1000002';
+    const unlocking = runner.run({ vin: other, command: 'unlock', source: 'popover' });
+    await clock.advance(1000);
+    runner.forget('volvo-tray signed in again');
+    const { result } = await unlocking;
+    expect(result.message).toBe(
+      'volvo-tray signed in again before the car answered. Check the lock state before you leave the car.',
+    );
+    answer(outcome(other, 'unlock'));
+    await clock.advance(0);
+    for (const vin of [VIN, other]) {
+      expect(runner.state(vin)).toEqual({
+        inProgress: null,
+        last: null,
+        unlockWindowUntil: null,
+        attentionUntil: null,
+      });
+    }
+    expect(clock.pending()).toBe(0);
   });
 });

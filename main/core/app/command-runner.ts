@@ -1,13 +1,18 @@
-import type { Clock } from '../ports';
-import { COMMAND_VERBS, describeCommandStatus } from '../volvo/command-status';
+import type { Clock, TimerHandle } from '../ports';
+import {
+  COMMAND_VERBS,
+  describeCommandProgress,
+  describeCommandStatus,
+} from '../volvo/command-status';
 import { VolvoApiError } from '../volvo/errors';
-import type { CommandKind, CommandOutcome, Doors, VehicleApi } from '../volvo/model';
-import { capitalize } from '../volvo/part-names';
+import type { CommandKind, CommandOutcome, Doors, InvokeStatus, VehicleApi } from '../volvo/model';
+import { capitalize, doorName, partsInWords } from '../volvo/part-names';
 import type { CommandRateLimit } from './command-rate-limit';
 import { openDoors } from './open-parts';
 import { COMMAND_ATTENTION_MS } from './poll-plan';
 import type { ActivityEntry, CommandInProgress, CommandResultView } from './snapshot';
 import { durationInWords, iso } from './time-words';
+import { errorInWords } from './vehicle-record';
 
 /**
  * Runs lock and unlock for each vehicle: checks the doors before locking (and says which is
@@ -46,8 +51,12 @@ export interface CommandRunnerOptions {
   clock: Clock;
   /** The API client while signed in, else null. */
   api(): VehicleApi | null;
-  /** Fresh doors for the check before locking; null when they could not be read. */
-  checkDoors(vin: string, signal: AbortSignal): Promise<Doors | null>;
+  /** Fresh doors for the check before locking; rejects when they could not be read. */
+  checkDoors(vin: string, signal: AbortSignal): Promise<Doors>;
+  /** The doors as the last reading had them, or null when there is none. */
+  lastKnownDoors(vin: string): Doors | null;
+  /** The check before locking gives up after this long; the command has its own deadline. */
+  checkTimeoutMs: number;
   /** Why no request may be spent right now (quota out, budget spent), or null. */
   spendProblem(): string | null;
   rateLimit: CommandRateLimit;
@@ -64,6 +73,17 @@ export interface CommandRunnerOptions {
 export interface CommandRunner {
   run(request: CommandRequest): Promise<CommandRun>;
   state(vin: string): VehicleCommandState;
+  /**
+   * A reading of the car's doors arrived. A door, the hood or the tailgate open after an unlock
+   * ends its window: the car no longer locks itself by then, so nothing may say it will.
+   */
+  doorsRead(vin: string, doors: Doors): void;
+  /**
+   * Forgets every car's command state: the connection ended, and what its cars did is not the
+   * next one's. A command in flight stops waiting, as with `stop`; `why` says what ended it
+   * ("volvo-tray was signed out").
+   */
+  forget(why: string): void;
   /**
    * Ends every command in flight at once (the app is closing): its requests are cancelled, its
    * deadline cleared, and it reports that nobody waited for the car. A late answer changes
@@ -130,14 +150,84 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     request: CommandRequest,
     signal: AbortSignal,
   ): Promise<CommandOutcome> => {
-    switch (request.command) {
+    const { vin, command } = request;
+    const call = {
+      signal,
+      onProgress: (status: InvokeStatus) =>
+        progress(vin, command, describeCommandProgress(command, status), signal),
+    };
+    switch (command) {
       case 'lock':
-        return api.lock(request.vin, { signal });
+        return api.lock(vin, call);
       case 'lock-reduced-guard':
-        return api.lock(request.vin, { signal, reducedGuard: true });
+        return api.lock(vin, { ...call, reducedGuard: true });
       case 'unlock':
-        return api.unlock(request.vin, { signal, unlockDuration: request.unlockDuration });
+        return api.unlock(vin, { ...call, unlockDuration: request.unlockDuration });
     }
+  };
+
+  /**
+   * Reads the doors before locking, within the check's own deadline: fresh doors, or why they
+   * could not be read.
+   */
+  const readDoors = async (
+    vin: string,
+    signal: AbortSignal,
+  ): Promise<{ ok: true; doors: Doors } | { ok: false; reason: string }> => {
+    const controller = new AbortController();
+    let timer: TimerHandle | undefined;
+    const deadline = new Promise<{ ok: false; reason: string }>((resolve) => {
+      timer = clock.setTimeout(() => {
+        controller.abort();
+        resolve({
+          ok: false,
+          reason: `Volvo did not answer within ${durationInWords(options.checkTimeoutMs)}.`,
+        });
+      }, options.checkTimeoutMs);
+    });
+    const reading = options.checkDoors(vin, AbortSignal.any([signal, controller.signal])).then(
+      (doors) => ({ ok: true as const, doors }),
+      (error: unknown) => ({ ok: false as const, reason: errorInWords(error) }),
+    );
+    try {
+      return await Promise.race([reading, deadline]);
+    } finally {
+      if (timer !== undefined) clock.clearTimeout(timer);
+    }
+  };
+
+  /**
+   * The check before locking: a refusal that names what is open, or the words to show while
+   * the lock is on its way.
+   */
+  const checkBeforeLocking = async (
+    vin: string,
+    command: CommandKind,
+    signal: AbortSignal,
+  ): Promise<{ refused: CommandResultView } | { sending: string }> => {
+    progress(vin, command, 'Checking the doors before locking…', signal);
+    const check = await readDoors(vin, signal);
+    if (check.ok) {
+      const open = openDoors(check.doors);
+      if (open.length === 0) return { sending: describeCommandProgress(command) };
+      // The sentence the car's own refusal gets: to the person it is the same event.
+      const message = describeCommandStatus(command, 'UNABLE_TO_LOCK_DOOR_OPEN', open);
+      return { refused: result(command, 'REFUSED', false, message) };
+    }
+    const verbs = COMMAND_VERBS[command];
+    const unchecked = `Could not check the doors before ${verbs.ing}: ${check.reason}`;
+    const lastKnown = options.lastKnownDoors(vin);
+    const open = lastKnown ? openDoors(lastKnown) : [];
+    // Sent unchecked only when the last reading (if any) had everything closed: the car itself
+    // refuses to lock with a door open, so the worst that can come of it is that refusal.
+    if (open.length === 0) {
+      return {
+        sending: `${unchecked} ${capitalize(verbs.ing)} anyway: the car refuses if a door is open…`,
+      };
+    }
+    const them = open.length === 1 ? 'it' : 'them';
+    const message = `${unchecked} The last reading had ${partsInWords(open.map(doorName))} open: close ${them} and try again.`;
+    return { refused: result(command, 'REFUSED', false, message) };
   };
 
   const execute = async (
@@ -145,22 +235,17 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     signal: AbortSignal,
   ): Promise<CommandResultView> => {
     const { vin, command } = request;
-    const verbs = COMMAND_VERBS[command];
     const api = options.api();
     if (!api) return result(command, 'REFUSED', false, 'Sign in to Volvo first.');
     const spendProblem = options.spendProblem();
     if (spendProblem) return result(command, 'REFUSED', false, spendProblem);
 
+    let sending = describeCommandProgress(command);
     if (isLock(command)) {
-      progress(vin, command, 'Checking the doors before locking…', signal);
-      const doors = await options.checkDoors(vin, signal);
+      const check = await checkBeforeLocking(vin, command, signal);
       if (signal.aborted) return result(command, 'TIMEOUT', false, 'Gave up waiting.');
-      const open = doors ? openDoors(doors) : [];
-      if (open.length > 0) {
-        // The sentence the car's own refusal gets: to the person it is the same event.
-        const message = describeCommandStatus(command, 'UNABLE_TO_LOCK_DOOR_OPEN', open);
-        return result(command, 'REFUSED', false, message);
-      }
+      if ('refused' in check) return check.refused;
+      sending = check.sending;
     }
 
     const slot = options.rateLimit.take();
@@ -172,7 +257,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
         `Volvo allows 10 commands a minute and they are used up. Try again in ${durationInWords(slot.waitMs)}.`,
       );
     }
-    progress(vin, command, `${capitalize(verbs.ing)}… waiting for the car`, signal);
+    progress(vin, command, sending, signal);
     const outcome = await send(api, request, signal);
     // Past the deadline (or stopped), this run has already reported how it ended.
     if (signal.aborted) return result(command, 'TIMEOUT', false, 'Gave up waiting.');
@@ -189,8 +274,13 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     return result(command, outcome.status, outcome.ok, outcome.message);
   };
 
-  /** How to end each run in flight at once, for {@link CommandRunner.stop}. */
-  const running = new Set<() => void>();
+  /** How to end each run in flight at once, with the words why ({@link CommandRunner.stop}). */
+  const running = new Set<(message: string) => void>();
+  const endAll = (why: string) => {
+    for (const end of [...running]) {
+      end(`${why} before the car answered. Check the lock state before you leave the car.`);
+    }
+  };
 
   /** Runs `execute` with a deadline on the app's clock, so nothing stays "in progress". */
   const executeWithDeadline = async (request: CommandRequest): Promise<CommandResultView> => {
@@ -206,15 +296,11 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     const timer = clock.setTimeout(
       () =>
         giveUp(
-          `No answer from the car within ${durationInWords(options.timeoutMs)}, so volvo-tray stopped waiting. Check the lock state before you leave the car.`,
+          `No answer from Volvo within ${durationInWords(options.timeoutMs)}, so volvo-tray stopped waiting. The command may still reach the car: check the lock state before you leave the car.`,
         ),
       options.timeoutMs,
     );
-    const stop = () =>
-      giveUp(
-        'volvo-tray was closed before the car answered. Check the lock state before you leave the car.',
-      );
-    running.add(stop);
+    running.add(giveUp);
     const attempt = execute(request, controller.signal).catch(
       (error: unknown): CommandResultView =>
         result(request.command, 'ERROR', false, errorWords(request.command, error)),
@@ -223,7 +309,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
       return await Promise.race([attempt, cut]);
     } finally {
       clock.clearTimeout(timer);
-      running.delete(stop);
+      running.delete(giveUp);
     }
   };
 
@@ -292,8 +378,18 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
       const { inProgress, last, unlockWindowUntil, attentionUntil } = slotOf(vin);
       return { inProgress, last, unlockWindowUntil, attentionUntil };
     },
+    doorsRead(vin, doors) {
+      const slot = slots.get(vin);
+      if (slot && slot.unlockWindowUntil !== null && openDoors(doors).length > 0) {
+        slot.unlockWindowUntil = null;
+      }
+    },
+    forget(why) {
+      endAll(why);
+      slots.clear();
+    },
     stop() {
-      for (const stop of [...running]) stop();
+      endAll('volvo-tray was closed');
     },
   };
 }

@@ -437,6 +437,68 @@ describe('commands', () => {
   });
 });
 
+describe('commands: the unlock window and the check before locking', () => {
+  test('the unlock window ends once a door is opened, and does not come back when it closes', async () => {
+    const scenario = await start();
+    const { intents } = scenario.service;
+    const { token } = await intents.prepareUnlock(CAR);
+    await intents.unlock(CAR, token);
+    await scenario.http.idle();
+    expect(view(scenario).command.unlockWindowUntil).not.toBeNull();
+
+    const car = scenario.sim().vehicle(CAR);
+    car.setDoor('frontLeft', 'OPEN');
+    await intents.refresh();
+    car.setDoor('frontLeft', 'CLOSED');
+    await intents.refresh();
+    expect(view(scenario).doors?.frontLeft.value).toBe('CLOSED');
+    // The car no longer locks itself, so nothing may say it will.
+    expect(view(scenario).command.unlockWindowUntil).toBeNull();
+    await scenario.advance(3 * MINUTE);
+    expect(view(scenario).lock?.value).toBe('UNLOCKED');
+  });
+
+  test('a Volvo API that never answers: the door check gives up after 20 s, says so, and the lock is sent', async () => {
+    const scenario = await start({ idleMaxMs: 200 });
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    scenario.sim().setFault({ kind: 'timeout' });
+    const locking = scenario.service.intents.lock(CAR);
+    await scenario.http.idle(200);
+    expect(view(scenario).command.inProgress?.message).toBe('Checking the doors before locking…');
+    expect(lockPosts(scenario)).toHaveLength(0);
+
+    await scenario.advance(20 * SECOND);
+    expect(view(scenario).command.inProgress?.message).toBe(
+      'Could not check the doors before locking: Volvo did not answer within 20 s. Locking anyway: the car refuses if a door is open…',
+    );
+    expect(lockPosts(scenario)).toHaveLength(1);
+
+    await scenario.advance(3 * MINUTE);
+    await locking;
+    const last = view(scenario).command.last;
+    expect(last).toMatchObject({ status: 'TIMEOUT', ok: false });
+    expect(last?.message).toMatch(/^No answer from Volvo within 2 min/);
+  });
+
+  test('a door check that fails says so instead of speaking for the car', async () => {
+    const scenario = await start();
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    car.setDoor('rearLeft', 'OPEN');
+    await scenario.service.intents.refresh();
+    scenario.sim().setFault({ kind: 'status', status: 503, count: 1 });
+    await scenario.service.intents.lock(CAR);
+    expect(lockPosts(scenario)).toHaveLength(0);
+    const last = view(scenario).command.last;
+    expect(last).toMatchObject({ status: 'REFUSED', ok: false });
+    expect(last?.message).toMatch(/^Could not check the doors before locking: /);
+    expect(last?.message).toMatch(
+      /The last reading had the rear left door open: close it and try again\.$/,
+    );
+  });
+});
+
 describe('shortcut and settings', () => {
   test('a shortcut taken by another app is reported in words and the last working one stays', async () => {
     const scenario = await start();

@@ -1,5 +1,9 @@
-import { expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
+import { type Simulator, startSimulator } from '../../simulator/index';
+import type { Fetch } from '../ports';
+import { FakeClock } from '../testing/fake-clock';
 import { memoryVault } from './memory-ports';
+import { loopbackOnlyFetch } from './testing/scenario';
 import {
   activityTexts,
   CAR,
@@ -46,15 +50,30 @@ test('lock with reduced guard on a car that has it', async () => {
   expect(view(scenario).lock?.value).toBe('LOCKED');
 });
 
-test('v1: a lock follows async.href to the final status, with progress in words', async () => {
+test('v1: a lock follows async.href to the final status, with each step in words', async () => {
   const scenario = await start({ settings: { connection: { apiVersion: 'v1' } } });
   scenario.sim().vehicle(CAR).setLock('UNLOCKED');
   await scenario.service.intents.refresh();
+  const shown: string[] = [];
+  scenario.service.onSnapshot((snapshot) => {
+    const car = snapshot.vehicles.find((vehicle) => vehicle.vin === CAR);
+    const line = car?.command.inProgress?.message ?? car?.command.last?.message;
+    if (line !== undefined && line !== shown.at(-1)) shown.push(line);
+  });
   const locking = scenario.service.intents.lock(CAR);
   await scenario.http.idle();
-  expect(view(scenario).command.inProgress?.message).toBe('Locking… waiting for the car');
+  expect(view(scenario).command.inProgress?.message).toBe(
+    'Locking… Volvo has the request and is passing it to the car',
+  );
   await scenario.advance(10_000);
   await locking;
+  expect(shown).toEqual([
+    'Checking the doors before locking…',
+    'Locking… waiting for the car',
+    'Locking… Volvo has the request and is passing it to the car',
+    'Locking… the car is locking',
+    'The car is locked.',
+  ]);
   expect(view(scenario).command.last).toMatchObject({
     command: 'lock',
     status: 'COMPLETED',
@@ -121,6 +140,98 @@ test('a failed sign-in leaves the car watched as before and says what went wrong
   await scenario.advance(10 * MINUTE);
   expect(view(scenario).doors?.tailgate.value).toBe('OPEN');
   expect(view(scenario).freshness.state).toBe('live');
+});
+
+const API_KEY = 'abcdefghijklmnopqrstuvwxyz012345';
+
+/**
+ * A scenario whose "Volvo" (api.volvocars.com, where a test token's requests go) is a second
+ * simulator on this computer: another account, reached once the app leaves the demo.
+ */
+async function startWithAccount(options: { vins?: string[] } = {}) {
+  const clock = new FakeClock();
+  const account = await startSimulator({ clock, ...options });
+  closeAfterTest.push(account);
+  const fetch: Fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    return url.hostname === 'api.volvocars.com'
+      ? loopbackOnlyFetch(`${account.baseUrl}${url.pathname}${url.search}`, init)
+      : loopbackOnlyFetch(input, init);
+  };
+  const scenario = await start({ clock, fetch });
+  const connect = async () => {
+    await scenario.service.intents.signIn({
+      mode: 'test-token',
+      accessToken: account.issueAccessToken(),
+      apiKey: account.apiKey,
+      apiVersion: 'v2',
+    });
+    await scenario.http.idle();
+  };
+  return { scenario, account, connect };
+}
+
+const closeAfterTest: Simulator[] = [];
+afterEach(async () => {
+  await Promise.all(closeAfterTest.splice(0).map((simulator) => simulator.close()));
+});
+
+test('connecting with a test token drops the demo cars, even before the new account lists any', async () => {
+  const scenario = await start();
+  await scenario.service.intents.signIn({
+    mode: 'test-token',
+    accessToken: 'a-test-access-token-from-the-portal',
+    apiKey: API_KEY,
+    apiVersion: 'v2',
+  });
+  await scenario.http.idle();
+  const snapshot = scenario.service.snapshot();
+  expect(snapshot.signIn).toMatchObject({ state: 'signed-in', mode: 'test-token' });
+  // Nothing answers at Volvo from here: no cars yet, and the popover says why.
+  expect(snapshot.vehicles).toEqual([]);
+  expect(snapshot.selectedVin).toBeNull();
+  expect(snapshot.lastError).toMatch(/^Could not list the cars on this Volvo ID: /);
+});
+
+test("a new connection listing the same VINs shows none of the old one's outcomes, alerts or unlock window", async () => {
+  const { scenario, connect } = await startWithAccount();
+  const { intents } = scenario.service;
+  const demoCar = scenario.sim().vehicle(CAR);
+  demoCar.setLock('UNLOCKED');
+  demoCar.setDoor('rearLeft', 'OPEN');
+  await intents.refresh();
+  await intents.lock(CAR);
+  await scenario.advance(6 * MINUTE);
+  expect(view(scenario).alerts.map((alert) => alert.rule)).toContain('door-open');
+  const { token } = await intents.prepareUnlock(OTHER);
+  await intents.unlock(OTHER, token);
+  await scenario.http.idle();
+  expect(view(scenario, OTHER).command.unlockWindowUntil).not.toBeNull();
+
+  await connect();
+
+  const snapshot = scenario.service.snapshot();
+  expect(snapshot.signIn).toMatchObject({ state: 'signed-in', mode: 'test-token' });
+  for (const vin of [CAR, OTHER]) {
+    const car = view(scenario, vin);
+    // The account's own car: locked and closed, as its simulator has it.
+    expect(car.summary).toBe('locked');
+    expect(car.alerts).toEqual([]);
+    expect(car.command).toEqual({ inProgress: null, last: null, unlockWindowUntil: null });
+  }
+});
+
+test("cars chosen to watch in the demo do not keep the new account's cars from being watched", async () => {
+  const mine = 'YV1LFA2BCJ1234567';
+  const { scenario, account, connect } = await startWithAccount({ vins: [mine] });
+  await scenario.service.intents.updateSettings({ watchedVins: [OTHER] });
+  await connect();
+  expect(scenario.service.snapshot().selectedVin).toBe(mine);
+  expect(view(scenario, mine).watched).toBe(true);
+  // ...and watched it is: a door opened now shows at the next check.
+  account.vehicle(mine).setDoor('tailgate', 'OPEN');
+  await scenario.service.intents.refresh();
+  expect(view(scenario, mine).doors?.tailgate.value).toBe('OPEN');
 });
 
 test('signing out after the sign-in expired does not claim to be signed in again', async () => {

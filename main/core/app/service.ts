@@ -60,6 +60,8 @@ const MAX_BACKOFF_MS = 30 * 60_000;
 const CLIENT_COMMAND_TIMEOUT_MS = 120_000;
 /** Nothing stays "in progress" longer than this: the check, the command and its follow-up. */
 const COMMAND_TIMEOUT_MS = 150_000;
+/** The door check before locking gives up after this long, and the lock is decided without it. */
+const DOOR_CHECK_TIMEOUT_MS = 20_000;
 /** A lock asked for again this soon after one succeeded is the same request (shortcut mashing). */
 const LOCK_JOIN_WINDOW_MS = 10_000;
 /** First retry of listing the account's cars after a failure. */
@@ -220,6 +222,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     for (const change of applyPoll(record, reading, clock.now())) {
       log(vin, change.text, change.kind);
     }
+    if (reading.doors.status === 'fulfilled') commands.doorsRead(vin, reading.doors.value.doors);
     evaluateVehicleAlerts(record);
     changed();
     return pollOutcome(reading, clock.now());
@@ -259,24 +262,26 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     async checkDoors(vin, signal) {
       const current = connected;
       const gen = generation;
-      const record = find(vin);
-      if (current === null || !record) return null;
+      if (current === null) throw new Error('Not connected');
       try {
         const report = await current.api.getDoors(vin, { signal });
+        const record = find(vin);
         // An answer for an earlier connection (signed out, stopped) changes nothing.
-        if (gen !== generation) return report.doors;
+        if (gen !== generation || !record) return report.doors;
         for (const change of applyDoors(record, report, clock.now())) {
           log(vin, change.text, change.kind);
         }
+        commands.doorsRead(vin, report.doors);
         evaluateVehicleAlerts(record);
         changed();
         return report.doors;
       } catch (error) {
-        // The latest status we have is still the best check there is; the car refuses anyway.
         logger.warn('Could not read the doors before locking', { reason: errorInWords(error) });
-        return record.doors;
+        throw error;
       }
     },
+    lastKnownDoors: (vin) => find(vin)?.doors ?? null,
+    checkTimeoutMs: DOOR_CHECK_TIMEOUT_MS,
     spendProblem() {
       const now = clock.now();
       if (paused?.pause.kind === 'quota') return pauseWords(paused.pause, now);
@@ -355,6 +360,16 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     await listing.start(next.api);
   };
 
+  /**
+   * Drops the cars of the connection that ended: their readings, the alerts about them and
+   * their command state, none of which belong to the next one.
+   */
+  const forgetCars = (why: string) => {
+    commands.forget(why);
+    roster.clear();
+    alerts.retain(['app']);
+  };
+
   const disconnect = () => {
     generation++;
     connected = null;
@@ -381,7 +396,11 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     changed();
   };
 
-  const signIn = async (request: SignInRequest) => {
+  /**
+   * Signs in with `request`. A new connection starts without the previous one's cars, except
+   * at start-up (`startUp`), where the alerts the last run saved belong to the same demo cars.
+   */
+  const signIn = async (request: SignInRequest, { startUp = false } = {}) => {
     const run = runs;
     signingIn = true;
     lastError = null;
@@ -401,6 +420,8 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
         connection: connectionSettingsFor(request, settings.connection),
       });
       signingIn = false;
+      // A new connection is in place (another account, perhaps): the previous one's cars go.
+      if (!startUp) forgetCars('volvo-tray signed in again');
       await attach(next);
     } catch (error) {
       const message = scrubber.scrub(
@@ -562,7 +583,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
         unlockDuration: settings.unlockDurationSeconds,
       });
     },
-    signIn,
+    signIn: (request) => signIn(request),
     async signOut() {
       disconnect();
       await auth.signOut();
@@ -572,10 +593,9 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       await deps.vault.delete('apiKey');
       await deps.vault.delete('clientSecret');
       quota.countFor(null);
-      roster.clear();
+      forgetCars('volvo-tray was signed out');
       signInExpiredSince = null;
       lastError = null;
-      alerts.retain(['app']);
       evaluateAppAlerts();
       changed();
     },
@@ -638,7 +658,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       changed();
       try {
         if (settings.connection.mode === 'demo') {
-          await signIn({ mode: 'demo' });
+          await signIn({ mode: 'demo' }, { startUp: true });
         } else {
           const run = runs;
           const restored = await connector.restore();

@@ -1,7 +1,8 @@
 import { newVehicleRecord, type VehicleRecord } from './vehicle-record';
 
 /**
- * The cars of the account: which are watched (the settings' list, or all when it is empty) and
+ * The cars of the account: which are watched (those the settings' list names; all of them when
+ * it names none, as a list left from the demo or another account does not) and
  * which one is selected (shown first, locked by the shortcut). Records survive a new listing,
  * so a car keeps its readings when the account is listed again.
  */
@@ -39,7 +40,10 @@ export function createVehicleRoster(): VehicleRoster {
       return record !== undefined;
     },
     update(vins, watchedVins, preferredVin) {
-      const wanted = watchedVins.map((vin) => vin.toUpperCase());
+      const listed = vins.map((vin) => vin.toUpperCase());
+      const wanted = watchedVins
+        .map((vin) => vin.toUpperCase())
+        .filter((vin) => listed.includes(vin));
       const isWatched = (vin: string) => wanted.length === 0 || wanted.includes(vin);
       vehicles = vins.map((raw) => {
         const vin = raw.toUpperCase();

@@ -121,6 +121,19 @@ describe('v1 command following', () => {
     expect(setup.clock.now() - started).toBeLessThan(12_000);
   });
 
+  it('reports each new pending status once, before the final outcome', async () => {
+    const setup = await start('v1', { sim: { commandStepMs: 3_000 } });
+    const vin = setup.sim.vins[0] ?? '';
+    setup.sim.vehicle(vin).setLock('UNLOCKED');
+    const progress: string[] = [];
+    const outcome = await run(
+      setup,
+      setup.api.lock(vin, { onProgress: (status) => progress.push(status) }),
+    );
+    expect(progress).toEqual(['WAITING', 'RUNNING']);
+    expect(outcome.status).toBe('COMPLETED');
+  });
+
   it('gives a TIMEOUT outcome when the car does not confirm in time', async () => {
     const setup = await start('v1', {
       sim: { commandStepMs: 60_000 },

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { describeCommandStatus, parseInvokeStatus } from './command-status';
+import {
+  describeCommandProgress,
+  describeCommandStatus,
+  parseInvokeStatus,
+} from './command-status';
 import { INVOKE_STATUSES } from './model';
 import { recordingLogger } from './testing/fake-fetch';
+
+describe('describeCommandProgress', () => {
+  it('says what each pending status means while the command is under way', () => {
+    expect(describeCommandProgress('lock')).toBe('Locking… waiting for the car');
+    expect(describeCommandProgress('unlock', 'WAITING')).toBe(
+      'Unlocking… Volvo has the request and is passing it to the car',
+    );
+    expect(describeCommandProgress('lock', 'RUNNING')).toBe('Locking… the car is locking');
+    expect(describeCommandProgress('lock', 'SENT')).toBe(
+      'Locking… the car has the request; waiting for it to confirm',
+    );
+  });
+});
 
 describe('describeCommandStatus', () => {
   it('has its own sentence for every status Volvo documents', () => {

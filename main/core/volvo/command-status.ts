@@ -1,6 +1,6 @@
 import type { Logger } from '../ports';
 import { type CommandKind, type DoorName, INVOKE_STATUSES, type InvokeStatus } from './model';
-import { doorName, partsInWords } from './part-names';
+import { capitalize, doorName, partsInWords } from './part-names';
 
 /** How a sentence speaks of a command. */
 export interface CommandVerbs {
@@ -81,6 +81,29 @@ export function describeCommandStatus(
   openDoors: readonly DoorName[] = [],
 ): string {
   return SENTENCES[status](COMMAND_VERBS[command], openDoors);
+}
+
+/**
+ * What a command under way is doing, for the progress line: "Locking… the car is locking" once
+ * Volvo reports RUNNING. Without a status yet (the request is on its way, or v2, which answers
+ * only at the end), and for a status that is not pending, it waits for the car.
+ */
+export function describeCommandProgress(
+  command: CommandKind,
+  status: InvokeStatus | null = null,
+): string {
+  const verbs = COMMAND_VERBS[command];
+  const doing = `${capitalize(verbs.ing)}…`;
+  switch (status) {
+    case 'WAITING':
+      return `${doing} Volvo has the request and is passing it to the car`;
+    case 'RUNNING':
+      return `${doing} the car is ${verbs.ing}`;
+    case 'SENT':
+      return `${doing} the car has the request; waiting for it to confirm`;
+    default:
+      return `${doing} waiting for the car`;
+  }
 }
 
 /** A status from the wire; anything new becomes UNKNOWN (and `reported` keeps it) with a warning. */

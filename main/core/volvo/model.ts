@@ -140,6 +140,15 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of a lock or unlock call. */
+export interface CommandCallOptions extends CallOptions {
+  /**
+   * Told each new pending status (WAITING, RUNNING, SENT) before the final one, for progress
+   * in words. v1 reports what `async.href` answers; v2 answers once and never calls it.
+   */
+  onProgress?(status: InvokeStatus): void;
+}
+
 /**
  * The Connected Vehicle API as the rest of the app sees it, whatever the version. Every method
  * rejects with a {@link VolvoApiError} (see `errors.ts`) and never with anything else.
@@ -150,9 +159,15 @@ export interface VehicleApi {
   listVehicles(options?: CallOptions): Promise<string[]>;
   getDoors(vin: string, options?: CallOptions): Promise<DoorsReport>;
   getWindows(vin: string, options?: CallOptions): Promise<WindowsReport>;
-  lock(vin: string, options?: CallOptions & { reducedGuard?: boolean }): Promise<CommandOutcome>;
+  lock(
+    vin: string,
+    options?: CommandCallOptions & { reducedGuard?: boolean },
+  ): Promise<CommandOutcome>;
   /** `unlockDuration` (v1 only) is 1..120 seconds; anything else is refused before sending. */
-  unlock(vin: string, options?: CallOptions & { unlockDuration?: number }): Promise<CommandOutcome>;
+  unlock(
+    vin: string,
+    options?: CommandCallOptions & { unlockDuration?: number },
+  ): Promise<CommandOutcome>;
   /** Commands this car supports (v2 `/commands`; v1 answers lock and unlock). */
   supportedCommands(vin: string, options?: CallOptions): Promise<CommandKind[]>;
   /** v2 `/command-accessibility`; v1 always answers available. */

@@ -4,7 +4,15 @@ import type { AdapterContext } from './context';
 import { VolvoApiError, type VolvoErrorKind } from './errors';
 import { SWITCH_TO_V2 } from './http-errors';
 import { checkVin, unlockDuration, vehiclePath } from './input';
-import type { CallOptions, CommandKind, CommandOutcome, DoorsReport, VehicleApi } from './model';
+import type {
+  CallOptions,
+  CommandCallOptions,
+  CommandKind,
+  CommandOutcome,
+  DoorsReport,
+  InvokeStatus,
+  VehicleApi,
+} from './model';
 import { PENDING_STATUSES } from './model';
 import { commandOutcome } from './outcome';
 import { RawReadingSchema, readingShape, toLockReading, toOpenReadings } from './readings';
@@ -59,6 +67,7 @@ const CommandSchema = z
 
 /** Statuses after which the car has not decided yet. */
 const PENDING: ReadonlySet<string> = PENDING_STATUSES;
+const isPending = (status: string): status is InvokeStatus => PENDING.has(status);
 
 const read = { accept: V1_MEDIA_TYPES.vehicleData };
 
@@ -113,15 +122,19 @@ export function createV1Api(context: AdapterContext): VehicleApi {
     }
   }
 
-  /** Posts the command, then follows `async.href` until the car gives a final status. */
+  /**
+   * Posts the command, then follows `async.href` until the car gives a final status, telling
+   * `onProgress` each pending status that differs from the one before.
+   */
   async function command(
     vin: string,
     kind: CommandKind,
     contentType: string,
     body: string,
-    signal: AbortSignal | undefined,
+    { signal, onProgress }: CommandCallOptions,
   ): Promise<CommandOutcome> {
     const started = context.clock.now();
+    let reported: string | null = null;
     const posted = await transport.send(
       {
         method: 'POST',
@@ -139,7 +152,11 @@ export function createV1Api(context: AdapterContext): VehicleApi {
     let pauseMs = context.commandPollMs;
     for (;;) {
       const status = current.status;
-      if (!PENDING.has(status)) break;
+      if (!isPending(status)) break;
+      if (status !== reported) {
+        reported = status;
+        onProgress?.(status);
+      }
       const remaining = started + context.commandTimeoutMs - context.clock.now();
       if (remaining <= 0) {
         // Our patience ran out, not the car's: say so, and that the lock state needs a look.
@@ -196,11 +213,11 @@ export function createV1Api(context: AdapterContext): VehicleApi {
           `Locking with reduced guard needs API v2: ${SWITCH_TO_V2}.`,
         );
       }
-      return command(vin, 'lock', V1_MEDIA_TYPES.lock, '', options.signal);
+      return command(vin, 'lock', V1_MEDIA_TYPES.lock, '', options);
     },
     async unlock(vin, options = {}) {
       const body = JSON.stringify({ unlockDuration: unlockDuration(options.unlockDuration) });
-      return command(vin, 'unlock', V1_MEDIA_TYPES.unlock, body, options.signal);
+      return command(vin, 'unlock', V1_MEDIA_TYPES.unlock, body, options);
     },
     async supportedCommands(vin) {
       checkVin(vin);
