@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { type Simulator, startSimulator } from '../../simulator/index';
 import type { Fetch } from '../ports';
 import { FakeClock } from '../testing/fake-clock';
-import { memoryVault } from './memory-ports';
+import { memoryJsonStore, memoryVault } from './memory-ports';
 import { loopbackOnlyFetch } from './testing/scenario';
 import {
   activityTexts,
@@ -378,4 +378,22 @@ test('sign out forgets the cars, stops all traffic and leaves no secret behind',
   await scenario.advance(60 * MINUTE);
   expect(scenario.http.requests.length).toBe(after);
   await expect(scenario.service.intents.refresh()).rejects.toThrow('Sign in to Volvo first.');
+});
+
+test('after signing out, the next start stays signed out until demo mode is chosen again', async () => {
+  const stateStore = memoryJsonStore<unknown>();
+  const first = await start({ stateStore });
+  expect(first.service.snapshot().signIn.state).toBe('signed-in');
+  await first.service.intents.signOut();
+  await first.service.stop();
+
+  const second = await start({ stateStore });
+  expect(second.service.snapshot().signIn.state).toBe('signed-out');
+  expect(second.service.snapshot().vehicles).toEqual([]);
+  await second.service.intents.signIn({ mode: 'demo' });
+  expect(second.service.snapshot().signIn.state).toBe('signed-in');
+  await second.service.stop();
+
+  const third = await start({ stateStore });
+  expect(third.service.snapshot().signIn.state).toBe('signed-in');
 });

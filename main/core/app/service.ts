@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SignInRequest } from '../../../preload/contract';
 import {
   type Simulator,
@@ -115,6 +116,10 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
 
   // ---- persisted pieces -------------------------------------------------------------------
   const quota = createQuotaCounter(clock, sections.section('quota', quotaStateSchema));
+  // A person who signed out stays signed out across restarts: demo mode starts by itself only
+  // until then (a first run, or after "Try demo mode").
+  const signOutMark = sections.section('signOut', z.object({ signedOut: z.boolean() }).strict());
+  const signedOut = () => signOutMark.load()?.signedOut === true;
   const activity = createActivityLog({
     clock,
     store: sections.section('activity', activityStateSchema),
@@ -419,6 +424,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
         ...settings,
         connection: connectionSettingsFor(request, settings.connection),
       });
+      if (signedOut()) signOutMark.save({ signedOut: false });
       signingIn = false;
       // A new connection is in place (another account, perhaps): the previous one's cars go.
       if (!startUp) forgetCars('volvo-tray signed in again');
@@ -594,6 +600,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       await deps.vault.delete('clientSecret');
       quota.countFor(null);
       forgetCars('volvo-tray was signed out');
+      signOutMark.save({ signedOut: true });
       signInExpiredSince = null;
       lastError = null;
       evaluateAppAlerts();
@@ -657,7 +664,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       unsubscribeAuth = auth.onChange(onAuthChange);
       changed();
       try {
-        if (settings.connection.mode === 'demo') {
+        if (settings.connection.mode === 'demo' && !signedOut()) {
           await signIn({ mode: 'demo' }, { startUp: true });
         } else {
           const run = runs;
