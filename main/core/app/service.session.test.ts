@@ -18,6 +18,29 @@ const MINUTE = 60_000;
 
 const start = scenarioStarter();
 
+/** The state an earlier run left after signing in with the person's own Volvo app at `issuer`. */
+function savedVolvoIdSignIn(issuer: string, { confidential }: { confidential: boolean }) {
+  return {
+    auth: {
+      version: 1,
+      status: 'signed-in',
+      mode: 'volvo-id',
+      apiVersion: 'v2',
+      volvoId: {
+        endpoints: {
+          issuer,
+          authorizationEndpoint: `${issuer}/as/authorization.oauth2`,
+          tokenEndpoint: `${issuer}/as/token.oauth2`,
+        },
+        clientId: 'my-volvo-app',
+        confidential,
+        redirectPort: 8765,
+        scopes: ['openid'],
+      },
+    },
+  };
+}
+
 test('a first start with no credentials signs in to the demo car through the real OAuth code', async () => {
   const scenario = await start();
   const snapshot = scenario.service.snapshot();
@@ -254,25 +277,7 @@ test('a saved sign-in without its API key asks to sign in again instead of showi
   const scenario = await start({
     vault,
     settings: { connection: { mode: 'volvo-id', clientId: 'my-volvo-app' } },
-    state: {
-      auth: {
-        version: 1,
-        status: 'signed-in',
-        mode: 'volvo-id',
-        apiVersion: 'v2',
-        volvoId: {
-          endpoints: {
-            issuer,
-            authorizationEndpoint: `${issuer}/as/authorization.oauth2`,
-            tokenEndpoint: `${issuer}/as/token.oauth2`,
-          },
-          clientId: 'my-volvo-app',
-          confidential: false,
-          redirectPort: 8765,
-          scopes: ['openid'],
-        },
-      },
-    },
+    state: savedVolvoIdSignIn(issuer, { confidential: false }),
   });
   const snapshot = scenario.service.snapshot();
   expect(snapshot.signIn.state).toBe('signed-out');
@@ -292,25 +297,7 @@ test('a saved sign-in whose endpoints were edited to another server is not used'
   const scenario = await start({
     vault,
     settings: { connection: { mode: 'volvo-id', clientId: 'my-volvo-app' } },
-    state: {
-      auth: {
-        version: 1,
-        status: 'signed-in',
-        mode: 'volvo-id',
-        apiVersion: 'v2',
-        volvoId: {
-          endpoints: {
-            issuer: elsewhere,
-            authorizationEndpoint: `${elsewhere}/as/authorization.oauth2`,
-            tokenEndpoint: `${elsewhere}/as/token.oauth2`,
-          },
-          clientId: 'my-volvo-app',
-          confidential: true,
-          redirectPort: 8765,
-          scopes: ['openid'],
-        },
-      },
-    },
+    state: savedVolvoIdSignIn(elsewhere, { confidential: true }),
   });
   await scenario.advance(10 * MINUTE);
   const snapshot = scenario.service.snapshot();
