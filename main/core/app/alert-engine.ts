@@ -143,16 +143,23 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
         // A car clock ahead of ours must not make a condition look younger than zero.
         const since = Math.min(now, episode?.since ?? condition.since ?? firstSeen.get(key) ?? now);
         if (episode) {
-          episode.title = condition.title;
+          // The message ("open for 7 min") is refreshed on every poll but only kept in memory:
+          // writing the state file each time would be one durable write per poll for words the
+          // next poll after a restart recomputes anyway.
           episode.message = condition.message(now - since);
-          changed = true;
+          if (episode.title !== condition.title) {
+            episode.title = condition.title;
+            changed = true;
+          }
           // A wall clock stepped back would hold the reminder off for as long as the step.
           if (episode.lastNotifiedAt !== null && episode.lastNotifiedAt > now) {
             episode.lastNotifiedAt = now;
+            changed = true;
           }
           const last = episode.lastNotifiedAt;
           if (remindMs > 0 && last !== null && now - last >= remindMs) {
             episode.lastNotifiedAt = now;
+            changed = true;
             notify(episode, 'reminder', condition.lockAction);
           }
           continue;
