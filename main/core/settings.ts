@@ -58,6 +58,8 @@ export const settingsSchema = z.object({
       windowOpenWhileLocked: switchRule.default({ enabled: true }),
       signInExpired: switchRule.default({ enabled: true }),
       quotaOut: switchRule.default({ enabled: true }),
+      /** The engine runs while the car is locked, or this long with no door opened. */
+      engineRunning: timedRule(10).default({ enabled: true, minutes: 10 }),
       /** Repeat an alert that is still true after this long; 0 means never. */
       remindAfterMinutes: minutes(0, 24 * 60).default(30),
       /** Say so when an alert clears. */
@@ -69,6 +71,7 @@ export const settingsSchema = z.object({
       windowOpenWhileLocked: { enabled: true },
       signInExpired: { enabled: true },
       quotaOut: { enabled: true },
+      engineRunning: { enabled: true, minutes: 10 },
       remindAfterMinutes: 30,
       notifyCleared: false,
     }),
@@ -103,6 +106,7 @@ export const settingsPatchSchema = z
         windowOpenWhileLocked: switchRule.partial().strict(),
         signInExpired: switchRule.partial().strict(),
         quotaOut: switchRule.partial().strict(),
+        engineRunning: timedRule(10).partial().strict(),
         remindAfterMinutes: settingsSchema.shape.alerts.unwrap().shape.remindAfterMinutes.unwrap(),
         notifyCleared: z.boolean(),
       })

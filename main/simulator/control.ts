@@ -42,6 +42,7 @@ const lockValue = z.object({
   value: z.enum(['LOCKED', 'UNLOCKED'], { error: 'value must be LOCKED or UNLOCKED' }),
 });
 const sleepValue = z.object({ asleep: z.boolean({ error: 'asleep must be true or false' }) });
+const engineValue = z.object({ running: z.boolean({ error: 'running must be true or false' }) });
 const tokenRequest = z.object({
   scopes: z
     .array(z.enum(SUPPORTED_SCOPES as [string, ...string[]], { error: 'unknown scope' }))
@@ -118,6 +119,14 @@ export function createControl(deps: ControlDeps): Handler {
       path: ['vehicles', ':vin', 'sleep'],
       action: vehicleChange(sleepValue, (vehicle, { asleep }) => {
         vehicle.setAsleep(asleep);
+        return null;
+      }),
+    },
+    {
+      method: 'POST',
+      path: ['vehicles', ':vin', 'engine'],
+      action: vehicleChange(engineValue, (vehicle, { running }) => {
+        vehicle.setEngine(running ? 'RUNNING' : 'STOPPED');
         return null;
       }),
     },
@@ -258,6 +267,7 @@ function vehicleState(vehicle: VehicleState) {
     vin: vehicle.vin,
     equipment: vehicle.equipment,
     asleep: wire(r.asleep),
+    engine: wire(r.engine),
     lock: wire(r.lock),
     doors: Object.fromEntries(
       Object.entries(r.doors).map(([name, reading]) => [name, wire(reading)]),

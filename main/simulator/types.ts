@@ -56,6 +56,7 @@ export interface SimVehicle {
   setWindow(window: WindowName, value: 'OPEN' | 'CLOSED' | 'AJAR'): void;
   setLock(value: 'LOCKED' | 'UNLOCKED'): void;
   setAsleep(asleep: boolean): void;
+  setEngine(value: 'RUNNING' | 'STOPPED'): void;
 }
 
 /** A fault injected into API calls. */

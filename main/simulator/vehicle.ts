@@ -11,6 +11,7 @@ import type { SimVehicle } from './types';
 
 export type OpenValue = 'OPEN' | 'CLOSED' | 'AJAR';
 export type LockValue = 'LOCKED' | 'UNLOCKED';
+export type EngineValue = 'RUNNING' | 'STOPPED';
 
 /** A value and when it last changed (epoch ms): the car reports that time with it. */
 export interface StoredReading<V> {
@@ -61,6 +62,7 @@ export interface VehicleReadings {
   /** null: the car has no sunroof. */
   sunroof: StoredReading<OpenValue> | null;
   asleep: StoredReading<boolean>;
+  engine: StoredReading<EngineValue>;
   /** Until when an unlock waits for a door to open before the car relocks itself. */
   unlockWindowUntil: number | null;
 }
@@ -89,6 +91,7 @@ export class VehicleState implements SimVehicle {
   private readonly windows: Record<SideWindow, StoredReading<OpenValue>>;
   private readonly sunroof: StoredReading<OpenValue> | null;
   private asleep: StoredReading<boolean>;
+  private readonly engine: StoredReading<EngineValue>;
   private unlockWindowUntil: number | null = null;
   private readonly asyncCommands = new Map<string, AsyncCommand>();
   /** Undecided async commands, in the order they decide. */
@@ -108,6 +111,7 @@ export class VehicleState implements SimVehicle {
     this.windows = recordOf(SIDE_WINDOW_NAMES, closed);
     this.sunroof = equipment.sunroof ? closed() : null;
     this.asleep = { value: false, changedAt: now };
+    this.engine = { value: 'STOPPED', changedAt: now };
   }
 
   /** The car's readings now (copies). */
@@ -120,6 +124,7 @@ export class VehicleState implements SimVehicle {
       windows: recordOf(SIDE_WINDOW_NAMES, (window) => copy(this.windows[window])),
       sunroof: this.sunroof ? copy(this.sunroof) : null,
       asleep: copy(this.asleep),
+      engine: copy(this.engine),
       unlockWindowUntil: this.unlockWindowUntil,
     };
   }
@@ -149,6 +154,11 @@ export class VehicleState implements SimVehicle {
   setAsleep(asleep: boolean): void {
     const now = this.settle();
     change(this.asleep, asleep, now);
+  }
+
+  setEngine(value: EngineValue): void {
+    const now = this.settle();
+    change(this.engine, value, now);
   }
 
   /** A synchronous (v2) lock: the car answers at once. */

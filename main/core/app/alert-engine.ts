@@ -19,6 +19,7 @@ const ALERT_RULES = [
   'window-open-while-locked',
   'sign-in-expired',
   'quota-out',
+  'engine-running',
 ] as const satisfies readonly AlertRule[];
 
 const episodeSchema = z.object({
@@ -72,6 +73,8 @@ const ruleEnabled = (alerts: Settings['alerts'], rule: AlertRule): boolean => {
       return alerts.signInExpired.enabled;
     case 'quota-out':
       return alerts.quotaOut.enabled;
+    case 'engine-running':
+      return alerts.engineRunning.enabled;
   }
 };
 

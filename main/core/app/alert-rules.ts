@@ -2,12 +2,14 @@ import { MESSAGES } from '../auth/messages';
 import type { Settings } from '../settings';
 import {
   type Doors,
+  type EngineState,
   LOCK_BLOCKING_DOORS,
   type LockState,
   type Reading,
   type Windows,
 } from '../volvo/model';
 import { capitalize, doorName, partsInWords, windowName } from '../volvo/part-names';
+import { evaluateEngine } from './engine-rule';
 import { openDoors, openWindows } from './open-parts';
 import type { AlertRule } from './snapshot';
 import { durationInWords } from './time-words';
@@ -50,6 +52,8 @@ export interface VehicleFacts {
   lock: Reading<LockState> | null;
   doors: Doors | null;
   windows: Windows | null;
+  /** null: not read, or not reported by this car. */
+  engine?: Reading<EngineState> | null;
 }
 
 function readingTime(reading: Reading<string> | undefined): number | null {
@@ -164,6 +168,13 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
               body: `${name} is unlocked now, so its open windows are no longer left unattended.`,
             };
     }
+  }
+
+  const engine = evaluateEngine(facts, alerts.engineRunning);
+  if (engine !== null) {
+    evaluated.push('engine-running');
+    if (engine.condition) conditions.push(engine.condition);
+    else cleared['engine-running'] = engine.cleared;
   }
 
   return { conditions, evaluated, cleared };

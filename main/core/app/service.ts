@@ -26,6 +26,7 @@ import {
   createConnector,
   demoAwareBrowser,
 } from './connection';
+import { wantsEngine } from './engine-watch';
 import { createStateSections } from './persisted-state';
 import { createPollBudget } from './poll-budget';
 import type { AttentionInput } from './poll-plan';
@@ -195,7 +196,10 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   // ---- polling ----------------------------------------------------------------------------
   const evaluateVehicleAlerts = (record: VehicleRecord) => {
     if (record.watched && auth.state().status === 'signed-in') {
-      alerts.update(record.vin, evaluateVehicle(record, settings.alerts));
+      alerts.update(
+        record.vin,
+        evaluateVehicle({ ...record, engine: record.engine.reading }, settings.alerts),
+      );
     }
   };
   const evaluateAppAlerts = () => {
@@ -221,7 +225,12 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     const current = connected;
     const gen = generation;
     if (current === null) return { ok: true };
-    const reading = await readVehicle(current.api, vin, signal);
+    const before = find(vin);
+    const withEngine =
+      settings.alerts.engineRunning.enabled &&
+      before !== undefined &&
+      wantsEngine(before.engine, before.lock);
+    const reading = await readVehicle(current.api, vin, signal, withEngine);
     const record = find(vin);
     if (gen !== generation || !record) return { ok: true };
     for (const change of applyPoll(record, reading, clock.now())) {

@@ -31,7 +31,8 @@ export type AlertRule =
   | 'unlocked'
   | 'window-open-while-locked'
   | 'sign-in-expired'
-  | 'quota-out';
+  | 'quota-out'
+  | 'engine-running';
 
 /** A condition that needs the user, with since when. */
 export interface AlertView {

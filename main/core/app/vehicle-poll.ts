@@ -1,22 +1,26 @@
-import type { DoorsReport, VehicleApi, WindowsReport } from '../volvo/model';
+import type { DoorsReport, EngineState, Reading, VehicleApi, WindowsReport } from '../volvo/model';
 import { type PollOutcome, pauseFor } from './poll-scheduler';
 
 /** One check of a car: doors (with the lock) and windows, asked together; each may fail alone. */
 export interface VehicleReading {
   doors: PromiseSettledResult<DoorsReport>;
   windows: PromiseSettledResult<WindowsReport>;
+  /** Asked only when it can matter (see `wantsEngine`); its failure never fails the check. */
+  engine?: PromiseSettledResult<Reading<EngineState> | null>;
 }
 
 export async function readVehicle(
   api: VehicleApi,
   vin: string,
   signal: AbortSignal,
+  withEngine = false,
 ): Promise<VehicleReading> {
-  const [doors, windows] = await Promise.allSettled([
+  const [doors, windows, engine] = await Promise.allSettled([
     api.getDoors(vin, { signal }),
     api.getWindows(vin, { signal }),
+    ...(withEngine ? [api.engineStatus(vin, { signal })] : []),
   ]);
-  return { doors, windows };
+  return engine === undefined ? { doors, windows } : { doors, windows, engine };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { VolvoApiError } from '../volvo/errors';
 import type { Doors, DoorsReport, LockState, Reading, Windows } from '../volvo/model';
+import { applyEngine, type EngineWatch, newEngineWatch } from './engine-watch';
 import { type Change, describeChanges } from './status-changes';
 import { vehicleName } from './vehicle-name';
 import type { VehicleReading } from './vehicle-poll';
@@ -23,6 +24,7 @@ export interface VehicleRecord {
   problem: { since: number; reason: string } | null;
   lastError: string | null;
   capabilities: { lockReducedGuard: boolean };
+  engine: EngineWatch;
 }
 
 export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
@@ -38,6 +40,7 @@ export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
     problem: null,
     lastError: null,
     capabilities: { lockReducedGuard: false },
+    engine: newEngineWatch(),
   };
 }
 
@@ -75,7 +78,8 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
           : null;
   record.problem = reason === null ? null : { since: record.problem?.since ?? now, reason };
   record.lastError = reason;
-  return observe(record, now, () => {
+  const engineChange = reading.engine ? applyEngine(record.engine, reading.engine) : null;
+  const changes = observe(record, now, () => {
     if (doors.status === 'fulfilled') {
       record.lock = doors.value.lock;
       record.doors = doors.value.doors;
@@ -83,6 +87,7 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
     if (windows.status === 'fulfilled') record.windows = windows.value.windows;
     if (doors.status === 'fulfilled' || windows.status === 'fulfilled') record.fetchedAt = now;
   });
+  return engineChange === null ? changes : [...changes, { text: engineChange, kind: 'info' }];
 }
 
 /** Records the new doors from the check before locking. */

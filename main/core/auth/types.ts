@@ -16,6 +16,7 @@ export const VOLVO_SCOPES = [
   'conve:unlock',
   'conve:commands',
   'conve:command_accessibility',
+  'conve:engine_status',
 ] as const;
 
 /** Where and how to sign in with Volvo ID (or the simulator's stand-in). */

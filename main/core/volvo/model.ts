@@ -10,6 +10,9 @@ export type ApiVersion = 'v1' | 'v2';
 /** A door, hood, tailgate, tank lid, window or sunroof. AJAR only comes from v2. */
 export type OpenState = 'OPEN' | 'CLOSED' | 'AJAR' | 'UNKNOWN';
 
+/** Whether the engine runs (v2 `engine-status`). */
+export type EngineState = 'RUNNING' | 'STOPPED' | 'UNKNOWN';
+
 /** The car's central lock. */
 export type LockState = 'LOCKED' | 'UNLOCKED' | 'UNKNOWN';
 
@@ -172,4 +175,9 @@ export interface VehicleApi {
   supportedCommands(vin: string, options?: CallOptions): Promise<CommandKind[]>;
   /** v2 `/command-accessibility`; v1 always answers available. */
   commandAccessibility(vin: string, options?: CallOptions): Promise<CommandAccessibility>;
+  /**
+   * v2 `/engine-status`; null when the car does not report it (UNSPECIFIED, or 404 for a model
+   * without the endpoint). v1 answers null.
+   */
+  engineStatus(vin: string, options?: CallOptions): Promise<Reading<EngineState> | null>;
 }

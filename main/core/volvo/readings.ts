@@ -54,7 +54,7 @@ export function toLockReading(raw: RawReading, field: string, logger: Logger): R
   return toReading(raw, LOCK_STATES, 'UNKNOWN', field, logger);
 }
 
-function toReading<V extends string>(
+export function toReading<V extends string>(
   raw: RawReading,
   known: readonly V[],
   unknown: V,

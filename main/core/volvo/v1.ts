@@ -227,6 +227,10 @@ export function createV1Api(context: AdapterContext): VehicleApi {
       checkVin(vin);
       return { available: true };
     },
+    async engineStatus(vin) {
+      checkVin(vin);
+      return null;
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../ports';
 import type { AdapterContext } from './context';
+import { readEngineStatus } from './engine-status';
 import { unlockDuration, vehiclePath } from './input';
 import type {
   CallOptions,
@@ -166,6 +167,7 @@ export function createV2Api(context: AdapterContext): VehicleApi {
       });
       return [...new Set(kinds)];
     },
+    engineStatus: (vin, options = {}) => readEngineStatus(reads, vin, options, logger),
     async commandAccessibility(vin, options = {}) {
       const { data } = await reads.vehicle(
         vin,

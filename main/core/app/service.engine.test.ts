@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import type { Scenario } from './testing/scenario';
+import { activityTexts, CAR, scenarioStarter, vehicleView as view } from './testing/scenario-suite';
+
+/** Engine left running, on a FakeClock against the real simulator over real HTTP. */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const start = scenarioStarter();
+
+const engineNotices = (scenario: Scenario) =>
+  scenario.deps.notifier.shown.filter((shown) => shown.id.includes(':engine-running:'));
+const engineReads = (scenario: Scenario) =>
+  scenario.apiRequests(CAR).filter((request) => request.url.pathname.endsWith('/engine-status'));
+
+describe('engine left running', () => {
+  test('a locked car with the engine off costs no engine reads', async () => {
+    const scenario = await start();
+    await scenario.advance(MINUTE);
+    const afterFirst = engineReads(scenario).length;
+    await scenario.advance(6 * HOUR);
+    expect(engineReads(scenario).length).toBe(afterFirst);
+    expect(engineNotices(scenario)).toHaveLength(0);
+  });
+
+  test('the engine running when the car locks: one notification, and the popover says so', async () => {
+    const scenario = await start();
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    car.setEngine('RUNNING');
+    car.setLock('LOCKED');
+    await scenario.advance(5 * MINUTE);
+    const shown = engineNotices(scenario);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.title).toBe('Engine running, car parked');
+    expect(shown[0]?.body).toContain('running while the car is locked');
+    expect(shown[0]?.actions ?? []).toEqual([]);
+    expect(view(scenario).alerts.map((alert) => alert.title)).toContain(
+      'Engine running, car parked',
+    );
+
+    // Still one while it runs (before the reminder); gone once the engine stops.
+    await scenario.advance(20 * MINUTE);
+    expect(engineNotices(scenario)).toHaveLength(1);
+    car.setEngine('STOPPED');
+    await scenario.advance(30 * MINUTE);
+    expect(view(scenario).alerts.map((alert) => alert.rule)).not.toContain('engine-running');
+    expect(await activityTexts(scenario)).toEqual(
+      expect.arrayContaining(['Engine started', 'Engine stopped']),
+    );
+  });
+
+  test('running unlocked with no door opened: an alert after the set minutes, not before', async () => {
+    const scenario = await start({ settings: { alerts: { engineRunning: { minutes: 15 } } } });
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    car.setEngine('RUNNING');
+    await scenario.service.intents.refresh();
+    await scenario.advance(14 * MINUTE);
+    expect(engineNotices(scenario)).toHaveLength(0);
+    await scenario.advance(3 * MINUTE);
+    expect(engineNotices(scenario)).toHaveLength(1);
+    expect(engineNotices(scenario)[0]?.body).toContain('with no door opened');
+  });
+
+  test('a door opened means someone is at the car: no alert', async () => {
+    const scenario = await start();
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    car.setEngine('RUNNING');
+    car.setDoor('frontLeft', 'OPEN');
+    await scenario.service.intents.refresh();
+    await scenario.advance(12 * MINUTE);
+    expect(engineNotices(scenario)).toHaveLength(0);
+  });
+
+  test('switched off in the settings: the engine is neither read nor judged', async () => {
+    const scenario = await start({ settings: { alerts: { engineRunning: { enabled: false } } } });
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    car.setEngine('RUNNING');
+    car.setLock('LOCKED');
+    await scenario.advance(30 * MINUTE);
+    expect(engineNotices(scenario)).toHaveLength(0);
+    expect(engineReads(scenario)).toHaveLength(0);
+  });
+});
