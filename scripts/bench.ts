@@ -1,78 +1,191 @@
 import { seededRandom } from '../main/core/testing/seeded-random';
-import { medianAndWorst, planDay } from './bench/day-plan';
-import { type DayResult, runDay, type Watcher } from './bench/run-day';
+import {
+  type Episode,
+  medianAndWorst,
+  planCommutes,
+  planDay,
+  planLongParked,
+} from './bench/day-plan';
+import {
+  runScenario,
+  type ScenarioResult,
+  type Sighting,
+  WATCHERS,
+  type Watcher,
+} from './bench/run-scenario';
 
 /**
- * `npm run bench`: one simulated parked day and one busy day, each on a FakeClock against the
- * embedded simulator, with this app and a fixed 60 s poller watching the same cars side by
- * side. Prints what each costs in requests and how quickly each notices a door opening.
- * `SEED=n npm run bench` replays another busy day.
+ * `npm run bench`: simulated days on a FakeClock against the embedded simulator, with volvo-tray
+ * and three fixed pollers watching the same cars side by side. Prints, per scenario, what each
+ * costs in requests and how many unlocks and door openings each saw, how soon. Seeds are fixed:
+ * every run prints the same tables. `SEED=n npm run bench` replays other days.
  */
 
 const SEED = Number(process.env.SEED ?? 20261127);
+const LONG_PARKED_DAYS = 14;
+const COMMUTE_DAYS = 5;
+/** Unlocks and door openings at least this long count for the long-parked goal. */
+const LASTING_MS = 3 * 60_000;
+/** The long-parked goal's worst delay: 5 minutes plus one check (no simulated time here). */
+const LONG_PARKED_WORST_MS = 5 * 60_000;
+
+const COLUMNS: Record<Watcher, string> = {
+  app: 'volvo-tray (default settings)',
+  'fixed-60': 'fixed 60 s, doors+windows',
+  'fixed-300': 'fixed 300 s, doors+windows',
+  floor: 'floor: doors alone every 300 s',
+};
+
+type Row = [string, ...string[]];
 
 function seconds(ms: number): string {
   return Number.isNaN(ms) ? 'n/a' : `${Math.round(ms / 1000)} s`;
 }
 
-function delays(values: readonly number[], missed: number): string {
-  const { median, worst } = medianAndWorst(values);
-  const missing = missed > 0 ? `, ${missed} missed` : '';
-  return `median ${seconds(median)}, worst ${seconds(worst)}${missing}`;
+interface Seen {
+  delays: number[];
+  total: number;
 }
 
-function table(rows: [string, string, string][]): string {
-  const widths = [0, 1, 2].map((column) =>
+function seen(
+  sightings: readonly Sighting[],
+  watcher: Watcher,
+  what: 'unlock' | 'open',
+  include: (episode: Episode) => boolean = () => true,
+): Seen {
+  const counted = sightings.filter((sighting) => include(sighting.episode));
+  const delays = counted.flatMap((sighting) => {
+    const delay = (what === 'unlock' ? sighting.unlockSeen : sighting.openSeen)[watcher];
+    return delay === undefined ? [] : [delay];
+  });
+  return { delays, total: counted.length };
+}
+
+function seenInWords({ delays, total }: Seen): string {
+  const { median, worst } = medianAndWorst(delays);
+  return `${delays.length}/${total}, median ${seconds(median)}, worst ${seconds(worst)}`;
+}
+
+function table(rows: readonly Row[]): string {
+  const columns = Math.max(...rows.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, column) =>
     Math.max(...rows.map((row) => row[column]?.length ?? 0)),
   );
-  const line = (row: [string, string, string]) =>
-    row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  |  ');
+  const line = (row: Row) =>
+    `| ${widths.map((width, column) => (row[column] ?? '').padEnd(width)).join(' | ')} |`;
   const [head, ...body] = rows;
   if (!head) return '';
   return [
     line(head),
-    widths.map((width) => '-'.repeat(width)).join('--+--'),
+    `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`,
     ...body.map(line),
   ].join('\n');
 }
 
+const lasting = (episode: Episode) => episode.closeAt - episode.openAt >= LASTING_MS;
+
+function rows(label: string, result: ScenarioResult, detail: (watcher: Watcher) => Row[]): Row[] {
+  const requests: Row = [
+    `${label}: requests per car per day`,
+    ...WATCHERS.map((watcher) =>
+      Math.round(result.requestsPerCarDay[watcher]).toLocaleString('en'),
+    ),
+  ];
+  const details = WATCHERS.map(detail);
+  const first = details[0] ?? [];
+  return [
+    requests,
+    ...first.map(
+      (row, index): Row => [row[0], ...details.map((rowsOf) => rowsOf[index]?.[1] ?? '')],
+    ),
+  ];
+}
+
 async function main() {
   const started = Date.now();
-  const parked: DayResult = await runDay(() => []);
-  const busy = await runDay((vins) => planDay(vins, seededRandom(SEED)));
-  const busyPlan = busy.plan;
-  const cars = new Set(busyPlan.map((episode) => episode.vin)).size;
-  const openings = (kind: 'unlocked' | 'at-unlock') =>
-    busyPlan.filter((episode) => episode.kind === kind).length;
+  const parked = await runScenario(1, () => []);
+  const busy = await runScenario(1, (vins) => planDay(vins, seededRandom(SEED)));
+  const longParked = await runScenario(LONG_PARKED_DAYS, (vins) =>
+    planLongParked(vins, LONG_PARKED_DAYS, seededRandom(SEED + 1)),
+  );
+  const commutes = await runScenario(COMMUTE_DAYS, (vins) =>
+    planCommutes(vins, COMMUTE_DAYS, seededRandom(SEED + 2)),
+  );
 
-  const row = (label: string, cell: (watcher: Watcher) => string): [string, string, string] => [
-    label,
-    cell('app'),
-    cell('fixed'),
+  const kind = (k: Episode['kind']) => (episode: Episode) => episode.kind === k;
+  const unlocksAndDoors =
+    (result: ScenarioResult) =>
+    (watcher: Watcher): Row[] => [
+      ['unlocks seen', seenInWords(seen(result.sightings, watcher, 'unlock'))],
+      ['door openings seen', seenInWords(seen(result.sightings, watcher, 'open'))],
+      [
+        'door openings lasting >= 3 min seen',
+        seenInWords(seen(result.sightings, watcher, 'open', lasting)),
+      ],
+    ];
+  const body: Row[] = [
+    ['per car', ...WATCHERS.map((watcher) => COLUMNS[watcher])],
+    ...rows('parked day', parked, () => []),
+    ...rows('busy day', busy, (watcher) => [
+      ['unlocks seen', seenInWords(seen(busy.sightings, watcher, 'unlock'))],
+      [
+        'door opened on an unlocked car',
+        seenInWords(seen(busy.sightings, watcher, 'open', kind('unlocked'))),
+      ],
+      [
+        'door opened seconds after an unlock',
+        seenInWords(seen(busy.sightings, watcher, 'open', kind('at-unlock'))),
+      ],
+    ]),
+    ...rows(`long-parked (${LONG_PARKED_DAYS} days)`, longParked, unlocksAndDoors(longParked)),
+    ...rows(`commuting (${COMMUTE_DAYS} days, nights)`, commutes, unlocksAndDoors(commutes)),
   ];
   console.log(
-    `volvo-tray bench: simulated days on a FakeClock against the embedded simulator, ${cars} cars, seed ${SEED}\n`,
+    `volvo-tray bench: simulated days on a FakeClock against the embedded simulator, 2 cars, seed ${SEED}\n`,
   );
+  console.log(table(body));
   console.log(
-    table([
-      ['', 'volvo-tray (default settings)', 'fixed 60 s poller'],
-      row('requests per parked day (per car)', (w) => String(Math.round(parked.requestsPerCar[w]))),
-      row(`door-open detection delay (${openings('unlocked')} openings on an unlocked car)`, (w) =>
-        delays(busy.doorDelays[w].unlocked, busy.missed[w].unlocked),
-      ),
-      row(
-        `door-open detection delay (${openings('at-unlock')} openings seconds after unlocking)`,
-        (w) => delays(busy.doorDelays[w]['at-unlock'], busy.missed[w]['at-unlock']),
-      ),
-      row(`unlock noticed after (${busyPlan.length} unlocks)`, (w) =>
-        delays(busy.unlockDelays[w], 0),
-      ),
-      row('requests on the busy day (per car)', (w) => String(Math.round(busy.requestsPerCar[w]))),
-    ]),
+    '\n"n/m": seen n of m (an unlock or opening over before the watcher looked is missed, and counted); delays of those seen.',
   );
-  console.log(
-    `\n"missed": the door was closed again before the watcher looked. Ran in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-  );
+
+  const app = (
+    result: ScenarioResult,
+    what: 'unlock' | 'open',
+    include?: (e: Episode) => boolean,
+  ) => seen(result.sightings, 'app', what, include);
+  const share = ({ delays, total }: Seen) => (total === 0 ? 1 : delays.length / total);
+  const worst = (value: Seen) => medianAndWorst(value.delays).worst;
+  const longUnlocks = app(longParked, 'unlock');
+  const longDoors = app(longParked, 'open', lasting);
+  const goals: [string, boolean][] = [
+    [
+      `parked day <= 300 requests per car (${Math.round(parked.requestsPerCarDay.app)})`,
+      parked.requestsPerCarDay.app <= 300,
+    ],
+    [
+      `long-parked: >= 95% of unlocks seen (${Math.round(share(longUnlocks) * 100)}%)`,
+      share(longUnlocks) >= 0.95,
+    ],
+    [
+      `long-parked: >= 95% of door openings lasting >= 3 min seen (${Math.round(share(longDoors) * 100)}%)`,
+      share(longDoors) >= 0.95,
+    ],
+    [
+      `long-parked: worst delay <= 5 min + one check (${seconds(Math.max(worst(longUnlocks), worst(longDoors)))})`,
+      Math.max(worst(longUnlocks), worst(longDoors)) <= LONG_PARKED_WORST_MS,
+    ],
+    [
+      `busy day <= 1,484 requests per car (${Math.round(busy.requestsPerCarDay.app)})`,
+      busy.requestsPerCarDay.app <= 1484,
+    ],
+    [
+      `busy day: door opened on an unlocked car, median <= 60 s (${seconds(medianAndWorst(app(busy, 'open', kind('unlocked')).delays).median)})`,
+      medianAndWorst(app(busy, 'open', kind('unlocked')).delays).median <= 60_000,
+    ],
+  ];
+  console.log('\nGoals (volvo-tray):');
+  for (const [goal, met] of goals) console.log(`  ${met ? 'met ' : 'MISS'}  ${goal}`);
+  console.log(`\nRan in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 main().catch((error: unknown) => {

@@ -2,22 +2,28 @@ import type { DoorName } from '../../main/core/volvo/model';
 import { between } from './random';
 
 /**
- * The busy day the bench replays: a car parked locked and closed, unlocked now and then, a
- * door opened and closed, locked again. Two kinds of door openings:
- * - "unlocked": the car has stood unlocked a while (longer than the slow interval), then a door
- *   opens: what "a door opened on an unlocked car" means;
- * - "at unlock": the door opens seconds after the car is unlocked (the owner walks up to it).
+ * The days the bench replays. Every plan is a list of episodes, each the same story: the car
+ * stands locked and closed, someone unlocks it, a door opens and closes again, and later the car
+ * is locked again. The kinds differ in how long the car stood before and when the door opens:
+ * - "unlocked" (busy day): the car has stood unlocked a while (longer than the slow interval),
+ *   then a door opens: "a door opened on an unlocked car";
+ * - "at-unlock" (busy day): the door opens seconds after the unlock (the owner walks up to it);
+ * - "long-parked": the car stood locked for 3-24 hours; at the car the owner unlocks it, opens
+ *   a door, gets in and drives off (the car stays unlocked while driven, is locked on arrival);
+ * - "commute": a working week; the car stands overnight at home and the day at work, and is
+ *   driven in the morning and the evening.
  */
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
-export const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
-export type OpeningKind = 'unlocked' | 'at-unlock';
+export type EpisodeKind = 'unlocked' | 'at-unlock' | 'long-parked' | 'commute';
 
 export interface Episode {
   vin: string;
-  kind: OpeningKind;
+  kind: EpisodeKind;
   door: DoorName;
   unlockAt: number;
   openAt: number;
@@ -27,13 +33,17 @@ export interface Episode {
 
 const DOORS: readonly DoorName[] = ['frontLeft', 'frontRight', 'rearLeft', 'rearRight', 'tailgate'];
 
-/** Episodes for each car over one day, times in ms from the start of the day. */
+function pickDoor(random: () => number): DoorName {
+  return DOORS[Math.floor(random() * DOORS.length)] ?? 'frontLeft';
+}
+
+/** The busy day: each car used every 15-90 minutes, times in ms from the start of the day. */
 export function planDay(vins: readonly string[], random: () => number): Episode[] {
   const episodes: Episode[] = [];
   for (const vin of vins) {
     let t = between(random, 5 * MINUTE, 40 * MINUTE);
     for (;;) {
-      const kind: OpeningKind = random() < 0.5 ? 'unlocked' : 'at-unlock';
+      const kind = random() < 0.5 ? 'unlocked' : 'at-unlock';
       const unlockAt = t;
       const openAt =
         kind === 'unlocked'
@@ -42,11 +52,67 @@ export function planDay(vins: readonly string[], random: () => number): Episode[
       const closeAt = openAt + between(random, 1 * MINUTE, 8 * MINUTE);
       const lockAt = closeAt + between(random, 30 * SECOND, 5 * MINUTE);
       if (lockAt >= DAY) break;
-      const door = DOORS[Math.floor(random() * DOORS.length)] ?? 'frontLeft';
-      episodes.push({ vin, kind, door, unlockAt, openAt, closeAt, lockAt });
+      episodes.push({ vin, kind, door: pickDoor(random), unlockAt, openAt, closeAt, lockAt });
       t = lockAt + between(random, 15 * MINUTE, 90 * MINUTE);
     }
   }
+  return sorted(episodes);
+}
+
+/**
+ * A drive at the car after it stood `parkedMs`: unlocked, a door opened 5-60 s later and open
+ * for 10 s to 10 minutes (getting in, loading), then driven off 10 s to 2 minutes after it
+ * closes, and locked on arrival 10-60 minutes later.
+ */
+function drive(vin: string, kind: EpisodeKind, unlockAt: number, random: () => number): Episode {
+  const openAt = unlockAt + between(random, 5 * SECOND, 60 * SECOND);
+  const closeAt = openAt + between(random, 10 * SECOND, 10 * MINUTE);
+  const lockAt =
+    closeAt + between(random, 10 * SECOND, 2 * MINUTE) + between(random, 10 * MINUTE, 60 * MINUTE);
+  return { vin, kind, door: pickDoor(random), unlockAt, openAt, closeAt, lockAt };
+}
+
+/** `days` days of drives after the car stood locked for 3 to 24 hours each time. */
+export function planLongParked(
+  vins: readonly string[],
+  days: number,
+  random: () => number,
+): Episode[] {
+  const episodes: Episode[] = [];
+  for (const vin of vins) {
+    let t = 0;
+    for (;;) {
+      const episode = drive(vin, 'long-parked', t + between(random, 3 * HOUR, 24 * HOUR), random);
+      if (episode.lockAt >= days * DAY) break;
+      episodes.push(episode);
+      t = episode.lockAt;
+    }
+  }
+  return sorted(episodes);
+}
+
+/** `days` working days: leave home at 6:30-8:30, leave work at 16:00-18:30. */
+export function planCommutes(
+  vins: readonly string[],
+  days: number,
+  random: () => number,
+): Episode[] {
+  const episodes: Episode[] = [];
+  for (const vin of vins) {
+    for (let day = 0; day < days; day++) {
+      const start = day * DAY;
+      for (const [from, to] of [
+        [6.5 * HOUR, 8.5 * HOUR],
+        [16 * HOUR, 18.5 * HOUR],
+      ] as const) {
+        episodes.push(drive(vin, 'commute', start + between(random, from, to), random));
+      }
+    }
+  }
+  return sorted(episodes);
+}
+
+function sorted(episodes: Episode[]): Episode[] {
   return episodes.sort((a, b) => a.unlockAt - b.unlockAt);
 }
 

@@ -5,8 +5,8 @@ import type { DoorsReport } from '../../main/core/volvo/model';
 import type { Simulator } from '../../main/simulator/index';
 
 /**
- * The baseline: what peers do, poll doors and windows of every car every 60 seconds, whatever
- * the car is doing. Same API client, same simulator, same clock as the app.
+ * The baselines: what peers do, poll every car at a fixed interval whatever it is doing (doors
+ * and windows, or doors alone). Same API client, same simulator, same clock as the app.
  */
 export interface FixedPoller {
   stop(): void;
@@ -18,6 +18,8 @@ export function startFixedPoller(options: {
   fetch: Fetch;
   vins: readonly string[];
   intervalMs: number;
+  /** Ask for the windows too at every check (two requests a check instead of one). */
+  readWindows: boolean;
   onDoors(vin: string, report: DoorsReport): void;
 }): FixedPoller {
   const { simulator, clock } = options;
@@ -53,8 +55,9 @@ export function startFixedPoller(options: {
   function tick() {
     if (stopped) return;
     for (const vin of options.vins) {
-      void Promise.allSettled([api.getDoors(vin), api.getWindows(vin)]).then(([doors]) => {
-        if (doors.status === 'fulfilled') options.onDoors(vin, doors.value);
+      const windows = options.readWindows ? [api.getWindows(vin)] : [];
+      void Promise.allSettled([api.getDoors(vin), ...windows]).then(([doors]) => {
+        if (doors?.status === 'fulfilled') options.onDoors(vin, doors.value);
       });
     }
     next += options.intervalMs;
