@@ -21,6 +21,11 @@ test('the test panel drives the demo car the popover shows, and closes and reope
   await panel.getByRole('button', { name: 'Close it' }).click();
   await expect(sunroof).toContainText('Closed');
 
+  await panel.getByRole('button', { name: 'Start the engine' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Done.');
+  await panel.getByRole('button', { name: 'Stop the engine' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Done.');
+
   // Asleep, the car cannot be locked from afar, and the popover says so.
   await panel.getByRole('button', { name: 'Put the car to sleep' }).click();
   await expect(panel.getByRole('status')).toHaveText('Done.');

@@ -82,6 +82,11 @@ export function startHarness(doc: Document, socketUrl: string): void {
       demo({ kind: 'sleep', asleep: button.dataset.asleep === 'true' }),
     );
   }
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-engine]')) {
+    button.addEventListener('click', () =>
+      demo({ kind: 'engine', running: button.dataset.engine === 'true' }),
+    );
+  }
   doc.getElementById('fault-select')?.addEventListener('change', (event) => {
     const select = event.target;
     if (select instanceof HTMLSelectElement)

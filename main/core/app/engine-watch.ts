@@ -7,21 +7,24 @@ export interface EngineWatch {
   reading: Reading<EngineState> | null;
   /** False once the car answered "not reported" or the sign-in lacks the scope: stop asking. */
   reported: boolean;
+  /** The lock state the app knew right after the last engine read. */
+  lockAtRead: LockState | null;
 }
 
 export function newEngineWatch(): EngineWatch {
-  return { reading: null, reported: true };
+  return { reading: null, reported: true, lockAtRead: null };
 }
 
 /**
  * Whether this check should also ask for the engine: only when it can matter. While the car
- * is unlocked (or not yet read) someone may have started it; the check that sees the lock
- * close is still made with the old lock state, so "at lock" is covered; while it runs, until
- * it stops. A locked car with the engine off costs nothing extra.
+ * is unlocked (or not yet read) someone may have started it; once more when it locks (seen by
+ * a check or by a Lock command) unless the engine was read with it locked already; while it
+ * runs, until it stops. A locked car with the engine off costs nothing extra.
  */
 export function wantsEngine(watch: EngineWatch, lock: Reading<LockState> | null): boolean {
   if (!watch.reported) return false;
-  return lock?.value !== 'LOCKED' || watch.reading?.value !== 'STOPPED';
+  if (lock?.value !== 'LOCKED' || watch.lockAtRead !== 'LOCKED') return true;
+  return watch.reading?.value !== 'STOPPED';
 }
 
 /**
@@ -32,6 +35,7 @@ export function wantsEngine(watch: EngineWatch, lock: Reading<LockState> | null)
 export function applyEngine(
   watch: EngineWatch,
   answer: PromiseSettledResult<Reading<EngineState> | null>,
+  lock: Reading<LockState> | null,
 ): string | null {
   if (answer.status === 'rejected') {
     if (answer.reason instanceof VolvoApiError && answer.reason.kind === 'forbidden') {
@@ -42,6 +46,7 @@ export function applyEngine(
   }
   const before = watch.reading?.value;
   watch.reading = answer.value;
+  watch.lockAtRead = lock?.value ?? null;
   if (answer.value === null) {
     watch.reported = false;
     return null;

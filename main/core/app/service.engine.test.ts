@@ -52,6 +52,20 @@ describe('engine left running', () => {
     );
   });
 
+  test('locked from the popover with the engine started since the last check: noticed at the next check', async () => {
+    const scenario = await start();
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    await scenario.advance(2 * MINUTE);
+    car.setEngine('RUNNING');
+    await scenario.service.intents.lock(CAR);
+    expect(view(scenario).command.last?.ok).toBe(true);
+    await scenario.advance(5 * MINUTE);
+    expect(engineNotices(scenario)).toHaveLength(1);
+    expect(engineNotices(scenario)[0]?.body).toContain('running while the car is locked');
+  });
+
   test('running unlocked with no door opened: an alert after the set minutes, not before', async () => {
     const scenario = await start({ settings: { alerts: { engineRunning: { minutes: 15 } } } });
     const car = scenario.sim().vehicle(CAR);

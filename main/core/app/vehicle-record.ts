@@ -78,7 +78,6 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
           : null;
   record.problem = reason === null ? null : { since: record.problem?.since ?? now, reason };
   record.lastError = reason;
-  const engineChange = reading.engine ? applyEngine(record.engine, reading.engine) : null;
   const changes = observe(record, now, () => {
     if (doors.status === 'fulfilled') {
       record.lock = doors.value.lock;
@@ -87,6 +86,9 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
     if (windows.status === 'fulfilled') record.windows = windows.value.windows;
     if (doors.status === 'fulfilled' || windows.status === 'fulfilled') record.fetchedAt = now;
   });
+  const engineChange = reading.engine
+    ? applyEngine(record.engine, reading.engine, record.lock)
+    : null;
   return engineChange === null ? changes : [...changes, { text: engineChange, kind: 'info' }];
 }
 
