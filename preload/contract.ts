@@ -83,6 +83,13 @@ export const demoActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('engine'), vin: vin.optional(), running: z.boolean() }).strict(),
   z
     .object({
+      kind: z.literal('power-saving'),
+      vin: vin.optional(),
+      on: z.boolean(),
+    })
+    .strict(),
+  z
+    .object({
       kind: z.literal('fault'),
       fault: z.enum([
         'none',

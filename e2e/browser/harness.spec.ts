@@ -25,6 +25,10 @@ test('the test panel drives the demo car the popover shows, and closes and reope
   await expect(panel.getByRole('status')).toHaveText('Done.');
   await panel.getByRole('button', { name: 'Stop the engine' }).click();
   await expect(panel.getByRole('status')).toHaveText('Done.');
+  await panel.getByRole('button', { name: 'Power-saving mode' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Done.');
+  await panel.getByRole('button', { name: 'Leave power-saving' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Done.');
 
   // Asleep, the car cannot be locked from afar, and the popover says so.
   await panel.getByRole('button', { name: 'Put the car to sleep' }).click();

@@ -107,7 +107,11 @@ function commandAccessibility(_context: RouteContext, vehicle: VehicleState): Re
   const timestamp = new Date(asleep.changedAt).toISOString();
   return data({
     availabilityStatus: asleep.value
-      ? { value: 'UNAVAILABLE', unavailableReason: 'CAR_IN_SLEEP_MODE', timestamp }
+      ? {
+          value: 'UNAVAILABLE',
+          unavailableReason: vehicle.readings().outOfReach ?? 'CAR_IN_SLEEP_MODE',
+          timestamp,
+        }
       : { value: 'AVAILABLE', timestamp },
   });
 }

@@ -42,6 +42,9 @@ const lockValue = z.object({
   value: z.enum(['LOCKED', 'UNLOCKED'], { error: 'value must be LOCKED or UNLOCKED' }),
 });
 const sleepValue = z.object({ asleep: z.boolean({ error: 'asleep must be true or false' }) });
+const reachValue = z.object({
+  outOfReach: z.enum(['POWER_SAVING_MODE', 'NO_INTERNET', 'CAR_IN_USE']).nullable(),
+});
 const engineValue = z.object({ running: z.boolean({ error: 'running must be true or false' }) });
 const tokenRequest = z.object({
   scopes: z
@@ -119,6 +122,14 @@ export function createControl(deps: ControlDeps): Handler {
       path: ['vehicles', ':vin', 'sleep'],
       action: vehicleChange(sleepValue, (vehicle, { asleep }) => {
         vehicle.setAsleep(asleep);
+        return null;
+      }),
+    },
+    {
+      method: 'POST',
+      path: ['vehicles', ':vin', 'reach'],
+      action: vehicleChange(reachValue, (vehicle, { outOfReach }) => {
+        vehicle.setOutOfReach(outOfReach);
         return null;
       }),
     },
@@ -268,6 +279,7 @@ function vehicleState(vehicle: VehicleState) {
     equipment: vehicle.equipment,
     asleep: wire(r.asleep),
     engine: wire(r.engine),
+    outOfReach: r.outOfReach,
     lock: wire(r.lock),
     doors: Object.fromEntries(
       Object.entries(r.doors).map(([name, reading]) => [name, wire(reading)]),

@@ -57,6 +57,7 @@ export interface SimVehicle {
   setLock(value: 'LOCKED' | 'UNLOCKED'): void;
   setAsleep(asleep: boolean): void;
   setEngine(value: 'RUNNING' | 'STOPPED'): void;
+  setOutOfReach(reason: 'POWER_SAVING_MODE' | 'NO_INTERNET' | 'CAR_IN_USE' | null): void;
 }
 
 /** A fault injected into API calls. */

@@ -12,6 +12,8 @@ import type { SimVehicle } from './types';
 export type OpenValue = 'OPEN' | 'CLOSED' | 'AJAR';
 export type LockValue = 'LOCKED' | 'UNLOCKED';
 export type EngineValue = 'RUNNING' | 'STOPPED';
+/** Why a car that is not asleep as such still takes no commands (v2 `unavailableReason`). */
+export type OutOfReach = 'POWER_SAVING_MODE' | 'NO_INTERNET' | 'CAR_IN_USE';
 
 /** A value and when it last changed (epoch ms): the car reports that time with it. */
 export interface StoredReading<V> {
@@ -63,6 +65,8 @@ export interface VehicleReadings {
   sunroof: StoredReading<OpenValue> | null;
   asleep: StoredReading<boolean>;
   engine: StoredReading<EngineValue>;
+  /** Set while the car is out of reach for a reason other than sleep. */
+  outOfReach: OutOfReach | null;
   /** Until when an unlock waits for a door to open before the car relocks itself. */
   unlockWindowUntil: number | null;
 }
@@ -92,6 +96,7 @@ export class VehicleState implements SimVehicle {
   private readonly sunroof: StoredReading<OpenValue> | null;
   private asleep: StoredReading<boolean>;
   private readonly engine: StoredReading<EngineValue>;
+  private outOfReach: OutOfReach | null = null;
   private unlockWindowUntil: number | null = null;
   private readonly asyncCommands = new Map<string, AsyncCommand>();
   /** Undecided async commands, in the order they decide. */
@@ -125,6 +130,7 @@ export class VehicleState implements SimVehicle {
       sunroof: this.sunroof ? copy(this.sunroof) : null,
       asleep: copy(this.asleep),
       engine: copy(this.engine),
+      outOfReach: this.outOfReach,
       unlockWindowUntil: this.unlockWindowUntil,
     };
   }
@@ -154,6 +160,13 @@ export class VehicleState implements SimVehicle {
   setAsleep(asleep: boolean): void {
     const now = this.settle();
     change(this.asleep, asleep, now);
+    this.outOfReach = null;
+  }
+
+  /** Out of reach (commands answer as to a sleeping car), or reachable again with null. */
+  setOutOfReach(reason: OutOfReach | null): void {
+    this.setAsleep(reason !== null);
+    this.outOfReach = reason;
   }
 
   setEngine(value: EngineValue): void {

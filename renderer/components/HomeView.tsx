@@ -46,6 +46,11 @@ export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
         />
         <StateBanner vehicle={vehicle} now={now} />
         <AlertsList alerts={vehicle.alerts} now={now} shownElsewhere={[staleReason]} />
+        {vehicle.reachability === null ? null : (
+          <p className="reachability" data-testid="reachability">
+            {vehicle.reachability}
+          </p>
+        )}
         <div className="car-overview">
           <CarDiagram parts={parts} notClosed={partsInWords(vehicle)} />
           <PartsList parts={parts} />

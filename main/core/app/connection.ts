@@ -212,6 +212,8 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
       const vehicle = sim.vehicle(vin);
       if (action.kind === 'door') vehicle.setDoor(action.door, action.value);
       else if (action.kind === 'window') vehicle.setWindow(action.window, action.value);
+      else if (action.kind === 'power-saving')
+        vehicle.setOutOfReach(action.on ? 'POWER_SAVING_MODE' : null);
       else if (action.kind === 'engine') vehicle.setEngine(action.running ? 'RUNNING' : 'STOPPED');
       else vehicle.setAsleep(action.asleep);
       return vin;

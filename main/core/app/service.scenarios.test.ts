@@ -324,9 +324,10 @@ describe('polling', () => {
     const atOpen = scenario.apiRequests(CAR).length;
     scenario.service.intents.setPopoverOpen(true);
     await scenario.http.idle();
-    expect(scenario.apiRequests(CAR).length - atOpen).toBe(2);
+    // Doors and windows, and (first time open, then hourly) whether the car takes commands.
+    expect(scenario.apiRequests(CAR).length - atOpen).toBe(3);
     await scenario.advance(3 * MINUTE);
-    expect(scenario.apiRequests(CAR).length - atOpen).toBe(2 + 3 * 2);
+    expect(scenario.apiRequests(CAR).length - atOpen).toBe(3 + 3 * 2);
     scenario.service.intents.setPopoverOpen(false);
     const atClose = scenario.apiRequests(CAR).length;
     await scenario.advance(5 * MINUTE);

@@ -33,6 +33,7 @@ import type { AttentionInput } from './poll-plan';
 import { createPollScheduler, type PollOutcome, type PollPause } from './poll-scheduler';
 import { createPublisher } from './publisher';
 import { createQuotaCounter, quotaStateSchema } from './quota-counter';
+import { commandEnded, wantsReachability } from './reachability';
 import { createSecretScrubber } from './secret-scrubber';
 import { createShortcutController } from './shortcut-controller';
 import type { ActivityEntry, Snapshot } from './snapshot';
@@ -226,11 +227,15 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     const gen = generation;
     if (current === null) return { ok: true };
     const before = find(vin);
-    const withEngine =
-      settings.alerts.engineRunning.enabled &&
-      before !== undefined &&
-      wantsEngine(before.engine, before.lock);
-    const reading = await readVehicle(current.api, vin, signal, withEngine);
+    const extra = {
+      engine:
+        settings.alerts.engineRunning.enabled &&
+        before !== undefined &&
+        wantsEngine(before.engine, before.lock),
+      accessibility:
+        before !== undefined && wantsReachability(before.reachability, popoverOpen, clock.now()),
+    };
+    const reading = await readVehicle(current.api, vin, signal, extra);
     const record = find(vin);
     if (gen !== generation || !record) return { ok: true };
     for (const change of applyPoll(record, reading, clock.now())) {
@@ -312,6 +317,9 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       changed();
     },
     afterCommand(vin) {
+      const record = find(vin);
+      const status = commands.state(vin).last?.status;
+      if (record && status) commandEnded(record.reachability, status);
       void scheduler.refresh([vin]);
     },
     log,

@@ -3,6 +3,7 @@ import type { Doors, LockState, Reading, Windows } from '../volvo/model';
 import { count } from './app-words';
 import type { VehicleCommandState } from './command-runner';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
+import { reachabilityInWords } from './reachability';
 import type {
   AlertView,
   Freshness,
@@ -103,6 +104,7 @@ function vehicleView(record: VehicleRecord, input: SnapshotInput): VehicleView {
         unlockOpen && command.unlockWindowUntil !== null ? iso(command.unlockWindowUntil) : null,
     },
     capabilities: { ...record.capabilities },
+    reachability: reachabilityInWords(record.reachability),
     lastError: record.lastError,
   };
 }

@@ -86,6 +86,8 @@ export interface VehicleView {
   };
   /** What this car can do (v2 reports it; v1 can lock and unlock). */
   capabilities: { lockReducedGuard: boolean };
+  /** Said before Lock is pressed when Volvo reports the car cannot take commands; else null. */
+  reachability: string | null;
   /** The last error for this vehicle, in words. */
   lastError: string | null;
 }

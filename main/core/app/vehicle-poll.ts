@@ -1,4 +1,11 @@
-import type { DoorsReport, EngineState, Reading, VehicleApi, WindowsReport } from '../volvo/model';
+import type {
+  CommandAccessibility,
+  DoorsReport,
+  EngineState,
+  Reading,
+  VehicleApi,
+  WindowsReport,
+} from '../volvo/model';
 import { type PollOutcome, pauseFor } from './poll-scheduler';
 
 /** One check of a car: doors (with the lock) and windows, asked together; each may fail alone. */
@@ -7,20 +14,44 @@ export interface VehicleReading {
   windows: PromiseSettledResult<WindowsReport>;
   /** Asked only when it can matter (see `wantsEngine`); its failure never fails the check. */
   engine?: PromiseSettledResult<Reading<EngineState> | null>;
+  /** Asked at most hourly, or after a command the car did not take; never fails the check. */
+  accessibility?: PromiseSettledResult<CommandAccessibility>;
+}
+
+/** What a check asks beside doors and windows. */
+export interface ExtraReads {
+  engine: boolean;
+  accessibility: boolean;
 }
 
 export async function readVehicle(
   api: VehicleApi,
   vin: string,
   signal: AbortSignal,
-  withEngine = false,
+  extra: ExtraReads = { engine: false, accessibility: false },
 ): Promise<VehicleReading> {
-  const [doors, windows, engine] = await Promise.allSettled([
-    api.getDoors(vin, { signal }),
-    api.getWindows(vin, { signal }),
-    ...(withEngine ? [api.engineStatus(vin, { signal })] : []),
+  const skipped = Promise.resolve(undefined);
+  const [doors, windows, engine, accessibility] = await Promise.all([
+    settle(api.getDoors(vin, { signal })),
+    settle(api.getWindows(vin, { signal })),
+    extra.engine ? settle(api.engineStatus(vin, { signal })) : skipped,
+    extra.accessibility ? settle(api.commandAccessibility(vin, { signal })) : skipped,
   ]);
-  return engine === undefined ? { doors, windows } : { doors, windows, engine };
+  return {
+    doors,
+    windows,
+    ...(engine === undefined ? {} : { engine }),
+    ...(accessibility === undefined ? {} : { accessibility }),
+  };
+}
+
+/** One promise's outcome, never rejecting. */
+async function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  try {
+    return { status: 'fulfilled', value: await promise };
+  } catch (reason) {
+    return { status: 'rejected', reason };
+  }
 }
 
 /**

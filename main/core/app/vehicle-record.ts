@@ -1,6 +1,7 @@
 import { VolvoApiError } from '../volvo/errors';
 import type { Doors, DoorsReport, LockState, Reading, Windows } from '../volvo/model';
 import { applyEngine, type EngineWatch, newEngineWatch } from './engine-watch';
+import { applyReachability, newReachability, type Reachability } from './reachability';
 import { type Change, describeChanges } from './status-changes';
 import { vehicleName } from './vehicle-name';
 import type { VehicleReading } from './vehicle-poll';
@@ -25,6 +26,7 @@ export interface VehicleRecord {
   lastError: string | null;
   capabilities: { lockReducedGuard: boolean };
   engine: EngineWatch;
+  reachability: Reachability;
 }
 
 export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
@@ -41,6 +43,7 @@ export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
     lastError: null,
     capabilities: { lockReducedGuard: false },
     engine: newEngineWatch(),
+    reachability: newReachability(),
   };
 }
 
@@ -86,6 +89,7 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
     if (windows.status === 'fulfilled') record.windows = windows.value.windows;
     if (doors.status === 'fulfilled' || windows.status === 'fulfilled') record.fetchedAt = now;
   });
+  if (reading.accessibility) applyReachability(record.reachability, reading.accessibility, now);
   const engineChange = reading.engine
     ? applyEngine(record.engine, reading.engine, record.lock)
     : null;

@@ -39,6 +39,7 @@ export function vehicleView(overrides: Partial<VehicleView> = {}): VehicleView {
     alerts: [],
     command: { inProgress: null, last: null, unlockWindowUntil: null },
     capabilities: { lockReducedGuard: true },
+    reachability: null,
     lastError: null,
     ...overrides,
   };
