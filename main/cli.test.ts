@@ -119,9 +119,21 @@ describe('volvo-tray against the simulator', () => {
     expect(lines).toContain('Part                State     Reported');
     expect(lines).toContain('Rear left door      OPEN      just now');
     expect(lines).toContain('Sunroof             AJAR      just now');
+    // The engine has been off since the simulator started; its age depends on the machine.
+    expect(lines.find((line) => line.startsWith('Engine:'))).toMatch(/^Engine: {4}STOPPED, /);
+    expect(lines).toContain('Commands:  the car takes them');
     const json = await cli(['status', vin, '--json'], envFor(sim));
     const status = JSON.parse(json.stdout);
-    expect(Object.keys(status)).toEqual(['vin', 'lock', 'doors', 'windows', 'fetchedAt']);
+    expect(Object.keys(status)).toEqual([
+      'vin',
+      'lock',
+      'doors',
+      'windows',
+      'fetchedAt',
+      'engine',
+      'reachability',
+    ]);
+    expect(status.reachability).toEqual({ available: true });
     expect(status.lock.value).toBe('UNLOCKED');
     expect(status.doors.rearLeft.value).toBe('OPEN');
     expect(Date.parse(status.fetchedAt)).not.toBeNaN();

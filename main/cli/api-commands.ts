@@ -8,6 +8,7 @@ import { DEFAULT_UNLOCK_DURATION_S } from '../core/volvo/input';
 import type { CommandOutcome, VehicleApi, VehicleStatus } from '../core/volvo/model';
 import type { ApiConfig, Invocation } from './args';
 import { formatStatus } from './format';
+import { formatStatusExtras, readStatusExtras } from './status-extras';
 
 /** The invocations that talk to the Connected Vehicle API. */
 export type ApiInvocation = Extract<Invocation, { api: ApiConfig }>;
@@ -46,9 +47,18 @@ export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo)
         return 0;
       }
       case 'status': {
-        const status = await vehicleStatus(api, invocation.vin);
-        if (invocation.json) print(status);
-        else for (const line of formatStatus(status)) io.stdout(`${line}\n`);
+        const [status, extras] = await Promise.all([
+          vehicleStatus(api, invocation.vin),
+          readStatusExtras(api, invocation.vin),
+        ]);
+        if (invocation.json) print({ ...status, ...extras });
+        else {
+          const lines = [
+            ...formatStatus(status),
+            ...formatStatusExtras(extras, Date.parse(status.fetchedAt)),
+          ];
+          for (const line of lines) io.stdout(`${line}\n`);
+        }
         return 0;
       }
       case 'lock':

@@ -31,7 +31,7 @@ Commands:
   sim [--port N]                start the Volvo API simulator on 127.0.0.1 and print its
                                 address and demo credentials (runs until Ctrl+C)
   vehicles                      list the VINs linked to the account
-  status <vin>                  lock state, doors and windows, with the age of each reading
+  status <vin>                  lock, doors, windows (each with its age), engine, reachability
   lock <vin> [--reduced-guard]  lock the car (--reduced-guard: API v2, not on classic cars)
   unlock <vin> [--duration S]   unlock the car; a door must be opened within S seconds
                                 (API v1: 1..120, default 120; API v2: always 120)
