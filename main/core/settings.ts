@@ -60,6 +60,8 @@ export const settingsSchema = z.object({
       quotaOut: switchRule.default({ enabled: true }),
       /** The engine runs while the car is locked, or this long with no door opened. */
       engineRunning: timedRule(10).default({ enabled: true, minutes: 10 }),
+      /** Optional: the tank (or charging) lid left open this long. */
+      tankLidOpen: timedRule(5).default({ enabled: false, minutes: 5 }),
       /** Repeat an alert that is still true after this long; 0 means never. */
       remindAfterMinutes: minutes(0, 24 * 60).default(30),
       /** Say so when an alert clears. */
@@ -72,6 +74,7 @@ export const settingsSchema = z.object({
       signInExpired: { enabled: true },
       quotaOut: { enabled: true },
       engineRunning: { enabled: true, minutes: 10 },
+      tankLidOpen: { enabled: false, minutes: 5 },
       remindAfterMinutes: 30,
       notifyCleared: false,
     }),
@@ -107,6 +110,7 @@ export const settingsPatchSchema = z
         signInExpired: switchRule.partial().strict(),
         quotaOut: switchRule.partial().strict(),
         engineRunning: timedRule(10).partial().strict(),
+        tankLidOpen: timedRule(5).partial().strict(),
         remindAfterMinutes: settingsSchema.shape.alerts.unwrap().shape.remindAfterMinutes.unwrap(),
         notifyCleared: z.boolean(),
       })

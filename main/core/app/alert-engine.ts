@@ -20,6 +20,7 @@ const ALERT_RULES = [
   'sign-in-expired',
   'quota-out',
   'engine-running',
+  'tank-lid-open',
 ] as const satisfies readonly AlertRule[];
 
 const episodeSchema = z.object({
@@ -75,6 +76,8 @@ const ruleEnabled = (alerts: Settings['alerts'], rule: AlertRule): boolean => {
       return alerts.quotaOut.enabled;
     case 'engine-running':
       return alerts.engineRunning.enabled;
+    case 'tank-lid-open':
+      return alerts.tankLidOpen.enabled;
   }
 };
 

@@ -12,6 +12,7 @@ import { capitalize, doorName, partsInWords, windowName } from '../volvo/part-na
 import { evaluateEngine } from './engine-rule';
 import { openDoors, openWindows } from './open-parts';
 import type { AlertRule } from './snapshot';
+import { evaluateTankLid } from './tank-lid-rule';
 import { durationInWords } from './time-words';
 
 /**
@@ -168,6 +169,13 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
               body: `${name} is unlocked now, so its open windows are no longer left unattended.`,
             };
     }
+  }
+
+  const tankLid = evaluateTankLid(name, doors, alerts.tankLidOpen);
+  if (tankLid !== null) {
+    evaluated.push('tank-lid-open');
+    if ('condition' in tankLid) conditions.push(tankLid.condition);
+    else cleared['tank-lid-open'] = tankLid.cleared;
   }
 
   const engine = evaluateEngine(facts, alerts.engineRunning);

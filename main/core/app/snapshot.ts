@@ -32,7 +32,8 @@ export type AlertRule =
   | 'window-open-while-locked'
   | 'sign-in-expired'
   | 'quota-out'
-  | 'engine-running';
+  | 'engine-running'
+  | 'tank-lid-open';
 
 /** A condition that needs the user, with since when. */
 export interface AlertView {
