@@ -21,6 +21,9 @@ export default defineConfig({
       testDir: 'e2e/browser',
       use: {
         browserName: 'chromium',
+        // The page's zone and language are chosen, never the machine's: TZ picks another zone.
+        timezoneId: process.env.TZ || 'UTC',
+        locale: 'en-GB',
         launchOptions: {
           // Debian's Chromium where installed (CI here); elsewhere Playwright's own.
           executablePath: existsSync(debianChromium) ? debianChromium : undefined,

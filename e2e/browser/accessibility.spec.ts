@@ -32,7 +32,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('axe finds no violations in any view', async ({ page, host }) => {
       test.setTimeout(90_000);
-      await openPopover(page, host, { clock: true });
+      await openPopover(page, host);
       await expect(stateWord(page)).toHaveText('Locked');
       expect(await axeViolations(page), 'home, locked').toEqual([]);
 

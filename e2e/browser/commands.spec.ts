@@ -34,7 +34,7 @@ test('a v1 lock shows its progress in place, without moving the buttons', async 
   page,
   host,
 }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('API version').selectOption('v1');
   await expect.poll(async () => (await settingsOf(host)).connection.apiVersion).toBe('v1');

@@ -27,7 +27,7 @@ test('a door left open: diagram and alert show it, one notification after the th
   page,
   host,
 }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await expect(stateWord(page)).toHaveText('Locked');
   // Someone unlocks the car and gets out through the rear left door.
   await unlockWithConfirmation(page);

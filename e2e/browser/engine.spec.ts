@@ -13,7 +13,7 @@ test('the engine left running on a locked car: one notification, and the popover
   page,
   host,
 }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await unlockWithConfirmation(page);
   // Someone starts the engine, gets out, and the car is locked from the popover.
   await host.demo({ kind: 'engine', running: true });

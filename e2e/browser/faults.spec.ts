@@ -79,7 +79,7 @@ test('unknown values from the car are shown as unknown, never as closed', async 
 });
 
 test('offline: the state says so once, and keeps the last state', async ({ page, host }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await expect(stateWord(page)).toHaveText('Locked');
   host.service.setOnline(false);
   await fastForward(page, host, 5 * 60_000);

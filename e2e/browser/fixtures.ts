@@ -1,23 +1,51 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { ControllableClock } from '../../main/dev/controllable-clock';
 import { type BrowserHost, type BrowserHostOptions, startBrowserHost } from '../../main/dev/host';
 
 /**
  * Fixtures for the browser specs: a fresh browser host per test (the real core with the demo
  * simulator, port 0, closed at the end), the popover opened in a 360 x 480 page, and a check that
  * the page never threw.
+ *
+ * The core and the page both start at {@link TEST_CLOCK_START}, never at the hour the suite runs:
+ * `VOLVO_TRAY_TEST_CLOCK` (ISO-8601) picks the instant, e.g. just after midnight UTC or the night
+ * a time zone changes to winter time; the time zone is the page's `TZ` (playwright.config.ts).
  */
+export const TEST_CLOCK_START = testClockStart(process.env.VOLVO_TRAY_TEST_CLOCK);
+
+function testClockStart(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return Date.UTC(2026, 10, 27, 12, 0);
+  const at = Date.parse(setting);
+  if (Number.isNaN(at)) {
+    throw new Error(`VOLVO_TRAY_TEST_CLOCK must be an ISO-8601 time, not "${setting}".`);
+  }
+  return at;
+}
+
 interface Fixtures {
   hostOptions: BrowserHostOptions;
+  /** Where the core's clock starts (epoch ms). */
+  clockStart: number;
+  /** Whether the page's clock follows the core's (off only where real time is measured). */
+  pageClock: boolean;
   host: BrowserHost;
   pageErrors: Error[];
 }
 
 export const test = base.extend<Fixtures>({
   hostOptions: [{}, { option: true }],
-  host: async ({ hostOptions }, use) => {
-    const host = await startBrowserHost(hostOptions);
+  clockStart: [TEST_CLOCK_START, { option: true }],
+  pageClock: [true, { option: true }],
+  host: async ({ hostOptions, clockStart }, use) => {
+    const clock = new ControllableClock(undefined, clockStart);
+    const host = await startBrowserHost({ clock, ...hostOptions });
     await use(host);
     await host.close();
+  },
+  // The page's clock runs from the core's time, so "2 min ago" means the same on both sides.
+  page: async ({ page, host, pageClock }, use) => {
+    if (pageClock) await page.clock.install({ time: host.clock.now() });
+    await use(page);
   },
   pageErrors: [
     async ({ page }, use) => {
@@ -34,16 +62,9 @@ export { expect };
 
 /**
  * Opens the popover as the tray would (360 x 480) and waits for the state to be painted.
- * `clock: true` installs Playwright's clock, so {@link fastForward} can move the page's time in
- * step with the core's.
  */
-export async function openPopover(
-  page: Page,
-  host: BrowserHost,
-  options: { clock?: boolean } = {},
-): Promise<void> {
+export async function openPopover(page: Page, host: BrowserHost): Promise<void> {
   await page.setViewportSize({ width: 360, height: 480 });
-  if (options.clock) await page.clock.install();
   await page.goto(host.popoverUrl);
   await expect(stateWord(page)).not.toBeEmpty();
 }

@@ -40,7 +40,7 @@ test('API v1: the unlock window from the settings, a lock refused inside it, the
   page,
   host,
 }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await openSettings(page);
   await page.getByLabel('API version').selectOption('v1');
   await page.getByLabel('Unlock window (API v1)').fill('30');
@@ -117,7 +117,7 @@ test('thresholds and check intervals take effect; a rule switched off stays quie
   host,
 }) => {
   test.setTimeout(30_000);
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await openSettings(page);
   await page.getByLabel('after').first().fill('2');
   await page.getByLabel('When the car stays unlocked').uncheck();
@@ -152,7 +152,7 @@ test('a car asleep refuses Lock in words, even inside the unlock window, and loc
   page,
   host,
 }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await unlockWithConfirmation(page);
   await expect(page.getByTestId('countdown')).toBeVisible();
   await host.demo({ kind: 'sleep', asleep: true });

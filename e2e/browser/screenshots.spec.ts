@@ -22,7 +22,7 @@ test('screenshots: locked, light and dark', async ({ page, host }) => {
 
 test('screenshot: an open-door alert', async ({ page, host }) => {
   await page.emulateMedia({ colorScheme: 'light' });
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await host.demo({ kind: 'door', door: 'rearLeft', value: 'OPEN' });
   await fastForward(page, host, 6 * 60_000);
   await expect(page.getByRole('region', { name: 'Alerts' })).toBeVisible();

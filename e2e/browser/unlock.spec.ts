@@ -10,7 +10,7 @@ import {
 } from './fixtures';
 
 test('Unlock asks for confirmation, and the confirmation lapses', async ({ page, host }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   const lockBox = await lockButton(page).boundingBox();
   const unlockBox = await unlockButton(page).boundingBox();
   await unlockButton(page).click();
@@ -42,7 +42,7 @@ test('a forged or stale confirmation is refused by the core', async ({ page, hos
 });
 
 test('unlock window counts down, then the car locks itself again', async ({ page, host }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await unlockButton(page).click();
   await page.getByRole('button', { name: 'Confirm unlock' }).click();
   await expect(stateWord(page)).toHaveText('Unlocked');

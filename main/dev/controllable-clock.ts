@@ -18,8 +18,17 @@ export class ControllableClock implements Clock {
   private offset = 0;
   private readonly timers = new Set<Timer>();
 
-  /** `settle` runs after each timer fired by {@link advance} (default: 20 ms of real time). */
-  constructor(private readonly settle: () => Promise<void> = () => realDelay(20)) {}
+  /**
+   * `settle` runs after each timer fired by {@link advance} (default: 20 ms of real time);
+   * `startAt` (epoch ms) is where this clock starts (default: the system time), so a test can run
+   * at any hour of any day.
+   */
+  constructor(
+    private readonly settle: () => Promise<void> = () => realDelay(20),
+    startAt?: number,
+  ) {
+    if (startAt !== undefined) this.offset = startAt - Date.now();
+  }
 
   now(): number {
     return Date.now() + this.offset;

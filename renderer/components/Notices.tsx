@@ -19,7 +19,7 @@ export function Notices({
   /** The car's state already says there is no network (its Offline badge). */
   offlineShown?: boolean;
 }) {
-  const notices: { key: string; tone: 'warn' | 'alert'; text: string }[] = [];
+  const notices: { key: string; tone: 'info' | 'warn' | 'alert'; text: string }[] = [];
   if (snapshot.signIn.state === 'expired') {
     notices.push({
       key: 'expired',
@@ -36,6 +36,8 @@ export function Notices({
         snapshot.quota.message ??
         `Volvo’s daily request quota is used up${until ? ` until ${formatClockTime(until, now)}` : ''}.`,
     });
+  } else if (snapshot.quota.slowdown) {
+    notices.push({ key: 'slowdown', tone: 'info', text: snapshot.quota.slowdown });
   }
   if (snapshot.lastError) notices.push({ key: 'error', tone: 'alert', text: snapshot.lastError });
   if (!snapshot.online && !offlineShown) {

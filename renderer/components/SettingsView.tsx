@@ -48,7 +48,11 @@ export function SettingsView({ snapshot, bridge }: { snapshot: Snapshot; bridge:
   return (
     <main className="content settings" ref={scrollRef} aria-label="Settings">
       {/* The connection section says how the sign-in stands. */}
-      <Notices snapshot={snapshot} now={now} shownElsewhere={[snapshot.signIn.message]} />
+      <Notices
+        snapshot={snapshot}
+        now={now}
+        shownElsewhere={[snapshot.signIn.message, snapshot.quota.message, snapshot.quota.slowdown]}
+      />
       {loaded.kind === 'loading' ? <p className="hint">Loading…</p> : null}
       {loaded.kind === 'failed' ? <p role="alert">{loaded.error}</p> : null}
       {loaded.kind === 'ready' ? (
@@ -189,7 +193,15 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
           requests used today (Volvo allows 10,000 per day); the count resets at{' '}
           {formatClockTime(quota.resetsAt, now)}.
         </p>
-        {quota.message ? <p className="field-error">{quota.message}</p> : null}
+        {quota.message ? (
+          <p className="field-error" data-testid="quota-state">
+            {quota.message}
+          </p>
+        ) : quota.slowdown ? (
+          <p className="hint" data-testid="quota-state">
+            {quota.slowdown}
+          </p>
+        ) : null}
       </fieldset>
 
       <fieldset className="settings-section">

@@ -5,6 +5,9 @@ import type { OpenState, Reading } from '../../main/core/volvo/model';
 import { carLabel, carUpdatedAt, freshnessBadge, stateView, updatedLine } from './summary';
 
 const now = Date.parse('2026-11-27T08:10:00.000Z');
+/** That day at a local clock time: the popover speaks the person's time zone, whichever it is. */
+const localTime = (hours: number, minutes: number) =>
+  new Date(2026, 10, 27, hours, minutes).toISOString();
 const r = (value: OpenState, timestamp = '2026-11-27T08:00:00.000Z'): Reading<OpenState> => ({
   value,
   timestamp,
@@ -122,7 +125,7 @@ describe('freshnessBadge', () => {
       label: 'Stale',
       explanation: 'Volvo answered 503. Showing the last known state.',
     });
-    expect(freshnessBadge({ state: 'offline', since: '2026-11-27T08:05:00.000Z' }, now)).toEqual({
+    expect(freshnessBadge({ state: 'offline', since: localTime(8, 5) }, now)).toEqual({
       label: 'Offline',
       explanation: 'No network since 08:05. Showing the last known state.',
     });

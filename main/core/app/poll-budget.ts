@@ -1,17 +1,13 @@
 import type { Clock } from '../ports';
 import type { Settings } from '../settings';
-import {
-  type AttentionInput,
-  baseIntervalMs,
-  budgetStretchFactor,
-  commandReserve,
-  REQUESTS_PER_POLL,
-} from './poll-plan';
+import { type AttentionInput, baseIntervalMs, commandReserve } from './poll-plan';
+import { projectedRequests, stretchFor } from './poll-projection';
 import type { QuotaCounter } from './quota-counter';
 
 /**
  * Each watched car's polling interval right now: fast or slow by what the car needs, then
- * stretched for all cars alike so that the rest of the day fits in what is left of the budget.
+ * stretched for all cars alike when the rest of the day, projected as polling will really run it,
+ * would not fit in what is left of the budget.
  */
 export interface PollBudget {
   intervalMs(vin: string): number;
@@ -37,13 +33,18 @@ export function createPollBudget(options: {
     return budget - commandReserve(budget);
   };
   const stretch = () => {
-    let planned = 0;
-    for (const vehicle of options.watched().values()) planned += REQUESTS_PER_POLL / base(vehicle);
-    return budgetStretchFactor({
-      plannedRequestsPerMs: planned,
-      remainingRequests: forPolls() - quota.usedToday(),
-      msUntilReset: quota.resetsAt() - clock.now(),
-    });
+    const now = clock.now();
+    let projected = 0;
+    for (const vehicle of options.watched().values()) {
+      projected += projectedRequests({
+        vehicle,
+        popoverOpen: options.popoverOpen(),
+        polling: options.polling(),
+        now,
+        until: quota.resetsAt(),
+      });
+    }
+    return stretchFor(projected, forPolls() - quota.usedToday());
   };
   return {
     intervalMs(vin) {

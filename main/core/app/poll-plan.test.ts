@@ -4,8 +4,6 @@ import type { Doors, Windows } from '../volvo/model';
 import {
   attentionReason,
   baseIntervalMs,
-  budgetStretchFactor,
-  commandReserve,
   parkedIntervalMs,
   REQUESTS_PER_POLL,
   SETTLE_MS,
@@ -29,10 +27,12 @@ const windows: Windows = {
 const locked = { value: 'LOCKED' as const, timestamp: null };
 const parked = { lock: locked, doors, windows, attentionUntil: null, changedAt: null };
 const DAY = 24 * 60 * 60_000;
+/** A fixed instant: the plan never depends on the wall clock. */
+const NOW = Date.UTC(2026, 0, 15, 0, 30);
 
 describe('poll plan', () => {
   test('a locked, closed car is polled slowly; anything needing attention polls fast', () => {
-    const now = Date.now();
+    const now = NOW;
     const polling = defaultSettings.polling;
     expect(baseIntervalMs(parked, false, polling, now)).toBe(600_000);
     expect(baseIntervalMs(parked, true, polling, now)).toBe(60_000);
@@ -77,39 +77,7 @@ describe('poll plan', () => {
   });
 
   test('with the default settings a parked day stays well under 600 requests per car', () => {
-    const interval = baseIntervalMs(parked, false, defaultSettings.polling, Date.now());
+    const interval = baseIntervalMs(parked, false, defaultSettings.polling, NOW);
     expect((DAY / interval) * REQUESTS_PER_POLL).toBeLessThanOrEqual(600);
-  });
-
-  test('ten unlocked cars are stretched to keep a whole day within the budget', () => {
-    const budget = 5000;
-    const remaining = budget - commandReserve(budget);
-    const planned = 10 * (REQUESTS_PER_POLL / 60_000);
-    const factor = budgetStretchFactor({
-      plannedRequestsPerMs: planned,
-      remainingRequests: remaining,
-      msUntilReset: DAY,
-    });
-    const interval = 60_000 * factor;
-    const dayTotal = 10 * (DAY / interval) * REQUESTS_PER_POLL;
-    expect(dayTotal).toBeLessThanOrEqual(remaining + 1e-6);
-    expect(dayTotal).toBeGreaterThan(remaining * 0.99);
-  });
-
-  test('no stretching while the budget allows the plan; none left means stop', () => {
-    expect(
-      budgetStretchFactor({
-        plannedRequestsPerMs: 1 / 600_000,
-        remainingRequests: 4900,
-        msUntilReset: DAY,
-      }),
-    ).toBe(1);
-    expect(
-      budgetStretchFactor({
-        plannedRequestsPerMs: 1 / 600_000,
-        remainingRequests: 0,
-        msUntilReset: DAY,
-      }),
-    ).toBe(Number.POSITIVE_INFINITY);
   });
 });

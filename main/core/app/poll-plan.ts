@@ -74,18 +74,3 @@ export function baseIntervalMs(
   if (popoverOpen || attentionReason(vehicle, now) !== null) return polling.fastSeconds * 1000;
   return parkedIntervalMs(vehicle.changedAt, polling, now);
 }
-
-/**
- * By how much (>= 1) to lengthen every interval so that polling at the planned rate until the
- * quota resets spends no more than `remainingRequests`.
- */
-export function budgetStretchFactor(input: {
-  plannedRequestsPerMs: number;
-  remainingRequests: number;
-  msUntilReset: number;
-}): number {
-  if (input.plannedRequestsPerMs <= 0) return 1;
-  if (input.remainingRequests <= 0) return Number.POSITIVE_INFINITY;
-  const affordablePerMs = input.remainingRequests / Math.max(1, input.msUntilReset);
-  return Math.max(1, input.plannedRequestsPerMs / affordablePerMs);
-}

@@ -537,9 +537,8 @@ describe('shortcut and settings', () => {
     const snapshot = scenario.service.snapshot();
     expect(snapshot.quota.usedToday).toBeLessThanOrEqual(200);
     expect(snapshot.quota.usedToday).toBeGreaterThan(100);
-    expect(snapshot.quota.message).toMatch(
-      /Checking less often to stay within today's budget of 200/,
-    );
+    expect(snapshot.quota.message).toBeNull();
+    expect(snapshot.quota.slowdown).toMatch(/less often than your settings ask/);
   });
 
   test('demo controls drive the simulator and are refused outside demo mode', async () => {

@@ -141,12 +141,11 @@ export function quotaView(input: {
     budget: dailyBudget,
     resetsAt: iso(input.resetsAt),
     exhaustedUntil: out === null ? null : iso(out.until),
-    message:
-      out !== null
-        ? out.message
-        : input.stretched
-          ? `Checking less often to stay within today's budget of ${count(dailyBudget)} requests (${count(usedToday)} used).`
-          : null,
+    message: out?.message ?? null,
+    slowdown:
+      out === null && input.stretched
+        ? 'Checking the car less often than your settings ask, to stay within today’s request budget.'
+        : null,
   };
 }
 

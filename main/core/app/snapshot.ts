@@ -111,7 +111,13 @@ export interface QuotaView {
   resetsAt: string;
   /** Set while Volvo refuses calls (quota 403 or our own budget spent). */
   exhaustedUntil: string | null;
+  /** Why checks are paused (quota or budget out), in words; null while they run. */
   message: string | null;
+  /**
+   * Set while checks run less often than the settings ask, to stay within the day's budget: a
+   * neutral sentence (nothing is wrong with the car); the figures are in Settings.
+   */
+  slowdown: string | null;
 }
 
 export interface ShortcutView {

@@ -56,6 +56,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
       budget: 5000,
       resetsAt: '2026-11-28T00:00:00.000Z',
       exhaustedUntil: null,
+      slowdown: null,
       message: null,
     },
     shortcut: { accelerator: 'CommandOrControl+Alt+L', registered: true, message: null },
