@@ -12,7 +12,7 @@ test('power-saving mode: said before Lock, and a Lock sent anyway gets the sleep
   page,
   host,
 }) => {
-  await openPopover(page, host, { clock: true });
+  await openPopover(page, host);
   await expect(stateWord(page)).toHaveText('Locked');
   await expect(page.getByTestId('reachability')).toHaveCount(0);
 
