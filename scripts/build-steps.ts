@@ -11,6 +11,9 @@
  * - main/cli.ts      -> dist/cli.mjs            the `volvo-tray` command (plain Node >= 20, ESM)
  * - build/icons/*.png -> dist/icons/            the tray and notification icons
  *
+ * All three are minified (with source maps for main and the preload): Electron parses the main
+ * bundle at every start and the preload at every popover window.
+ *
  * electron-builder packs dist/ only, so what runs in the packaged app is exactly this.
  */
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
@@ -49,7 +52,7 @@ export async function buildMain(dist: string): Promise<void> {
       outDir: join(dist, 'main'),
       emptyOutDir: true,
       target: NODE_TARGET,
-      minify: false,
+      minify: true,
       sourcemap: true,
       copyPublicDir: false,
       rolldownOptions: {
@@ -68,7 +71,7 @@ export async function buildPreload(dist: string): Promise<void> {
       outDir: join(dist, 'preload'),
       emptyOutDir: true,
       target: CHROME_TARGET,
-      minify: false,
+      minify: true,
       sourcemap: true,
       copyPublicDir: false,
       lib: {
@@ -91,7 +94,7 @@ export async function buildCli(dist: string): Promise<void> {
       outDir: dist,
       emptyOutDir: false,
       target: 'node20',
-      minify: false,
+      minify: true,
       copyPublicDir: false,
       rolldownOptions: {
         external: nodeBuiltins,

@@ -3,6 +3,7 @@
  * renderer first): dist/main/index.cjs, dist/preload/index.cjs, dist/cli.mjs and dist/icons.
  * The steps, and why each bundle is shaped as it is, are in `build-steps.ts`.
  */
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCli, buildMain, buildPreload, copyIcons, root } from './build-steps';
 
@@ -12,6 +13,13 @@ await buildMain(dist);
 await buildPreload(dist);
 await buildCli(dist);
 const icons = await copyIcons(dist);
+// What each bundle weighs, so a dependency that swells one shows in every build's output.
+const weights = await Promise.all(
+  ['main/index.cjs', 'preload/index.cjs', 'cli.mjs'].map(async (bundle) => {
+    const { size } = await stat(join(dist, bundle));
+    return `dist/${bundle} ${(size / 1024).toFixed(1)} kB`;
+  }),
+);
 console.log(
-  `Built dist/main/index.cjs, dist/preload/index.cjs, dist/cli.mjs and ${icons} icons in ${Date.now() - started} ms.`,
+  `Built ${weights.join(', ')} and ${icons} icons in ${Date.now() - started} ms (minified).`,
 );

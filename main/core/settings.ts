@@ -44,13 +44,13 @@ export const settingsSchema = z.object({
       /** While something needs attention (unlocked, open, command sent, popover open). */
       fastSeconds: seconds(30, 3600).default(60),
       /** While the car is locked and closed. */
-      slowSeconds: seconds(60, 6 * 3600).default(600),
+      slowSeconds: seconds(60, 6 * 3600).default(300),
       /** Opening the popover refreshes data older than this. */
       refreshOnOpenSeconds: seconds(5, 3600).default(30),
       /** Requests per API key per day the app allows itself (Volvo's quota is 10,000). */
       dailyBudget: z.number().int().min(100).max(10_000).default(5000),
     })
-    .default({ fastSeconds: 60, slowSeconds: 600, refreshOnOpenSeconds: 30, dailyBudget: 5000 }),
+    .default({ fastSeconds: 60, slowSeconds: 300, refreshOnOpenSeconds: 30, dailyBudget: 5000 }),
   alerts: z
     .object({
       doorOpen: timedRule(5).default({ enabled: true, minutes: 5 }),

@@ -6,7 +6,10 @@ import {
   baseIntervalMs,
   parkedIntervalMs,
   REQUESTS_PER_POLL,
+  requestsPerCheck,
   SETTLE_MS,
+  WINDOWS_MAX_AGE_MS,
+  windowsDue,
 } from './poll-plan';
 
 const closed = { value: 'CLOSED' as const, timestamp: null };
@@ -25,7 +28,14 @@ const windows: Windows = {
   rearRight: closed,
 };
 const locked = { value: 'LOCKED' as const, timestamp: null };
-const parked = { lock: locked, doors, windows, attentionUntil: null, changedAt: null };
+const parked = {
+  lock: locked,
+  doors,
+  windows,
+  attentionUntil: null,
+  changedAt: null,
+  windowsAt: null,
+};
 const DAY = 24 * 60 * 60_000;
 /** A fixed instant: the plan never depends on the wall clock. */
 const NOW = Date.UTC(2026, 0, 15, 0, 30);
@@ -34,7 +44,7 @@ describe('poll plan', () => {
   test('a locked, closed car is polled slowly; anything needing attention polls fast', () => {
     const now = NOW;
     const polling = defaultSettings.polling;
-    expect(baseIntervalMs(parked, false, polling, now)).toBe(600_000);
+    expect(baseIntervalMs(parked, false, polling, now)).toBe(300_000);
     expect(baseIntervalMs(parked, true, polling, now)).toBe(60_000);
     expect(attentionReason({ ...parked, lock: { value: 'UNLOCKED', timestamp: null } }, now)).toBe(
       'not locked',
@@ -63,21 +73,35 @@ describe('poll plan', () => {
     const polling = defaultSettings.polling;
     const now = Date.UTC(2026, 10, 27, 12);
     const minute = 60_000;
-    expect(parkedIntervalMs(null, polling, now)).toBe(600_000);
+    expect(parkedIntervalMs(null, polling, now)).toBe(300_000);
     expect(parkedIntervalMs(now, polling, now)).toBe(60_000);
     expect(parkedIntervalMs(now - 5 * minute, polling, now)).toBe(100_000);
-    expect(parkedIntervalMs(now - 45 * minute, polling, now)).toBe(300_000);
-    expect(parkedIntervalMs(now - SETTLE_MS, polling, now)).toBe(600_000);
-    expect(parkedIntervalMs(now - 2 * SETTLE_MS, polling, now)).toBe(600_000);
+    expect(parkedIntervalMs(now - 20 * minute, polling, now)).toBe(200_000);
+    expect(parkedIntervalMs(now - SETTLE_MS, polling, now)).toBe(300_000);
+    expect(parkedIntervalMs(now - 2 * SETTLE_MS, polling, now)).toBe(300_000);
     // A change noted "later" than now (the computer's clock was set back) is just a change.
     expect(parkedIntervalMs(now + minute, polling, now)).toBe(60_000);
-    expect(baseIntervalMs({ ...parked, changedAt: now - 45 * minute }, false, polling, now)).toBe(
-      300_000,
+    expect(baseIntervalMs({ ...parked, changedAt: now - 20 * minute }, false, polling, now)).toBe(
+      200_000,
     );
   });
 
-  test('with the default settings a parked day stays well under 600 requests per car', () => {
-    const interval = baseIntervalMs(parked, false, defaultSettings.polling, NOW);
-    expect((DAY / interval) * REQUESTS_PER_POLL).toBeLessThanOrEqual(600);
+  test('with the default settings a parked day is checked every 5 minutes for at most 300 requests', () => {
+    const now = NOW;
+    const interval = baseIntervalMs(parked, false, defaultSettings.polling, now);
+    expect(interval).toBe(5 * 60_000);
+    expect((DAY / interval) * requestsPerCheck(parked, interval, now)).toBeLessThanOrEqual(300);
+  });
+
+  test('a locked, closed car is checked with doors alone while its windows are recent', () => {
+    const now = Date.UTC(2026, 10, 27, 12);
+    const read = (windowsAt: number) => ({ ...parked, windowsAt });
+    expect(windowsDue(parked, now)).toBe(true);
+    expect(windowsDue(read(now - 60_000), now)).toBe(false);
+    expect(windowsDue(read(now - WINDOWS_MAX_AGE_MS), now)).toBe(true);
+    expect(windowsDue(read(now + 60_000), now)).toBe(true);
+    const unlocked = { ...read(now), lock: { value: 'UNLOCKED' as const, timestamp: null } };
+    expect(windowsDue(unlocked, now)).toBe(true);
+    expect(requestsPerCheck(unlocked, 60_000, now)).toBe(2);
   });
 });

@@ -3,19 +3,29 @@ import type { Doors, LockState, Reading, Windows } from '../volvo/model';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
 
 /**
- * How often to ask about each car: fast while something needs attention; once it is locked and
- * closed, less and less often the longer it stands still, down to the slow interval; and
- * stretched so the day's requests stay within the budget whatever the number of cars.
+ * How often to ask about each car, and what: fast while something needs attention; once it is
+ * locked and closed, less and less often the longer it stands still, down to the slow interval;
+ * and stretched so the day's requests stay within the budget whatever the number of cars.
+ * A locked, closed car is checked with the doors request alone (it carries the lock and every
+ * door, hood and tailgate): its windows cannot change without the lock changing first (v2 has
+ * no window command), so they are read when the lock or a door changes, when the popover opens
+ * on old data, and otherwise every {@link WINDOWS_MAX_AGE_MS}.
  */
 
-/** One poll reads doors (with the lock) and windows: two requests. */
+/** A full check reads doors (with the lock) and windows: two requests. */
 export const REQUESTS_PER_POLL = 2;
+
+/** The windows of a locked, closed car are read at least this often. */
+export const WINDOWS_MAX_AGE_MS = 4 * 60 * 60_000;
 
 /** After a command, the car stays on fast polling this long. */
 export const COMMAND_ATTENTION_MS = 5 * 60_000;
 
-/** How long after its last change a parked car settles into the slow interval. */
-export const SETTLE_MS = 3 * 60 * 60_000;
+/**
+ * How long after its last change a parked car settles into the slow interval (with the default
+ * 5 minutes, the spacing of the 10-minute interval over 3 hours that came before it).
+ */
+export const SETTLE_MS = 45 * 60_000;
 
 /** Requests kept back from polling each day so a lock command still goes through. */
 export function commandReserve(budget: number): number {
@@ -30,6 +40,8 @@ export interface AttentionInput {
   attentionUntil: number | null;
   /** When the app last saw a reading change (epoch ms), or null when it has seen none. */
   changedAt: number | null;
+  /** When the app last read the windows (epoch ms), or null. */
+  windowsAt: number | null;
 }
 
 /** Why this car needs fast polling right now, or null when it is locked and closed. */
@@ -40,6 +52,22 @@ export function attentionReason(vehicle: AttentionInput, now: number): string | 
   if (openDoors(vehicle.doors).length > 0 || tankLidOpen(vehicle.doors)) return 'door open';
   if (vehicle.windows !== null && openWindows(vehicle.windows).length > 0) return 'window open';
   return null;
+}
+
+/**
+ * Whether this check reads the windows too: always while the car needs attention (unlocked,
+ * open, command sent, no reading yet), else when the last windows reading is old.
+ */
+export function windowsDue(vehicle: AttentionInput, now: number): boolean {
+  if (attentionReason(vehicle, now) !== null || vehicle.windowsAt === null) return true;
+  // A reading "from the future" means the wall clock stepped back: its age is unknown.
+  return now - vehicle.windowsAt >= WINDOWS_MAX_AGE_MS || vehicle.windowsAt > now;
+}
+
+/** The requests one check of this car costs on average, at this interval. */
+export function requestsPerCheck(vehicle: AttentionInput, intervalMs: number, now: number): number {
+  if (attentionReason(vehicle, now) !== null) return REQUESTS_PER_POLL;
+  return 1 + Math.min(1, intervalMs / WINDOWS_MAX_AGE_MS);
 }
 
 /**

@@ -34,6 +34,7 @@ const parked: AttentionInput = {
   windows,
   attentionUntil: null,
   changedAt: EARLY - 10 * MINUTE,
+  windowsAt: EARLY - 10 * MINUTE,
 };
 const unlocked: AttentionInput = { ...parked, lock: { value: 'UNLOCKED', timestamp: null } };
 

@@ -3,7 +3,7 @@ import {
   type AttentionInput,
   baseIntervalMs,
   parkedIntervalMs,
-  REQUESTS_PER_POLL,
+  requestsPerCheck,
 } from './poll-plan';
 
 /**
@@ -31,13 +31,18 @@ export function projectedRequests(input: {
   const { vehicle, popoverOpen, polling, now, until } = input;
   const horizon = now + ATTENTION_HORIZON_MS;
   const unread = vehicle.lock === null || vehicle.doors === null;
-  let checks = 0;
-  for (let t = now; t < until; checks++) {
-    if (t < horizon) t += baseIntervalMs(vehicle, popoverOpen, polling, t);
-    else if (unread) t += parkedIntervalMs(horizon, polling, t);
-    else t += baseIntervalMs(vehicle, false, polling, t);
+  let requests = 0;
+  for (let t = now; t < until; ) {
+    const interval =
+      t < horizon
+        ? baseIntervalMs(vehicle, popoverOpen, polling, t)
+        : unread
+          ? parkedIntervalMs(horizon, polling, t)
+          : baseIntervalMs(vehicle, false, polling, t);
+    requests += requestsPerCheck(vehicle, interval, t);
+    t += interval;
   }
-  return checks * REQUESTS_PER_POLL;
+  return requests;
 }
 
 /**

@@ -140,7 +140,7 @@ describe('polling', () => {
     expect(scenario.service.snapshot().quota.usedToday).toBeGreaterThan(0);
   });
 
-  test('a car just parked is checked often at first, then every 10 minutes again', async () => {
+  test('a car just parked is checked often at first, then every 5 minutes with the doors alone', async () => {
     const scenario = await start();
     const car = scenario.sim().vehicle(CAR);
     car.setLock('UNLOCKED');
@@ -154,13 +154,15 @@ describe('polling', () => {
     );
     expect(lockedSeen).toBeLessThanOrEqual(MINUTE);
 
-    const requestsOver = async (ms: number) => {
-      const before = scenario.apiRequests(CAR).length;
+    const doorsChecks = () =>
+      scenario.apiRequests(CAR).filter((request) => request.url.pathname.endsWith('/doors'));
+    const checksOver = async (ms: number) => {
+      const before = doorsChecks().length;
       await scenario.advance(ms);
-      return scenario.apiRequests(CAR).length - before;
+      return doorsChecks().length - before;
     };
     // Someone who just walked away may come back: checks start every minute and spread out...
-    expect(await requestsOver(30 * MINUTE)).toBeGreaterThanOrEqual(2 * 10);
+    expect(await checksOver(30 * MINUTE)).toBeGreaterThanOrEqual(10);
     // ...so a car unlocked 40 minutes after parking is noticed within 5 minutes, not 10.
     car.setLock('UNLOCKED');
     expect(
@@ -168,8 +170,12 @@ describe('polling', () => {
     ).toBeLessThanOrEqual(5 * MINUTE);
     car.setLock('LOCKED');
     await scenario.advance(4 * HOUR);
-    // ...and a car parked for hours is checked every 10 minutes, as before.
-    expect(await requestsOver(60 * MINUTE)).toBe(2 * 6);
+    // ...and a car parked for hours is checked every 5 minutes, with the doors request alone
+    // (the lock and every door); its windows, which cannot change while it stays locked, once
+    // in 4 hours.
+    const before = scenario.apiRequests(CAR).length;
+    expect(await checksOver(4 * HOUR)).toBe(4 * 12);
+    expect(scenario.apiRequests(CAR).length - before).toBe(4 * 12 + 1);
   });
 
   test('a 429 pauses every check until Retry-After, then checks resume', async () => {
@@ -233,11 +239,11 @@ describe('polling', () => {
 
     scenario.service.systemResumed();
     await scenario.http.idle();
-    // Doors and windows, once per car.
-    expect(scenario.apiRequests().length - atSleep).toBe(4);
+    // The doors of each car, once (locked and closed: the windows are read when that changes).
+    expect(scenario.apiRequests().length - atSleep).toBe(2);
     expect(view(scenario).freshness.state).toBe('live');
-    await scenario.advance(9 * MINUTE);
-    expect(scenario.apiRequests().length - atSleep).toBe(4);
+    await scenario.advance(4 * MINUTE);
+    expect(scenario.apiRequests().length - atSleep).toBe(2);
   });
 
   test('offline: checks stop and the popover says offline; back online, one catch-up', async () => {
@@ -249,7 +255,8 @@ describe('polling', () => {
     expect(view(scenario).freshness.state).toBe('offline');
     scenario.service.setOnline(true);
     await scenario.http.idle();
-    expect(scenario.apiRequests().length - atOffline).toBe(4);
+    // The doors of each car, once.
+    expect(scenario.apiRequests().length - atOffline).toBe(2);
   });
 
   test('doors and windows are read together; when one fails the other is kept, and it says which', async () => {
@@ -324,13 +331,15 @@ describe('polling', () => {
     const atOpen = scenario.apiRequests(CAR).length;
     scenario.service.intents.setPopoverOpen(true);
     await scenario.http.idle();
-    // Doors and windows, and (first time open, then hourly) whether the car takes commands.
+    // Doors and windows, and (first time open, then hourly) whether the car takes commands;
+    // then the doors every minute (a locked, closed car).
     expect(scenario.apiRequests(CAR).length - atOpen).toBe(3);
     await scenario.advance(3 * MINUTE);
-    expect(scenario.apiRequests(CAR).length - atOpen).toBe(3 + 3 * 2);
+    expect(scenario.apiRequests(CAR).length - atOpen).toBe(3 + 3);
     scenario.service.intents.setPopoverOpen(false);
     const atClose = scenario.apiRequests(CAR).length;
-    await scenario.advance(5 * MINUTE);
+    // Back to the slow interval (5 minutes) counted from the last check.
+    await scenario.advance(4 * MINUTE);
     expect(scenario.apiRequests(CAR).length).toBe(atClose);
   });
 
@@ -522,7 +531,8 @@ describe('shortcut and settings', () => {
     await scenario.service.intents.updateSettings({ polling: { slowSeconds: 120 } });
     const before = scenario.apiRequests(CAR).length;
     await scenario.advance(10 * MINUTE);
-    expect(scenario.apiRequests(CAR).length - before).toBe(2 * 5);
+    // Every 2 minutes, the doors alone.
+    expect(scenario.apiRequests(CAR).length - before).toBe(5);
     await expect(
       scenario.service.intents.updateSettings({ polling: { slowSeconds: 5 } }),
     ).rejects.toThrow('The setting "polling.slowSeconds" must be at least 60.');

@@ -327,7 +327,7 @@ test('a broken settings file is repaired key by key and the problem is shown', a
   const snapshot = scenario.service.snapshot();
   expect(snapshot.settingsProblems).toEqual([expect.stringContaining('polling.slowSeconds')]);
   expect(snapshot.shortcut.accelerator).toBe('Alt+K');
-  expect((await scenario.service.intents.getSettings()).polling.slowSeconds).toBe(600);
+  expect((await scenario.service.intents.getSettings()).polling.slowSeconds).toBe(300);
 });
 
 test('only the chosen cars are watched; selection is kept', async () => {

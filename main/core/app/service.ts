@@ -29,7 +29,7 @@ import {
 import { wantsEngine } from './engine-watch';
 import { createStateSections } from './persisted-state';
 import { createPollBudget } from './poll-budget';
-import type { AttentionInput } from './poll-plan';
+import { type AttentionInput, windowsDue } from './poll-plan';
 import { createPollScheduler, type PollOutcome, type PollPause } from './poll-scheduler';
 import { createPublisher } from './publisher';
 import { createQuotaCounter, quotaStateSchema } from './quota-counter';
@@ -44,7 +44,13 @@ import { createUnattendedLock } from './unattended-lock';
 import { createUnlockConfirmations } from './unlock-confirmations';
 import { createVehicleListing } from './vehicle-listing';
 import { pollOutcome, readVehicle } from './vehicle-poll';
-import { applyDoors, applyPoll, errorInWords, type VehicleRecord } from './vehicle-record';
+import {
+  applyDoors,
+  applyPoll,
+  errorInWords,
+  lockOrDoorsChanged,
+  type VehicleRecord,
+} from './vehicle-record';
 import { createVehicleRoster } from './vehicle-roster';
 
 /** Seams for tests and the bench; the app uses the defaults. */
@@ -92,6 +98,8 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   let settingsProblems: string[] = [];
   let lastError: string | null = null;
   let popoverOpen = false;
+  /** Cars whose next check reads the windows whatever their age (the popover opened on old data). */
+  const windowsAsked = new Set<string>();
   let online = true;
   let offlineSince: number | null = null;
   let suspendedSince: number | null = null;
@@ -184,6 +192,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       windows: record.windows,
       attentionUntil: Math.max(command.attentionUntil ?? 0, command.unlockWindowUntil ?? 0) || null,
       changedAt: record.changedAt,
+      windowsAt: record.windowsAt,
     };
   };
   const budget = createPollBudget({
@@ -227,15 +236,18 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     const gen = generation;
     if (current === null) return { ok: true };
     const before = find(vin);
-    const extra = {
+    // Read before the `||`: a popover's request for windows is used up by this check.
+    const asked = windowsAsked.delete(vin);
+    const reading = await readVehicle(current.api, vin, signal, {
+      windows: asked || before === undefined || windowsDue(attentionOf(before), clock.now()),
       engine:
         settings.alerts.engineRunning.enabled &&
         before !== undefined &&
         wantsEngine(before.engine, before.lock),
       accessibility:
         before !== undefined && wantsReachability(before.reachability, popoverOpen, clock.now()),
-    };
-    const reading = await readVehicle(current.api, vin, signal, extra);
+      changed: (doors) => before === undefined || lockOrDoorsChanged(before, doors),
+    });
     const record = find(vin);
     if (gen !== generation || !record) return { ok: true };
     for (const change of applyPoll(record, reading, clock.now())) {
@@ -653,6 +665,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
           (record) =>
             record.fetchedAt === null || now - record.fetchedAt > limit || record.fetchedAt > now,
         );
+        for (const record of old) windowsAsked.add(record.vin);
         if (old.length > 0) void scheduler.refresh(old.map((record) => record.vin));
       }
       scheduler.reschedule();

@@ -19,6 +19,8 @@ export interface VehicleRecord {
   windows: Windows | null;
   /** Our clock, epoch ms, of the last answer with any reading. */
   fetchedAt: number | null;
+  /** Our clock, epoch ms, of the last windows answer (checks of a parked car skip them). */
+  windowsAt: number | null;
   /** Our clock, epoch ms, of the last answer in which a reading changed value; null: none yet. */
   changedAt: number | null;
   /** Set while the last poll failed in whole or in part: since when, and why in words. */
@@ -38,6 +40,7 @@ export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
     doors: null,
     windows: null,
     fetchedAt: null,
+    windowsAt: null,
     changedAt: null,
     problem: null,
     lastError: null,
@@ -65,6 +68,16 @@ function observe(record: VehicleRecord, now: number, update: () => void): Change
   return changes;
 }
 
+/** Whether a doors answer differs from what the record holds: the lock or any door. */
+export function lockOrDoorsChanged(record: VehicleRecord, report: DoorsReport): boolean {
+  if (record.lock?.value !== report.lock.value) return true;
+  const known = record.doors;
+  if (known === null) return true;
+  return (Object.keys(report.doors) as (keyof Doors)[]).some(
+    (door) => known[door]?.value !== report.doors[door]?.value,
+  );
+}
+
 /**
  * Applies one poll: the doors and windows answers, each of which may have failed. Returns the
  * changes to log.
@@ -72,11 +85,11 @@ function observe(record: VehicleRecord, now: number, update: () => void): Change
 export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: number): Change[] {
   const { doors, windows } = reading;
   const reason =
-    doors.status === 'rejected' && windows.status === 'rejected'
+    doors.status === 'rejected' && windows?.status !== 'fulfilled'
       ? errorInWords(doors.reason)
       : doors.status === 'rejected'
         ? `The doors and lock could not be read: ${errorInWords(doors.reason)}`
-        : windows.status === 'rejected'
+        : windows?.status === 'rejected'
           ? `The windows could not be read: ${errorInWords(windows.reason)}`
           : null;
   record.problem = reason === null ? null : { since: record.problem?.since ?? now, reason };
@@ -86,8 +99,11 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
       record.lock = doors.value.lock;
       record.doors = doors.value.doors;
     }
-    if (windows.status === 'fulfilled') record.windows = windows.value.windows;
-    if (doors.status === 'fulfilled' || windows.status === 'fulfilled') record.fetchedAt = now;
+    if (windows?.status === 'fulfilled') {
+      record.windows = windows.value.windows;
+      record.windowsAt = now;
+    }
+    if (doors.status === 'fulfilled' || windows?.status === 'fulfilled') record.fetchedAt = now;
   });
   if (reading.accessibility) applyReachability(record.reachability, reading.accessibility, now);
   const engineChange = reading.engine
