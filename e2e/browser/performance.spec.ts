@@ -91,6 +91,44 @@ test('warm open (the hidden window is shown again) to painted state: median of 2
   expect(warmMedian).toBeLessThan(100);
 });
 
+/** How long each page is watched idle; the figure is scaled to a minute. */
+const IDLE_MS = 10_000;
+
+/** Main-thread work (CDP Performance TaskDuration) of a page left alone, in ms per minute. */
+async function idleWorkPerMinute(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+  };
+  const before = await taskSeconds();
+  await page.waitForTimeout(IDLE_MS);
+  const after = await taskSeconds();
+  await cdp.detach();
+  return (after - before) * 1000 * (60_000 / IDLE_MS);
+}
+
+test('a visible, idle popover: main-thread work per minute against a static page', async ({
+  page,
+  host,
+  context,
+}) => {
+  await openPopover(page, host);
+  const popover = await idleWorkPerMinute(page);
+  const other = await context.newPage();
+  await other.goto(host.popoverUrl);
+  await other.setContent('<main><h1>Static</h1><p>Nothing changes here.</p></main>');
+  const still = await idleWorkPerMinute(other);
+  await other.close();
+  const figure = `idle popover: ${popover.toFixed(1)} ms of main-thread work per minute; a static page: ${still.toFixed(1)} ms (${(popover / Math.max(still, 0.1)).toFixed(1)}x)`;
+  console.log(figure);
+  test.info().annotations.push({ type: 'idle-work', description: figure });
+  // A figure, not a timed assertion (load slows work down; it does not add work). The bound only
+  // catches a runaway loop: half of every second busy on an idle page is no machine's load.
+  expect(popover).toBeLessThan(30_000);
+});
+
 test('renderer bundle size (gzip)', async () => {
   const testInfo = test.info();
   const assets = fileURLToPath(new URL('../../dist/renderer/assets/', import.meta.url));

@@ -30,10 +30,13 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
   const [armed, setArmed] = useState<Armed | null>(null);
   const [sending, setSending] = useState<Sending>(null);
   const [error, setError] = useState<string | null>(null);
-  const now = useNow(500);
   const { inProgress, last, unlockWindowUntil } = vehicle.command;
   const busy = sending !== null || inProgress !== null;
   const armedHere = armed && armed.vin === vehicle.vin ? armed : null;
+  // Twice a second only while a countdown is on screen (the confirmation or the unlock window);
+  // otherwise a minute is enough for the clock times in the status line.
+  const counting = armedHere !== null || unlockWindowLeft(vehicle, Date.now()) > 0;
+  const now = useNow(counting ? 500 : 60_000);
 
   // The confirmation lapses with its token.
   useEffect(() => {

@@ -674,8 +674,11 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     getActivity: (vin) => activity.entries(vin.toUpperCase()),
     async demo(action) {
       const vin = connector.demo(action, roster.selected());
-      // In the demo, show the change at once rather than at the next poll.
-      if (action.kind !== 'fault' && find(vin)?.watched) void scheduler.refresh([vin]);
+      // In the demo, show the change at once rather than at the next poll; it may be a window.
+      if (action.kind !== 'fault' && find(vin)?.watched) {
+        windowsAsked.add(vin);
+        void scheduler.refresh([vin]);
+      }
       changed();
     },
   };
