@@ -128,5 +128,5 @@ test('a door check answered after stop() changes nothing', async () => {
   await scenario.http.idle();
   expect(await activityTexts(scenario)).toEqual(log);
   expect(log).not.toContain('Rear left door opened');
-  expect(vehicleView(scenario).doors?.rearLeft.value).toBe('CLOSED');
+  expect(vehicleView(scenario).doors?.rearLeft?.value).toBe('CLOSED');
 });

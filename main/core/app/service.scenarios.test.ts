@@ -133,7 +133,7 @@ describe('polling', () => {
     scenario.sim().vehicle(CAR).setDoor('rearLeft', 'OPEN');
     const delay = await timeUntil(
       scenario,
-      () => view(scenario).doors?.rearLeft.value === 'OPEN',
+      () => view(scenario).doors?.rearLeft?.value === 'OPEN',
       5 * MINUTE,
     );
     expect(delay).toBeLessThanOrEqual(2 * MINUTE);
@@ -280,8 +280,8 @@ describe('polling', () => {
       'doors',
       'windows',
     ]);
-    expect(view(scenario).doors?.rearLeft.value).toBe('OPEN');
-    expect(view(scenario).windows?.frontLeft.value).toBe('CLOSED');
+    expect(view(scenario).doors?.rearLeft?.value).toBe('OPEN');
+    expect(view(scenario).windows?.frontLeft?.value).toBe('CLOSED');
     expect(view(scenario).freshness).toMatchObject({
       state: 'stale',
       reason: expect.stringMatching(/^The windows could not be read/),
@@ -290,8 +290,8 @@ describe('polling', () => {
     failing.part = 'doors';
     car.setDoor('rearLeft', 'CLOSED');
     await scenario.service.intents.refresh();
-    expect(view(scenario).windows?.frontLeft.value).toBe('OPEN');
-    expect(view(scenario).doors?.rearLeft.value).toBe('OPEN');
+    expect(view(scenario).windows?.frontLeft?.value).toBe('OPEN');
+    expect(view(scenario).doors?.rearLeft?.value).toBe('OPEN');
     expect(view(scenario).lock?.value).toBe('LOCKED');
     expect(view(scenario).freshness).toMatchObject({
       state: 'stale',
@@ -300,7 +300,7 @@ describe('polling', () => {
 
     failing.part = null;
     await scenario.service.intents.refresh();
-    expect(view(scenario).doors?.rearLeft.value).toBe('CLOSED');
+    expect(view(scenario).doors?.rearLeft?.value).toBe('CLOSED');
     expect(view(scenario).freshness.state).toBe('live');
   });
 
@@ -461,7 +461,7 @@ describe('commands: the unlock window and the check before locking', () => {
     await intents.refresh();
     car.setDoor('frontLeft', 'CLOSED');
     await intents.refresh();
-    expect(view(scenario).doors?.frontLeft.value).toBe('CLOSED');
+    expect(view(scenario).doors?.frontLeft?.value).toBe('CLOSED');
     // The car no longer locks itself, so nothing may say it will.
     expect(view(scenario).command.unlockWindowUntil).toBeNull();
     await scenario.advance(3 * MINUTE);
@@ -555,7 +555,7 @@ describe('shortcut and settings', () => {
     const scenario = await start();
     await scenario.service.intents.demo({ kind: 'door', vin: CAR, door: 'hood', value: 'OPEN' });
     await scenario.http.idle();
-    expect(view(scenario).doors?.hood.value).toBe('OPEN');
+    expect(view(scenario).doors?.hood?.value).toBe('OPEN');
     await scenario.service.intents.signOut();
     await expect(scenario.service.intents.demo({ kind: 'sleep', asleep: true })).rejects.toThrow(
       /only work with the demo car/,

@@ -161,7 +161,7 @@ test('a failed sign-in leaves the car watched as before and says what went wrong
   // Still watching the demo car: a door opened now shows up at the next check.
   scenario.sim().vehicle(CAR).setDoor('tailgate', 'OPEN');
   await scenario.advance(10 * MINUTE);
-  expect(view(scenario).doors?.tailgate.value).toBe('OPEN');
+  expect(view(scenario).doors?.tailgate?.value).toBe('OPEN');
   expect(view(scenario).freshness.state).toBe('live');
 });
 
@@ -254,7 +254,7 @@ test("cars chosen to watch in the demo do not keep the new account's cars from b
   // ...and watched it is: a door opened now shows at the next check.
   account.vehicle(mine).setDoor('tailgate', 'OPEN');
   await scenario.service.intents.refresh();
-  expect(view(scenario, mine).doors?.tailgate.value).toBe('OPEN');
+  expect(view(scenario, mine).doors?.tailgate?.value).toBe('OPEN');
 });
 
 test('signing out after the sign-in expired does not claim to be signed in again', async () => {

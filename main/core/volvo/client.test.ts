@@ -76,7 +76,7 @@ describe('v1 reads', () => {
     expect(request?.headers.get('authorization')).toBe('Bearer token-1');
     expect(request?.headers.get('vcc-api-key')).toBe('key-1');
     expect(report.lock).toEqual({ value: 'UNLOCKED', timestamp: '2026-11-27T07:55:00.000Z' });
-    expect(report.doors.tailgate.value).toBe('OPEN');
+    expect(report.doors.tailgate?.value).toBe('OPEN');
     expect(report.doors.tankLid).toBeUndefined();
   });
 
@@ -101,7 +101,7 @@ describe('v1 reads', () => {
     );
     expect(await api.listVehicles()).toEqual([VIN, 'YV4A22PL3N1000002']);
     const { windows } = await api.getWindows(VIN);
-    expect(windows.frontLeft.value).toBe('OPEN');
+    expect(windows.frontLeft?.value).toBe('OPEN');
     expect(windows.sunroof).toBeUndefined();
     expect(fetch.seen.map((r) => r.url.pathname)).toEqual([
       '/connected-vehicle/v1/vehicles',
@@ -117,7 +117,7 @@ describe('v2 reads', () => {
     expect(fetch.seen[0]?.headers.get('accept')).toBe('application/json');
     expect(fetch.seen[0]?.url.pathname).toBe(`/connected-vehicle/v2/vehicles/${VIN}/doors`);
     expect(report.lock.value).toBe('LOCKED');
-    expect(report.doors.rearLeft.value).toBe('AJAR');
+    expect(report.doors.rearLeft?.value).toBe('AJAR');
     expect(report.doors.tankLid?.value).toBe('CLOSED');
   });
 
@@ -162,14 +162,67 @@ describe('v2 reads', () => {
     expect((await api.getWindows(VIN)).windows.sunroof?.value).toBe('OPEN');
   });
 
-  it('treats missing readings, missing values and non-JSON as malformed, never CLOSED', async () => {
-    const bodies: unknown[] = [
-      { data: { ...v2Doors().data, frontLeftDoor: undefined } },
-      v2Doors({ hood: { timestamp: '2026-11-27T07:55:00.000Z' } }),
-      v2Doors({ hood: { value: null } }),
-      { doors: [] },
-      'not json',
+  it('reads the lock and the other doors when the answer lacks the hood, and warns', async () => {
+    const { api, logger } = setup('v2', () =>
+      json({ data: { ...v2Doors({ tailgate: reading('OPEN') }).data, hood: undefined } }),
+    );
+    const report = await api.getDoors(VIN);
+    expect(report.lock.value).toBe('LOCKED');
+    expect(report.doors).not.toHaveProperty('hood');
+    expect(report.doors.frontLeft?.value).toBe('CLOSED');
+    expect(report.doors.tailgate?.value).toBe('OPEN');
+    expect(logger.warnings.map((w) => w.fields)).toEqual([{ field: 'hood' }]);
+  });
+
+  it("reads Volvo's documented tailGate spelling as the tailgate", async () => {
+    const { api, logger } = setup('v2', () =>
+      json({ data: { ...v2Doors().data, tailgate: undefined, tailGate: reading('OPEN') } }),
+    );
+    const { doors } = await api.getDoors(VIN);
+    expect(doors.tailgate?.value).toBe('OPEN');
+    expect(logger.warnings).toEqual([]);
+  });
+
+  it('leaves out only a garbled or UNSPECIFIED field, never CLOSED, and keeps the rest', async () => {
+    const garbled: unknown[] = [
+      { value: 5 },
+      { timestamp: '2026-11-27T07:55:00.000Z' },
+      { value: null },
+      'OPEN',
     ];
+    for (const hood of garbled) {
+      const { api, logger } = setup('v2', () =>
+        json(
+          v2Doors({ hood, rearLeftDoor: reading('OPEN'), frontLeftDoor: reading('UNSPECIFIED') }),
+        ),
+      );
+      const report = await api.getDoors(VIN);
+      expect(report.doors).not.toHaveProperty('hood');
+      expect(report.doors).not.toHaveProperty('frontLeft');
+      expect(report.doors.rearLeft?.value).toBe('OPEN');
+      expect(report.doors.tankLid?.value).toBe('CLOSED');
+      expect(report.lock.value).toBe('LOCKED');
+      expect(logger.warnings.map((w) => w.fields)).toEqual([
+        expect.objectContaining({ field: 'hood' }),
+      ]);
+    }
+    const { api } = setup('v2', () =>
+      json({ data: { frontLeftWindow: { value: 5 }, frontRightWindow: reading('OPEN') } }),
+    );
+    expect((await api.getWindows(VIN)).windows).toEqual({ frontRight: reading('OPEN') });
+  });
+
+  it('shows a missing or garbled lock as UNKNOWN and still reads the doors', async () => {
+    const { api } = setup('v2', () =>
+      json(v2Doors({ centralLock: { value: 5 }, hood: reading('OPEN') })),
+    );
+    const report = await api.getDoors(VIN);
+    expect(report.lock).toEqual({ value: 'UNKNOWN', timestamp: null });
+    expect(report.doors.hood?.value).toBe('OPEN');
+  });
+
+  it('treats only a body that is not the data envelope as malformed', async () => {
+    const bodies: unknown[] = [{ doors: [] }, { data: [] }, { data: 'OPEN' }, 'not json'];
     for (const body of bodies) {
       const { api } = setup('v2', () =>
         typeof body === 'string' ? new Response(body) : json(body),
@@ -185,8 +238,8 @@ describe('v2 reads', () => {
       json(v2Doors({ hood: { value: 'CLOSED' }, tailgate: reading('CLOSED', 'yesterday') })),
     );
     const { doors } = await api.getDoors(VIN);
-    expect(doors.hood.timestamp).toBeNull();
-    expect(doors.tailgate.timestamp).toBeNull();
+    expect(doors.hood?.timestamp).toBeNull();
+    expect(doors.tailgate?.timestamp).toBeNull();
   });
 });
 

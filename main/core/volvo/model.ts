@@ -48,15 +48,14 @@ export const WINDOW_NAMES = [...SIDE_WINDOW_NAMES, 'sunroof'] as const;
 /** Side windows plus the sunroof (not on every car). */
 export type WindowName = (typeof WINDOW_NAMES)[number];
 
-/** Four doors, hood and tailgate always; the tank lid only where the API reports one (v2). */
-export type Doors = Record<(typeof LOCK_BLOCKING_DOORS)[number], Reading<OpenState>> & {
-  tankLid?: Reading<OpenState>;
-};
+/**
+ * A part is absent when the car did not report it: no tank lid or sunroof on this car, or a
+ * field missing or unreadable in the answer. Absent means "not reported", never closed.
+ */
+export type Doors = Partial<Record<DoorName, Reading<OpenState>>>;
 
-/** Four windows always; the sunroof only where the car has one (v2 says UNSPECIFIED otherwise). */
-export type Windows = Record<(typeof SIDE_WINDOW_NAMES)[number], Reading<OpenState>> & {
-  sunroof?: Reading<OpenState>;
-};
+/** As {@link Doors}: a window absent from the answer (or the sunroof a car lacks) is not reported. */
+export type Windows = Partial<Record<WindowName, Reading<OpenState>>>;
 
 /** The answer of the doors endpoint: lock state and doors come together. */
 export interface DoorsReport {

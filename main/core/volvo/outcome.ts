@@ -59,7 +59,7 @@ async function openPartsOf(
   try {
     const { doors } = await getDoors(vin, signal ? { signal } : {});
     return LOCK_BLOCKING_DOORS.filter((name) => {
-      const { value } = doors[name];
+      const value = doors[name]?.value;
       return value === 'OPEN' || value === 'AJAR';
     });
   } catch (error) {

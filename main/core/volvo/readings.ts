@@ -15,30 +15,74 @@ export type RawReading = z.infer<typeof RawReadingSchema>;
 
 /**
  * A version's wire names for the parts, keyed by our names, e.g. v1 `{ tailgate: 'tailGate' }`,
- * v2 `{ frontLeft: 'frontLeftDoor' }`. One table gives both the schema and the mapping.
+ * v2 `{ frontLeft: 'frontLeftDoor' }`. A part may have several spellings (v2 `tailgate` and
+ * Volvo's documented `tailGate`): the first one present is read.
  */
-export type WireFields<K extends string, W extends string> = Readonly<Record<K, W>>;
+export type WireFields<K extends string> = Readonly<Record<K, string | readonly string[]>>;
 
-/** The zod shape that requires a reading under each wire name of `fields`. */
-export function readingShape<W extends string>(
-  fields: WireFields<string, W>,
-): Record<W, typeof RawReadingSchema> {
-  const entries = Object.values<W>(fields).map((wire) => [wire, RawReadingSchema] as const);
-  // Object.fromEntries loses the key type; the entries are exactly the values of `fields`.
-  return Object.fromEntries(entries) as Record<W, typeof RawReadingSchema>;
+/**
+ * The doors and windows envelope: `{ data: {...} }` and nothing more is required, so only a
+ * body that is not this envelope is malformed. Each field is then read on its own.
+ */
+export const ReadingsEnvelopeSchema = z.object({ data: z.record(z.string(), z.unknown()) });
+
+/**
+ * The parts of `fields` read one by one from `data`. A part that is missing, not a reading, or
+ * UNSPECIFIED is left out: "not reported by this car", the same as a car without a sunroof.
+ * A missing or unreadable field is logged; `optional` parts (tank lid, sunroof) may be absent
+ * without a word, as many cars have none.
+ */
+export function toOpenReadings<K extends string>(
+  data: Readonly<Record<string, unknown>>,
+  fields: WireFields<K>,
+  logger: Logger,
+  optional: readonly string[] = [],
+): Partial<Record<K, Reading<OpenState>>> {
+  const readings: Partial<Record<K, Reading<OpenState>>> = {};
+  for (const ours of Object.keys(fields) as K[]) {
+    const raw = rawField(data, fields[ours], logger, optional.includes(ours));
+    if (raw === undefined || raw.value === 'UNSPECIFIED') continue;
+    readings[ours] = toOpenReading(raw, raw.field, logger);
+  }
+  return readings;
 }
 
-/** Door or window readings under our names, from `data` validated by {@link readingShape}. */
-export function toOpenReadings<K extends string, W extends string>(
-  data: Readonly<Record<W, RawReading>>,
-  fields: WireFields<K, W>,
+/**
+ * The central lock read on its own. Missing or unreadable, it is UNKNOWN (with a warning) and
+ * the doors in the same answer still count.
+ */
+export function toLockField(
+  data: Readonly<Record<string, unknown>>,
+  wire: string,
   logger: Logger,
-): Record<K, Reading<OpenState>> {
-  const entries = (Object.keys(fields) as K[]).map(
-    (ours) => [ours, toOpenReading(data[fields[ours]], fields[ours], logger)] as const,
-  );
-  // As above: one entry for every key of `fields`.
-  return Object.fromEntries(entries) as Record<K, Reading<OpenState>>;
+): Reading<LockState> {
+  const raw = rawField(data, wire, logger, false);
+  if (raw === undefined) return { value: 'UNKNOWN', timestamp: null };
+  return toLockReading(raw, raw.field, logger);
+}
+
+/** The reading under the first present spelling, or undefined (logged unless `quiet` when absent). */
+function rawField(
+  data: Readonly<Record<string, unknown>>,
+  spellings: string | readonly string[],
+  logger: Logger,
+  quiet: boolean,
+): (RawReading & { field: string }) | undefined {
+  const names = typeof spellings === 'string' ? [spellings] : spellings;
+  const field = names.find((name) => data[name] !== undefined && data[name] !== null);
+  if (field === undefined) {
+    if (!quiet) logger.warn('The Volvo API did not report this part', { field: names[0] });
+    return undefined;
+  }
+  const parsed = RawReadingSchema.safeParse(data[field]);
+  if (!parsed.success) {
+    logger.warn('The Volvo API sent a field volvo-tray cannot read; not reported', {
+      field,
+      received: JSON.stringify(data[field])?.slice(0, 200),
+    });
+    return undefined;
+  }
+  return { ...parsed.data, field };
 }
 
 const OPEN_STATES: readonly OpenState[] = ['OPEN', 'CLOSED', 'AJAR', 'UNKNOWN'];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Transport } from './http';
 import { vehiclePath } from './input';
 import type { CallOptions } from './model';
+import { ReadingsEnvelopeSchema } from './readings';
 
 /** Both versions wrap the vehicle list in `data`. */
 const VehiclesSchema = z.object({ data: z.array(z.object({ vin: z.string().min(1) })) });
@@ -23,6 +24,15 @@ export interface Reads {
     what: string,
     options: CallOptions,
   ): Promise<z.output<S>>;
+  /**
+   * `/vehicles/{vin}/doors` or `/windows`: only the `{ data: {...} }` envelope is checked here;
+   * each field is read on its own (see `readings.ts`).
+   */
+  readings(
+    vin: string,
+    part: 'doors' | 'windows',
+    options: CallOptions,
+  ): Promise<Record<string, unknown>>;
 }
 
 export function createReads(transport: Transport, accept: string): Reads {
@@ -54,6 +64,10 @@ export function createReads(transport: Transport, accept: string): Reads {
         schema,
         what,
       );
+    },
+    async readings(vin, part, options) {
+      const { data } = await this.vehicle(vin, `/${part}`, ReadingsEnvelopeSchema, part, options);
+      return data;
     },
   };
 }

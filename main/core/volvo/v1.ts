@@ -15,7 +15,7 @@ import type {
 } from './model';
 import { PENDING_STATUSES } from './model';
 import { commandOutcome } from './outcome';
-import { RawReadingSchema, readingShape, toLockReading, toOpenReadings } from './readings';
+import { toLockField, toOpenReadings } from './readings';
 import { createReads, unknownVehicle } from './reads';
 
 /** The seed's media types. */
@@ -40,11 +40,6 @@ const WINDOW_FIELDS = {
   rearLeft: 'rearLeft',
   rearRight: 'rearRight',
 } as const;
-
-const DoorsSchema = z.object({
-  data: z.object({ carLocked: RawReadingSchema, ...readingShape(DOOR_FIELDS) }),
-});
-const WindowsSchema = z.object({ data: z.object(readingShape(WINDOW_FIELDS)) });
 
 const AsyncSchema = z.object({ status: z.string(), href: z.string().optional() });
 type AsyncStatus = z.infer<typeof AsyncSchema>;
@@ -85,9 +80,9 @@ export function createV1Api(context: AdapterContext): VehicleApi {
   const reads = createReads(transport, V1_MEDIA_TYPES.vehicleData);
 
   async function getDoors(vin: string, options: CallOptions = {}): Promise<DoorsReport> {
-    const { data } = await reads.vehicle(vin, '/doors', DoorsSchema, 'doors', options);
+    const data = await reads.readings(vin, 'doors', options);
     return {
-      lock: toLockReading(data.carLocked, 'carLocked', logger),
+      lock: toLockField(data, 'carLocked', logger),
       doors: toOpenReadings(data, DOOR_FIELDS, logger),
     };
   }
@@ -203,7 +198,7 @@ export function createV1Api(context: AdapterContext): VehicleApi {
     listVehicles: (options = {}) => reads.vehicles(options),
     getDoors,
     async getWindows(vin, options = {}) {
-      const { data } = await reads.vehicle(vin, '/windows', WindowsSchema, 'windows', options);
+      const data = await reads.readings(vin, 'windows', options);
       return { windows: toOpenReadings(data, WINDOW_FIELDS, logger) };
     },
     async lock(vin, options = {}) {

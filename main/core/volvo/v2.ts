@@ -3,24 +3,9 @@ import type { Logger } from '../ports';
 import type { AdapterContext } from './context';
 import { readEngineStatus } from './engine-status';
 import { unlockDuration, vehiclePath } from './input';
-import type {
-  CallOptions,
-  CommandKind,
-  CommandOutcome,
-  DoorsReport,
-  OpenState,
-  Reading,
-  VehicleApi,
-} from './model';
+import type { CallOptions, CommandKind, CommandOutcome, DoorsReport, VehicleApi } from './model';
 import { commandOutcome } from './outcome';
-import {
-  type RawReading,
-  RawReadingSchema,
-  readingShape,
-  toLockReading,
-  toOpenReading,
-  toOpenReadings,
-} from './readings';
+import { toLockField, toOpenReadings } from './readings';
 import { createReads, unknownVehicle } from './reads';
 
 const JSON_TYPE = 'application/json';
@@ -32,26 +17,20 @@ const DOOR_FIELDS = {
   rearLeft: 'rearLeftDoor',
   rearRight: 'rearRightDoor',
   hood: 'hood',
-  tailgate: 'tailgate',
+  // Real cars answer `tailgate`; Volvo's docs spell it `tailGate`.
+  tailgate: ['tailgate', 'tailGate'],
+  tankLid: 'tankLid',
 } as const;
 const WINDOW_FIELDS = {
   frontLeft: 'frontLeftWindow',
   frontRight: 'frontRightWindow',
   rearLeft: 'rearLeftWindow',
   rearRight: 'rearRightWindow',
+  sunroof: 'sunroof',
 } as const;
 
-/** The tank lid and the sunroof may be absent, or UNSPECIFIED where the car has none. */
-const DoorsSchema = z.object({
-  data: z.object({
-    centralLock: RawReadingSchema,
-    ...readingShape(DOOR_FIELDS),
-    tankLid: RawReadingSchema.optional(),
-  }),
-});
-const WindowsSchema = z.object({
-  data: z.object({ ...readingShape(WINDOW_FIELDS), sunroof: RawReadingSchema.optional() }),
-});
+/** Many cars have no tank lid or sunroof: their absence is not worth a warning. */
+const OPTIONAL_PARTS = ['tankLid', 'sunroof'] as const;
 
 const CommandSchema = z.object({
   data: z.object({
@@ -86,14 +65,11 @@ export function createV2Api(context: AdapterContext): VehicleApi {
   const reads = createReads(transport, JSON_TYPE);
 
   async function getDoors(vin: string, options: CallOptions = {}): Promise<DoorsReport> {
-    const { data } = await reads.vehicle(vin, '/doors', DoorsSchema, 'doors', options);
-    const report: DoorsReport = {
-      lock: toLockReading(data.centralLock, 'centralLock', logger),
-      doors: toOpenReadings(data, DOOR_FIELDS, logger),
+    const data = await reads.readings(vin, 'doors', options);
+    return {
+      lock: toLockField(data, 'centralLock', logger),
+      doors: toOpenReadings(data, DOOR_FIELDS, logger, OPTIONAL_PARTS),
     };
-    const tankLid = optionalPart(data.tankLid, 'tankLid', logger);
-    if (tankLid) report.doors.tankLid = tankLid;
-    return report;
   }
 
   async function command(
@@ -136,14 +112,8 @@ export function createV2Api(context: AdapterContext): VehicleApi {
     listVehicles: (options = {}) => reads.vehicles(options),
     getDoors,
     async getWindows(vin, options = {}) {
-      const { data } = await reads.vehicle(vin, '/windows', WindowsSchema, 'windows', options);
-      const sunroof = optionalPart(data.sunroof, 'sunroof', logger);
-      return {
-        windows: {
-          ...toOpenReadings(data, WINDOW_FIELDS, logger),
-          ...(sunroof ? { sunroof } : {}),
-        },
-      };
+      const data = await reads.readings(vin, 'windows', options);
+      return { windows: toOpenReadings(data, WINDOW_FIELDS, logger, OPTIONAL_PARTS) };
     },
     async lock(vin, options = {}) {
       return command(vin, options.reducedGuard ? 'lock-reduced-guard' : 'lock', options.signal);
@@ -190,16 +160,6 @@ export function createV2Api(context: AdapterContext): VehicleApi {
       return { available: false, reason: `Volvo reported "${value}"` };
     },
   };
-}
-
-/** Tank lid and sunroof: UNSPECIFIED (or absent) means the car has none. */
-function optionalPart(
-  raw: RawReading | undefined,
-  field: string,
-  logger: Logger,
-): Reading<OpenState> | undefined {
-  if (raw === undefined || raw.value === 'UNSPECIFIED') return undefined;
-  return toOpenReading(raw, field, logger);
 }
 
 /** `readyToUnlockUntil` is epoch ms; anything else is logged and left out rather than guessed. */
