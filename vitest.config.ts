@@ -7,6 +7,8 @@ export default defineConfig({
       'preload/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'test-support/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

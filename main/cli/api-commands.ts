@@ -1,11 +1,12 @@
+import type { VehicleStatus } from '../../shared/vehicle';
+import { durationInWords } from '../../shared/words/time';
 import type { AccessTokenProvider } from '../core/auth/types';
 import type { Fetch } from '../core/ports';
 import { createVehicleApi } from '../core/volvo/client';
-import { formatDuration } from '../core/volvo/duration';
 import { VolvoApiError } from '../core/volvo/errors';
 import { SWITCH_TO_V2 } from '../core/volvo/http-errors';
 import { DEFAULT_UNLOCK_DURATION_S } from '../core/volvo/input';
-import type { CommandOutcome, VehicleApi, VehicleStatus } from '../core/volvo/model';
+import type { CommandOutcome, VehicleApi } from '../core/volvo/model';
 import type { ApiConfig, Invocation } from './args';
 import { formatStatus } from './format';
 import { formatStatusExtras, readStatusExtras } from './status-extras';
@@ -108,7 +109,7 @@ function describeOutcome(invocation: ApiInvocation, outcome: CommandOutcome): st
         : undefined;
   return windowMs === undefined || Number.isNaN(windowMs)
     ? outcome.message
-    : `${outcome.message} Open a door within ${formatDuration(windowMs)}, or the car locks itself again.`;
+    : `${outcome.message} Open a door within ${durationInWords(windowMs)}, or the car locks itself again.`;
 }
 
 /** The client's sentences speak of the app's settings; on the command line, name the flags. */

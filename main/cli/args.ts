@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import type { ApiVersion } from '../../shared/vehicle';
 import { VOLVO_API_BASE } from '../core/volvo/client';
-import type { ApiVersion } from '../core/volvo/model';
 
 /** A mistake in how the CLI was called: exit code 2 with this one-line reason. */
 export class UsageError extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reading, VehicleStatus } from '../core/volvo/model';
+import type { Reading, VehicleStatus } from '../../shared/vehicle';
 import { formatStatus, readingAge } from './format';
 
 const now = Date.parse('2026-11-27T08:00:00.000Z');
@@ -10,10 +10,11 @@ describe('readingAge', () => {
     [null, 'time unknown'],
     [ago(2_000), 'just now'],
     [ago(-60_000), 'just now'],
-    [ago(42_000), '42 s ago'],
+    [ago(42_000), 'just now'],
+    [ago(50_000), '1 min ago'],
     [ago(5 * 60_000 + 10_000), '5 min ago'],
     [ago(3 * 3_600_000), '3 h ago'],
-    [ago(3 * 86_400_000), '3 d ago'],
+    [ago(3 * 86_400_000), '3 days ago'],
   ])('%s reads as "%s"', (timestamp, expected) => {
     expect(readingAge(timestamp, now)).toBe(expected);
   });
@@ -53,7 +54,7 @@ describe('formatStatus', () => {
       'Rear right door     CLOSED                          1 min ago',
       'Hood                UNKNOWN (car said "HALF_OPEN")  time unknown',
       'Tailgate            CLOSED                          1 min ago',
-      'Front left window   OPEN                            30 s ago',
+      'Front left window   OPEN                            just now',
       'Front right window  CLOSED                          1 min ago',
       'Rear left window    CLOSED                          1 min ago',
       'Rear right window   CLOSED                          1 min ago',

@@ -1,23 +1,17 @@
 import {
   DOOR_NAMES,
   type OpenState,
+  openAmong,
   type Reading,
   type VehicleStatus,
   WINDOW_NAMES,
-} from '../core/volvo/model';
+} from '../../shared/vehicle';
+import { formatAge } from '../../shared/words/time';
 import { doorLabel, doorName, windowLabel, windowName } from '../core/volvo/part-names';
 
-/** How long ago the car reported a reading, seen from `now` (epoch ms). */
+/** How long ago the car reported a reading, seen from `now` (epoch ms), as the popover says it. */
 export function readingAge(timestamp: string | null, now: number): string {
-  if (timestamp === null) return 'time unknown';
-  const seconds = Math.floor((now - Date.parse(timestamp)) / 1000);
-  if (seconds < 5) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
+  return timestamp === null ? 'time unknown' : formatAge(timestamp, now);
 }
 
 /**
@@ -74,8 +68,8 @@ function summary(status: VehicleStatus): string {
         ? 'Unlocked'
         : 'Lock state unknown';
   const open = [
-    ...partsIn(status.doors, DOOR_NAMES, doorName, ['OPEN', 'AJAR']),
-    ...partsIn(status.windows, WINDOW_NAMES, windowName, ['OPEN', 'AJAR']),
+    ...openAmong(DOOR_NAMES, status.doors).map(doorName),
+    ...openAmong(WINDOW_NAMES, status.windows).map(windowName),
   ];
   const unknown = [
     ...partsIn(status.doors, DOOR_NAMES, doorName, ['UNKNOWN']),

@@ -1,5 +1,6 @@
+import type { EngineState, Reading } from '../../shared/vehicle';
 import { VolvoApiError } from '../core/volvo/errors';
-import type { CommandAccessibility, EngineState, Reading, VehicleApi } from '../core/volvo/model';
+import type { CommandAccessibility, VehicleApi } from '../core/volvo/model';
 import { readingAge } from './format';
 
 /** The engine and whether the car takes commands, beside the doors; either may fail alone. */

@@ -5,7 +5,7 @@
  * at run time: only types.
  */
 import type { IntentName, IntentResult, VolvoBridge } from '../../preload/contract';
-import type { Snapshot } from '../core/app/snapshot';
+import type { Snapshot } from '../../shared/snapshot';
 import type { HostMessage } from './wire';
 
 /** Installs `window.volvo`, connecting to `socketUrl`; `intentNames` come from the contract. */

@@ -1,4 +1,4 @@
-import { DOOR_NAMES, WINDOW_NAMES } from '../core/volvo/model';
+import { DOOR_NAMES, WINDOW_NAMES } from '../../shared/vehicle';
 import { doorLabel, windowLabel } from '../core/volvo/part-names';
 
 /**

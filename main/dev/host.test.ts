@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Snapshot } from '../core/app/snapshot';
+import type { Snapshot } from '../../shared/snapshot';
 import { type BrowserHost, startBrowserHost } from './host';
 import type { HostMessage } from './wire';
 

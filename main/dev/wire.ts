@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IntentResult } from '../../preload/contract';
-import type { Snapshot } from '../core/app/snapshot';
+import type { Snapshot } from '../../shared/snapshot';
 import type { AppNotification } from '../core/ports';
 
 /**

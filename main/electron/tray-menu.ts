@@ -1,5 +1,5 @@
 import type { DemoAction } from '../../preload/contract';
-import type { Snapshot } from '../core/app/snapshot';
+import type { Snapshot } from '../../shared/snapshot';
 import { doorName, windowName } from '../core/volvo/part-names';
 import { focusVehicle, stateLine } from './tray-state';
 

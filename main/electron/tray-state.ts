@@ -1,5 +1,11 @@
-import type { Snapshot, VehicleView } from '../core/app/snapshot';
-import { DOOR_NAMES, type OpenState, type Reading, WINDOW_NAMES } from '../core/volvo/model';
+import type { Snapshot, VehicleView } from '../../shared/snapshot';
+import {
+  DOOR_NAMES,
+  isOpen,
+  type OpenState,
+  type Reading,
+  WINDOW_NAMES,
+} from '../../shared/vehicle';
 import { capitalize, doorName, windowName } from '../core/volvo/part-names';
 
 /**
@@ -57,7 +63,7 @@ function openParts(vehicle: VehicleView): string[] {
   ) => {
     for (const key of keys) {
       const value = readings?.[key]?.value;
-      if (value === 'OPEN' || value === 'AJAR') {
+      if (value !== undefined && isOpen(value)) {
         parts.push(`${nameOf(key)} ${value === 'AJAR' ? 'ajar' : 'open'}`);
       }
     }

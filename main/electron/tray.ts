@@ -1,5 +1,5 @@
 import { Menu, nativeImage, nativeTheme, Tray } from 'electron';
-import type { Snapshot } from '../core/app/snapshot';
+import type { Snapshot } from '../../shared/snapshot';
 import type { Rect } from './popover-position';
 import { isTaskbarDark, trayIconPath } from './tray-icons';
 import { type TrayMenuActions, type TrayMenuItem, trayMenuTemplate } from './tray-menu';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { DOOR_NAMES, WINDOW_NAMES } from '../../shared/vehicle';
 import type { Clock } from '../core/ports';
-import { DOOR_NAMES, WINDOW_NAMES } from '../core/volvo/model';
 import { simFaultSchema } from './faults';
 import type { Fleet } from './fleet';
 import {

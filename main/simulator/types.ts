@@ -1,5 +1,5 @@
+import type { DoorName, WindowName } from '../../shared/vehicle';
 import type { Clock, Logger } from '../core/ports';
-import type { DoorName, WindowName } from '../core/volvo/model';
 
 /** How to start the simulator. Every field is optional. */
 export interface SimulatorOptions {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../core/ports';
 import {
   DOOR_NAMES,
   type DoorName,
   LOCK_BLOCKING_DOORS,
   SIDE_WINDOW_NAMES,
   type WindowName,
-} from '../core/volvo/model';
+} from '../../shared/vehicle';
+import type { Clock } from '../core/ports';
 import type { SimVehicle } from './types';
 
 export type OpenValue = 'OPEN' | 'CLOSED' | 'AJAR';

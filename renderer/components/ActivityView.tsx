@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { ActivityEntry, VehicleView } from '../../main/core/app/snapshot';
+import type { ActivityEntry, VehicleView } from '../../shared/snapshot';
+import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
-import { formatClockTime } from '../format/time';
 import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
 

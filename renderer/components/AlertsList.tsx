@@ -1,5 +1,5 @@
-import type { AlertView } from '../../main/core/app/snapshot';
-import { formatSince } from '../format/time';
+import type { AlertView } from '../../shared/snapshot';
+import { formatSince } from '../../shared/words/time';
 
 /** What needs attention, and since when; nothing at all when all is well (the state says so). */
 export function AlertsList({

@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useRef } from 'react';
-import type { Snapshot } from '../../main/core/app/snapshot';
+import type { Snapshot } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { useSnapshot } from '../hooks/useSnapshot';
 import { useViewRoute, type View } from '../hooks/useViewRoute';

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import type { OpenState } from '../../main/core/volvo/model';
-import { isOpen, type PartId, type PartReading } from '../format/parts';
+import type { OpenState } from '../../shared/vehicle';
+import { isOpen } from '../../shared/vehicle';
+import type { PartId, PartReading } from '../format/parts';
 
 /** The side windows, inside the doors (diagram units). */
 const SIDE_WINDOWS: ReadonlyArray<{ id: PartId; x: number; y: number; height: number }> = [

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { ShortcutView, VehicleView } from '../../main/core/app/snapshot';
+import type { ShortcutView, VehicleView } from '../../shared/snapshot';
+import { msUntil } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import { isMac } from '../format/accelerator';
 import { commandStatus, type Sending, unlockWindowLeft } from '../format/command-status';
-import { msUntil } from '../format/time';
 import { useNow } from '../hooks/useNow';
 import { LockIcon, UnlockIcon } from './icons';
 

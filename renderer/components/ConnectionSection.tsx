@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import type { Snapshot } from '../../main/core/app/snapshot';
 import type { Settings } from '../../main/core/settings';
+import type { Snapshot } from '../../shared/snapshot';
+import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
-import { formatClockTime } from '../format/time';
 import { ConnectForm } from './ConnectForm';
 import { ApiVersionField } from './Field';
 

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type { Snapshot, VehicleView } from '../../main/core/app/snapshot';
+import type { Snapshot, VehicleView } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { carLabel } from '../format/summary';
 import type { View } from '../hooks/useViewRoute';

@@ -1,4 +1,4 @@
-import type { Snapshot, VehicleView } from '../../main/core/app/snapshot';
+import type { Snapshot, VehicleView } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { partReadings, partsInWords } from '../format/parts';
 import { useNow } from '../hooks/useNow';

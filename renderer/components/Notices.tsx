@@ -1,6 +1,6 @@
-import type { Snapshot } from '../../main/core/app/snapshot';
 import { SIGN_IN_EXPIRED } from '../../main/core/auth/messages';
-import { formatClockTime } from '../format/time';
+import type { Snapshot } from '../../shared/snapshot';
+import { formatClockTime } from '../../shared/words/time';
 
 /**
  * App-wide problems in words: settings that had to be repaired, how secrets are stored, an

@@ -1,4 +1,5 @@
-import { isOpen, type PartReading, reportedNote, stateWord } from '../format/parts';
+import { isOpen } from '../../shared/vehicle';
+import { type PartReading, reportedNote, stateWord } from '../format/parts';
 
 /** Every door and window with its state: what the diagram shows, for everyone and for screen readers. */
 export function PartsList({ parts }: { parts: readonly PartReading[] }) {

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { Snapshot } from '../../main/core/app/snapshot';
 import type { Settings } from '../../main/core/settings';
+import type { Snapshot } from '../../shared/snapshot';
+import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import {
   type CheckboxField,
@@ -10,7 +11,6 @@ import {
   preferencePatch,
   preferenceValues,
 } from '../format/settings-form';
-import { formatClockTime } from '../format/time';
 import { focusFirstError, useFieldValues } from '../hooks/useFieldValues';
 import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';

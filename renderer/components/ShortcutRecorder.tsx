@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useState } from 'react';
-import type { ShortcutView } from '../../main/core/app/snapshot';
+import type { ShortcutView } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 import {
   describeAccelerator,

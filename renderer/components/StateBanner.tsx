@@ -1,4 +1,4 @@
-import type { VehicleView } from '../../main/core/app/snapshot';
+import type { VehicleView } from '../../shared/snapshot';
 import { freshnessBadge, stateView, updatedLine } from '../format/summary';
 
 /** The one big state: Locked / Unlocked / Something is open / Unknown, and how fresh it is. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Snapshot } from '../../main/core/app/snapshot';
+import type { Snapshot } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandResultView, VehicleView } from '../../main/core/app/snapshot';
 import { closedDoors, vehicleView } from '../../main/core/testing/snapshots';
+import type { CommandResultView, VehicleView } from '../../shared/snapshot';
 import { type CommandStatusInput, commandStatus, unlockWindowLeft } from './command-status';
 
 // Local times, so the tests read the same in every time zone.

@@ -1,7 +1,8 @@
-import type { ShortcutView, VehicleView } from '../../main/core/app/snapshot';
+import type { ShortcutView, VehicleView } from '../../shared/snapshot';
+import { isOpen } from '../../shared/vehicle';
+import { formatClockTime, formatCountdown, msUntil } from '../../shared/words/time';
 import { describeAccelerator } from './accelerator';
-import { isOpen, partReadings } from './parts';
-import { formatClockTime, formatCountdown, msUntil } from './time';
+import { partReadings } from './parts';
 
 /**
  * The sentence above Lock and Unlock: a command under way, the confirmation Unlock waits for,

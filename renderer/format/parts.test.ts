@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { closedDoors, closedWindows } from '../../main/core/testing/snapshots';
-import type { Doors, OpenState, Reading, Windows } from '../../main/core/volvo/model';
-import { isOpen, openPartNames, partReadings, reportedNote, stateWord } from './parts';
+import type { Doors, OpenState, Reading, Windows } from '../../shared/vehicle';
+import { isOpen } from '../../shared/vehicle';
+import { openPartNames, partReadings, reportedNote, stateWord } from './parts';
 
 const at = '2026-11-27T08:00:00.000Z';
 const r = (value: OpenState, reported?: string): Reading<OpenState> =>

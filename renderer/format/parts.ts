@@ -1,13 +1,14 @@
-import type { VehicleView } from '../../main/core/app/snapshot';
+import { capitalize, doorName, joinWithAnd, windowName } from '../../main/core/volvo/part-names';
+import type { VehicleView } from '../../shared/snapshot';
 import {
   DOOR_NAMES,
   type DoorName,
+  isOpen,
   type OpenState,
   type Reading,
   WINDOW_NAMES,
   type WindowName,
-} from '../../main/core/volvo/model';
-import { capitalize, doorName, joinWithAnd, windowName } from '../../main/core/volvo/part-names';
+} from '../../shared/vehicle';
 
 /**
  * The openable parts of a car as the popover names them: doors, hood, tailgate, tank lid,
@@ -64,11 +65,6 @@ export function partReadings(vehicle: Pick<VehicleView, 'doors' | 'windows'>): P
     }
   }
   return parts;
-}
-
-/** Whether a part needs attention: open or ajar. */
-export function isOpen(state: OpenState): boolean {
-  return state === 'OPEN' || state === 'AJAR';
 }
 
 /** The state of one part in a word, never pretending an unknown value is "Closed". */

@@ -1,7 +1,7 @@
-import type { Freshness, VehicleView } from '../../main/core/app/snapshot';
 import { capitalize } from '../../main/core/volvo/part-names';
+import type { Freshness, VehicleView } from '../../shared/snapshot';
+import { formatAge, formatSince, newestTimestamp } from '../../shared/words/time';
 import { partReadings, partsInWords } from './parts';
-import { formatAge, formatSince, newestTimestamp } from './time';
 
 /** The colour family of a state: green safe, amber open/unlocked, red alert, grey unknown. */
 export type Tone = 'safe' | 'warn' | 'alert' | 'unknown';

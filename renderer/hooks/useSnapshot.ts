@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Snapshot } from '../../main/core/app/snapshot';
+import type { Snapshot } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 
 /** What the popover knows: the latest Snapshot, or why there is none yet. */

@@ -1,4 +1,4 @@
-import type { DoorName } from '../../main/core/volvo/model';
+import type { DoorName } from '../../shared/vehicle';
 import { between } from './random';
 
 /**

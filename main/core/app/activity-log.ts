@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { ActivityEntry } from '../../../shared/snapshot';
 import type { Clock, JsonStore } from '../ports';
 import { tolerantList } from '../stored-values';
-import type { ActivityEntry } from './snapshot';
 import { iso } from './time-words';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import type { Doors, LockState, OpenState, Reading, Windows } from '../../../shared/vehicle';
 import { defaultSettings, type Settings } from '../settings';
 import { FakeClock } from '../testing/fake-clock';
-import type { Doors, LockState, OpenState, Reading, Windows } from '../volvo/model';
 import { type AlertState, alertStateSchema, createAlertEngine } from './alert-engine';
 import { evaluateApp, evaluateVehicle } from './alert-rules';
 import { memoryJsonStore, recordingNotifier } from './memory-ports';

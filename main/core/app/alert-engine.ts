@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import type { AlertRule, AlertView } from '../../../shared/snapshot';
 import type { Clock, JsonStore, Notifier } from '../ports';
 import type { Settings } from '../settings';
 import { epochMsSchema, tolerantList } from '../stored-values';
 import type { AlertCondition, ClearedText, RuleEvaluation } from './alert-rules';
-import type { AlertRule, AlertView } from './snapshot';
 import { iso } from './time-words';
 
 /**

@@ -1,5 +1,4 @@
-import { MESSAGES } from '../auth/messages';
-import type { Settings } from '../settings';
+import type { AlertRule } from '../../../shared/snapshot';
 import {
   type Doors,
   type EngineState,
@@ -7,13 +6,14 @@ import {
   type LockState,
   type Reading,
   type Windows,
-} from '../volvo/model';
+} from '../../../shared/vehicle';
+import { durationInWords } from '../../../shared/words/time';
+import { MESSAGES } from '../auth/messages';
+import type { Settings } from '../settings';
 import { capitalize, doorName, partsInWords, windowName } from '../volvo/part-names';
 import { evaluateEngine } from './engine-rule';
 import { openDoors, openWindows } from './open-parts';
-import type { AlertRule } from './snapshot';
 import { evaluateTankLid } from './tank-lid-rule';
-import { durationInWords } from './time-words';
 
 /**
  * The alert rules: from what we know about a car (or the app), which conditions hold right now

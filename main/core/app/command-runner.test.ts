@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import type { Doors, OpenState } from '../../../shared/vehicle';
 import { FakeClock } from '../testing/fake-clock';
-import type {
-  CommandCallOptions,
-  CommandOutcome,
-  Doors,
-  OpenState,
-  VehicleApi,
-} from '../volvo/model';
+import type { CommandCallOptions, CommandOutcome, VehicleApi } from '../volvo/model';
 import { createCommandRateLimit } from './command-rate-limit';
 import { type CommandRunnerOptions, createCommandRunner } from './command-runner';
 

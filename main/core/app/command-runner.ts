@@ -1,3 +1,6 @@
+import type { ActivityEntry, CommandInProgress, CommandResultView } from '../../../shared/snapshot';
+import type { CommandKind, Doors, InvokeStatus } from '../../../shared/vehicle';
+import { durationInWords } from '../../../shared/words/time';
 import type { Clock, TimerHandle } from '../ports';
 import {
   COMMAND_VERBS,
@@ -5,13 +8,12 @@ import {
   describeCommandStatus,
 } from '../volvo/command-status';
 import { VolvoApiError } from '../volvo/errors';
-import type { CommandKind, CommandOutcome, Doors, InvokeStatus, VehicleApi } from '../volvo/model';
+import type { CommandOutcome, VehicleApi } from '../volvo/model';
 import { capitalize, doorName, partsInWords } from '../volvo/part-names';
 import type { CommandRateLimit } from './command-rate-limit';
 import { openDoors } from './open-parts';
 import { COMMAND_ATTENTION_MS } from './poll-plan';
-import type { ActivityEntry, CommandInProgress, CommandResultView } from './snapshot';
-import { durationInWords, iso } from './time-words';
+import { iso } from './time-words';
 import { errorInWords } from './vehicle-record';
 
 /**

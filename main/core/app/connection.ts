@@ -1,4 +1,6 @@
 import type { DemoAction, SignInRequest } from '../../../preload/contract';
+import type { SignInMode } from '../../../shared/snapshot';
+import type { ApiVersion } from '../../../shared/vehicle';
 import type { Simulator, SimulatorOptions } from '../../simulator/index';
 import { createRedirectFollower } from '../auth/redirect-follower';
 import type { AuthSession } from '../auth/types';
@@ -6,8 +8,7 @@ import { VOLVO_ID_ISSUER, volvoIdConfig } from '../auth/volvo-id';
 import type { BrowserOpener, Clock, Fetch, Logger, SecretVault } from '../ports';
 import type { Settings } from '../settings';
 import { createVehicleApi, VOLVO_API_BASE } from '../volvo/client';
-import type { ApiVersion, VehicleApi } from '../volvo/model';
-import type { SignInMode } from './snapshot';
+import type { VehicleApi } from '../volvo/model';
 
 /**
  * How the app reaches a car: the embedded simulator signed in through the real OAuth code

@@ -1,8 +1,8 @@
+import type { Doors, EngineState, LockState, Reading } from '../../../shared/vehicle';
+import { durationInWords } from '../../../shared/words/time';
 import type { Settings } from '../settings';
-import type { Doors, EngineState, LockState, Reading } from '../volvo/model';
 import type { AlertCondition, ClearedText } from './alert-rules';
 import { openDoors } from './open-parts';
-import { durationInWords } from './time-words';
 
 /** What the engine rule looks at. */
 export interface EngineFacts {

@@ -1,5 +1,5 @@
+import type { EngineState, LockState, Reading } from '../../../shared/vehicle';
 import { VolvoApiError } from '../volvo/errors';
-import type { EngineState, LockState, Reading } from '../volvo/model';
 
 /** What the app knows about a car's engine. */
 export interface EngineWatch {

@@ -1,34 +1,19 @@
 import {
   type DoorName,
   type Doors,
+  isOpen,
   LOCK_BLOCKING_DOORS,
-  type OpenState,
-  type Reading,
+  openAmong,
   WINDOW_NAMES,
   type WindowName,
   type Windows,
-} from '../volvo/model';
+} from '../../../shared/vehicle';
 
-/** Which parts of the car are open (their names are in `../volvo/part-names`). */
-
-/** AJAR counts as open: a door on the first latch is not shut. UNKNOWN is neither. */
-function isOpen(value: OpenState): boolean {
-  return value === 'OPEN' || value === 'AJAR';
-}
-
-function openOf<Name extends string>(
-  names: readonly Name[],
-  readings: Partial<Record<Name, Reading<OpenState>>>,
-): Name[] {
-  return names.filter((name) => {
-    const reading = readings[name];
-    return reading !== undefined && isOpen(reading.value);
-  });
-}
+/** Which parts of the car are open (the open rule and part names live in `shared/`). */
 
 /** Doors, hood and tailgate that are open: what stops the car from locking. Not the tank lid. */
 export function openDoors(doors: Doors): DoorName[] {
-  return openOf(LOCK_BLOCKING_DOORS, doors);
+  return openAmong(LOCK_BLOCKING_DOORS, doors);
 }
 
 /** Whether the tank lid is reported open (v2 only). */
@@ -38,5 +23,5 @@ export function tankLidOpen(doors: Doors): boolean {
 
 /** Windows and sunroof that are open. */
 export function openWindows(windows: Windows): WindowName[] {
-  return openOf(WINDOW_NAMES, windows);
+  return openAmong(WINDOW_NAMES, windows);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { Doors, Windows } from '../../../shared/vehicle';
 import { defaultSettings } from '../settings';
-import type { Doors, Windows } from '../volvo/model';
 import {
   attentionReason,
   baseIntervalMs,

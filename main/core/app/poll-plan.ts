@@ -1,5 +1,5 @@
+import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
 import type { Settings } from '../settings';
-import type { Doors, LockState, Reading, Windows } from '../volvo/model';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
 
 /**

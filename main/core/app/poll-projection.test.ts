@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import type { Doors, Windows } from '../../../shared/vehicle';
 import { defaultSettings } from '../settings';
 import { FakeClock } from '../testing/fake-clock';
-import type { Doors, Windows } from '../volvo/model';
 import { createPollBudget } from './poll-budget';
 import type { AttentionInput } from './poll-plan';
 import { projectedRequests, stretchFor } from './poll-projection';

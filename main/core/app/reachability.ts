@@ -1,4 +1,5 @@
-import type { CommandAccessibility, InvokeStatus } from '../volvo/model';
+import type { InvokeStatus } from '../../../shared/vehicle';
+import type { CommandAccessibility } from '../volvo/model';
 
 /** Whether the car takes remote commands, as v2 `command-accessibility` last said. */
 export interface Reachability {

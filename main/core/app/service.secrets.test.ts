@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
+import type { Snapshot } from '../../../shared/snapshot';
 import type { Simulator } from '../../simulator/index';
 import type { Fetch, Logger } from '../ports';
-import type { Snapshot } from './snapshot';
 import { type Scenario, startScenario } from './testing/scenario';
 import { CAR, OTHER } from './testing/scenario-suite';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SignInRequest } from '../../../preload/contract';
+import type { ActivityEntry, Snapshot } from '../../../shared/snapshot';
 import {
   type Simulator,
   type SimulatorOptions,
@@ -36,7 +37,6 @@ import { createQuotaCounter, quotaStateSchema } from './quota-counter';
 import { commandEnded, wantsReachability } from './reachability';
 import { createSecretScrubber } from './secret-scrubber';
 import { createShortcutController } from './shortcut-controller';
-import type { ActivityEntry, Snapshot } from './snapshot';
 import { buildSnapshot, quotaView, signInView } from './snapshot-builder';
 import { whenInWords } from './time-words';
 import type { AppDeps, AppService, CoreIntents } from './types';

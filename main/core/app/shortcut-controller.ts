@@ -1,5 +1,5 @@
+import type { ShortcutView } from '../../../shared/snapshot';
 import type { ShortcutRegistrar } from '../ports';
-import type { ShortcutView } from './snapshot';
 
 /**
  * The global lock shortcut: registers the accelerator from the settings and, when a new one

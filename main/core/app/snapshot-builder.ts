@@ -1,9 +1,3 @@
-import type { AuthState } from '../auth/types';
-import type { Doors, LockState, Reading, Windows } from '../volvo/model';
-import { count } from './app-words';
-import type { VehicleCommandState } from './command-runner';
-import { openDoors, openWindows, tankLidOpen } from './open-parts';
-import { reachabilityInWords } from './reachability';
 import type {
   AlertView,
   Freshness,
@@ -13,7 +7,13 @@ import type {
   Snapshot,
   VehicleSummary,
   VehicleView,
-} from './snapshot';
+} from '../../../shared/snapshot';
+import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
+import type { AuthState } from '../auth/types';
+import { count } from './app-words';
+import type { VehicleCommandState } from './command-runner';
+import { openDoors, openWindows, tankLidOpen } from './open-parts';
+import { reachabilityInWords } from './reachability';
 import { iso } from './time-words';
 import type { VehicleRecord } from './vehicle-record';
 

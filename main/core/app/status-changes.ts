@@ -1,3 +1,4 @@
+import type { ActivityEntry } from '../../../shared/snapshot';
 import {
   DOOR_NAMES,
   type Doors,
@@ -6,9 +7,8 @@ import {
   type Reading,
   WINDOW_NAMES,
   type Windows,
-} from '../volvo/model';
+} from '../../../shared/vehicle';
 import { capitalize, doorName, windowName } from '../volvo/part-names';
-import type { ActivityEntry } from './snapshot';
 
 /** What changed between two readings of a car, as lines for its activity log. */
 

@@ -1,8 +1,8 @@
+import type { Doors } from '../../../shared/vehicle';
+import { durationInWords } from '../../../shared/words/time';
 import type { Settings } from '../settings';
-import type { Doors } from '../volvo/model';
 import type { AlertCondition, ClearedText } from './alert-rules';
 import { tankLidOpen } from './open-parts';
-import { durationInWords } from './time-words';
 
 /**
  * The optional tank lid (or charging lid) rule beside the doors: open for `minutes`. Judged

@@ -1,20 +1,6 @@
+import { durationInWords } from '../../../shared/words/time';
+
 /** Times and durations as a person reads them in the popover and in notifications. */
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-/** "45 s", "12 min", "3 h 30 min", "2 days". */
-export function durationInWords(ms: number): string {
-  const value = Math.max(0, ms);
-  if (value < MINUTE) return `${Math.ceil(value / 1000)} s`;
-  if (value < HOUR) return `${Math.floor(value / MINUTE)} min`;
-  if (value < 48 * HOUR) {
-    const hours = Math.floor(value / HOUR);
-    const minutes = Math.round((value - hours * HOUR) / MINUTE);
-    return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
-  }
-  return `${Math.round(value / (24 * HOUR))} days`;
-}
 
 const clockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 

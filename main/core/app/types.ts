@@ -1,4 +1,5 @@
 import type { IntentHandlers } from '../../../preload/contract';
+import type { Snapshot } from '../../../shared/snapshot';
 import type { AuthSession } from '../auth/types';
 import type {
   BrowserOpener,
@@ -11,7 +12,6 @@ import type {
   ShortcutRegistrar,
 } from '../ports';
 import type { SettingsStore } from '../settings';
-import type { Snapshot } from './snapshot';
 
 /** The intents the core itself handles; the host shell adds closePopover and quit. */
 export type CoreIntents = Omit<IntentHandlers, 'closePopover' | 'quit'>;

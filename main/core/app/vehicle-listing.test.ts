@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import type { CommandKind } from '../../../shared/vehicle';
 import { silentLogger } from '../ports';
 import { FakeClock } from '../testing/fake-clock';
 import { VolvoApiError } from '../volvo/errors';
-import type { CommandKind, VehicleApi } from '../volvo/model';
+import type { VehicleApi } from '../volvo/model';
 import { createVehicleListing } from './vehicle-listing';
 
 const SECOND = 1000;

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { durationInWords, nextUtcMidnight } from './time-words';
+import { durationInWords } from '../../../shared/words/time';
+import { nextUtcMidnight } from './time-words';
 import { vehicleName } from './vehicle-name';
 
 test('a display name from the VIN: make, model year, last six characters', () => {

@@ -1,11 +1,5 @@
-import type {
-  CommandAccessibility,
-  DoorsReport,
-  EngineState,
-  Reading,
-  VehicleApi,
-  WindowsReport,
-} from '../volvo/model';
+import type { EngineState, Reading } from '../../../shared/vehicle';
+import type { CommandAccessibility, DoorsReport, VehicleApi, WindowsReport } from '../volvo/model';
 import { type PollOutcome, pauseFor } from './poll-scheduler';
 
 /**

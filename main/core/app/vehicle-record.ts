@@ -1,5 +1,6 @@
+import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
 import { VolvoApiError } from '../volvo/errors';
-import type { Doors, DoorsReport, LockState, Reading, Windows } from '../volvo/model';
+import type { DoorsReport } from '../volvo/model';
 import { applyEngine, type EngineWatch, newEngineWatch } from './engine-watch';
 import { applyReachability, newReachability, type Reachability } from './reachability';
 import { type Change, describeChanges } from './status-changes';

@@ -1,4 +1,4 @@
-import type { ApiVersion } from '../volvo/model';
+import type { ApiVersion } from '../../../shared/vehicle';
 import { MESSAGES } from './messages';
 import type { OAuthClient, ServerEndpoints } from './oauth';
 import type { SessionMeta } from './session-meta';

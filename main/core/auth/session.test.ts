@@ -568,17 +568,17 @@ describe('token lifecycle', () => {
     network.offline = true;
 
     await expect(session.accessToken()).rejects.toThrow(
-      'Could not reach Volvo ID to renew your sign-in. volvo-tray will try again in 15 seconds.',
+      'Could not reach Volvo ID to renew your sign-in. volvo-tray will try again in 15 s.',
     );
     expect(session.state()).toMatchObject({ status: 'signed-in' });
     expect(stored(vault, 'refreshToken')).toBeTruthy();
     // Callers during the backoff get the same answer without hammering Volvo ID.
-    await expect(session.accessToken()).rejects.toThrow('try again in 15 seconds');
+    await expect(session.accessToken()).rejects.toThrow('try again in 15 s');
     expect(wire.calls.refresh).toBe(1);
 
     await clock.advance(15_000, settle);
     expect(wire.calls.refresh).toBe(2);
-    expect(session.state().message).toContain('try again in 30 seconds');
+    expect(session.state().message).toContain('try again in 30 s');
 
     network.offline = false;
     await clock.advance(30_000, settle);

@@ -1,3 +1,5 @@
+import type { ApiVersion } from '../../../shared/vehicle';
+import { durationInWords } from '../../../shared/words/time';
 import type {
   BrowserOpener,
   Clock,
@@ -8,7 +10,6 @@ import type {
   TimerHandle,
 } from '../ports';
 import { timerDelay } from '../ports';
-import type { ApiVersion } from '../volvo/model';
 import { signInThroughBrowser } from './browser-sign-in';
 import {
   type Credentials,
@@ -305,7 +306,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
     }
     const attempts = (backoff?.attempts ?? 0) + 1;
     const delay = Math.min(RETRY_FIRST_MS * 2 ** (attempts - 1), RETRY_MAX_MS);
-    const retry = `volvo-tray will try again in ${describeDelay(delay)}.`;
+    const retry = `volvo-tray will try again in ${durationInWords(delay)}.`;
     const message =
       failure.kind === 'refused'
         ? `${refusedMessage(failure.oauthError)} ${retry}`
@@ -476,11 +477,4 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
       dropCredentials();
     },
   };
-}
-
-function describeDelay(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.round(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

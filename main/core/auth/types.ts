@@ -1,4 +1,4 @@
-import type { ApiVersion } from '../volvo/model';
+import type { ApiVersion } from '../../../shared/vehicle';
 
 /**
  * The sign-in session as the rest of the core sees it. It owns the tokens: nothing outside

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiVersion } from '../../../shared/vehicle';
 import { AuthError } from '../auth/errors';
 import { FakeClock } from '../testing/fake-clock';
 import { createVehicleApi, type VehicleApiOptions } from './client';
 import { VolvoApiError } from './errors';
-import type { ApiVersion } from './model';
 import { failure } from './testing/failure';
 import {
   fakeFetch,

@@ -1,10 +1,11 @@
+import type { ApiVersion } from '../../../shared/vehicle';
 import type { AccessTokenProvider } from '../auth/types';
 import { isLoopbackHttp } from '../auth/volvo-id';
 import { type Clock, type Fetch, type Logger, silentLogger, systemClock } from '../ports';
 import type { AdapterContext } from './context';
 import { VolvoApiError } from './errors';
 import { createTransport, type RequestListener } from './http';
-import type { ApiVersion, VehicleApi } from './model';
+import type { VehicleApi } from './model';
 import { createV1Api } from './v1';
 import { createV2Api } from './v2';
 

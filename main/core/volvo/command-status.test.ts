@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { INVOKE_STATUSES } from '../../../shared/vehicle';
 import {
   describeCommandProgress,
   describeCommandStatus,
   parseInvokeStatus,
 } from './command-status';
-import { INVOKE_STATUSES } from './model';
 import { recordingLogger } from './testing/fake-fetch';
 
 describe('describeCommandProgress', () => {

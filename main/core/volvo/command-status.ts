@@ -1,5 +1,10 @@
+import {
+  type CommandKind,
+  type DoorName,
+  INVOKE_STATUSES,
+  type InvokeStatus,
+} from '../../../shared/vehicle';
 import type { Logger } from '../ports';
-import { type CommandKind, type DoorName, INVOKE_STATUSES, type InvokeStatus } from './model';
 import { capitalize, doorName, partsInWords } from './part-names';
 
 /** How a sentence speaks of a command. */

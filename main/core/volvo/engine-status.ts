@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { EngineState, Reading } from '../../../shared/vehicle';
 import type { Logger } from '../ports';
 import { VolvoApiError } from './errors';
-import type { CallOptions, EngineState, Reading } from './model';
+import type { CallOptions } from './model';
 import { RawReadingSchema, toReading } from './readings';
 import type { Reads } from './reads';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { formatDuration } from './duration';
+import type { ApiVersion } from '../../../shared/vehicle';
+import { durationInWords } from '../../../shared/words/time';
 import { VolvoApiError } from './errors';
-import type { ApiVersion } from './model';
 
 /** What to do once Volvo has removed API v1; the CLI swaps it for its own flag. */
 export const SWITCH_TO_V2 = 'switch to API v2 in Settings';
@@ -134,7 +134,7 @@ function quotaError(status: number, message: string, now: number): VolvoApiError
   const waitMs = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
   return new VolvoApiError(
     'quota',
-    `Volvo's daily request quota for your VCC API key is used up. It is replenished in ${formatDuration(waitMs)}.`,
+    `Volvo's daily request quota for your VCC API key is used up. It is replenished in ${durationInWords(waitMs)}.`,
     { status, apiMessage: message, quotaResetsAt: now + waitMs },
   );
 }
@@ -146,7 +146,7 @@ function rateLimitError(
   details: { status: number; apiMessage?: string },
 ): VolvoApiError {
   const retryAfterMs = retryAfter(headers.get('retry-after'), now);
-  const when = retryAfterMs === undefined ? 'in a minute' : `in ${formatDuration(retryAfterMs)}`;
+  const when = retryAfterMs === undefined ? 'in a minute' : `in ${durationInWords(retryAfterMs)}`;
   return new VolvoApiError(
     'rate-limited',
     `Too many requests to the Volvo API. Try again ${when}.`,

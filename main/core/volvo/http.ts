@@ -1,11 +1,11 @@
 import type { z } from 'zod';
+import type { ApiVersion } from '../../../shared/vehicle';
 import { AuthError } from '../auth/errors';
 import { MESSAGES } from '../auth/messages';
 import type { AccessTokenProvider } from '../auth/types';
 import type { Clock, Fetch, Logger } from '../ports';
 import { VolvoApiError } from './errors';
 import { errorFromAnswer } from './http-errors';
-import type { ApiVersion } from './model';
 
 /** Reports every HTTP request made, so the app can count its daily quota. */
 export type RequestListener = (request: {

@@ -1,14 +1,12 @@
+import {
+  type CommandKind,
+  type DoorName,
+  LOCK_BLOCKING_DOORS,
+  openAmong,
+} from '../../../shared/vehicle';
 import type { Logger } from '../ports';
 import { describeCommandStatus, parseInvokeStatus } from './command-status';
-import {
-  type CallOptions,
-  type CommandKind,
-  type CommandOutcome,
-  type DoorName,
-  type DoorsReport,
-  LOCK_BLOCKING_DOORS,
-  SUCCESS_STATUSES,
-} from './model';
+import { type CallOptions, type CommandOutcome, type DoorsReport, SUCCESS_STATUSES } from './model';
 
 export interface OutcomeInput {
   vin: string;
@@ -58,10 +56,7 @@ async function openPartsOf(
 ): Promise<DoorName[]> {
   try {
     const { doors } = await getDoors(vin, signal ? { signal } : {});
-    return LOCK_BLOCKING_DOORS.filter((name) => {
-      const value = doors[name]?.value;
-      return value === 'OPEN' || value === 'AJAR';
-    });
+    return openAmong(LOCK_BLOCKING_DOORS, doors);
   } catch (error) {
     // The outcome still stands; it just cannot say which door.
     logger.warn('Could not read the doors to name the open one', {

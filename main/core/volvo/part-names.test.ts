@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOOR_NAMES, WINDOW_NAMES } from './model';
+import { DOOR_NAMES, WINDOW_NAMES } from '../../../shared/vehicle';
 import {
   capitalize,
   doorLabel,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { LockState, OpenState, Reading } from '../../../shared/vehicle';
 import type { Logger } from '../ports';
-import type { LockState, OpenState, Reading } from './model';
 
 /**
  * One reading as both API versions send it. Extra fields (v2's `unit`, anything new) are

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommandKind, InvokeStatus } from '../../../shared/vehicle';
 import type { Clock } from '../ports';
 import type { AdapterContext } from './context';
 import { VolvoApiError, type VolvoErrorKind } from './errors';
@@ -7,10 +8,8 @@ import { checkVin, unlockDuration, vehiclePath } from './input';
 import type {
   CallOptions,
   CommandCallOptions,
-  CommandKind,
   CommandOutcome,
   DoorsReport,
-  InvokeStatus,
   VehicleApi,
 } from './model';
 import { PENDING_STATUSES } from './model';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { CommandKind } from '../../../shared/vehicle';
 import type { Logger } from '../ports';
 import type { AdapterContext } from './context';
 import { readEngineStatus } from './engine-status';
 import { unlockDuration, vehiclePath } from './input';
-import type { CallOptions, CommandKind, CommandOutcome, DoorsReport, VehicleApi } from './model';
+import type { CallOptions, CommandOutcome, DoorsReport, VehicleApi } from './model';
 import { commandOutcome } from './outcome';
 import { toLockField, toOpenReadings } from './readings';
 import { createReads, unknownVehicle } from './reads';

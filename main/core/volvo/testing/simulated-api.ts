@@ -1,10 +1,11 @@
 import { afterEach } from 'vitest';
+import type { ApiVersion } from '../../../../shared/vehicle';
 import { startSimulator } from '../../../simulator/index';
 import type { Simulator, SimulatorOptions } from '../../../simulator/types';
 import type { AccessTokenProvider } from '../../auth/types';
 import { FakeClock } from '../../testing/fake-clock';
 import { createVehicleApi, type VehicleApiOptions } from '../client';
-import type { ApiVersion, VehicleApi } from '../model';
+import type { VehicleApi } from '../model';
 import { recordingLogger } from './fake-fetch';
 
 /** A token provider over the simulator that counts what the client asks of it. */

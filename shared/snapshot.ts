@@ -6,7 +6,7 @@ import type {
   Reading,
   VehicleStatus,
   Windows,
-} from '../volvo/model';
+} from './vehicle';
 
 /**
  * The Snapshot: everything the UI shows, published by the AppService on every change and

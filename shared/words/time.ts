@@ -1,11 +1,31 @@
 /**
- * Times in words for the popover: how old a reading is, since when something is open, how long
- * is left of a window. Pure functions of (time, now) so they can tick and be tested.
+ * Times in words, in one style for the popover, notifications, the tray and the CLI: how long
+ * something lasts, how old a reading is, since when something is open, how long is left of a
+ * window. Pure functions of (time, now) so they can tick and be tested.
  */
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/**
+ * Formats a span of time for a sentence: "45 s", "12 min", "3 h 31 min", "2 d 4 h".
+ * Rounds up to the unit shown, so "in 3 h 31 min" never comes before the quota returns.
+ */
+export function durationInWords(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) {
+    const rest = minutes % 60;
+    return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  }
+  const days = Math.floor(hours / 24);
+  const restHours = hours % 24;
+  return restHours === 0 ? `${days} d` : `${days} d ${restHours} h`;
+}
 
 /** "just now", "1 min ago", "3 min ago", "2 h ago", "yesterday", "4 days ago". */
 export function formatAge(iso: string, now: number): string {
