@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { FIELD_MESSAGES } from '../main/core/field-messages';
 import { type Settings, settingsPatchSchema } from '../main/core/settings';
 import type { ActivityEntry, ShortcutView, Snapshot } from '../shared/snapshot';
 import { DOOR_NAMES, WINDOW_NAMES } from '../shared/vehicle';
+import { FIELD_MESSAGES } from '../shared/words/fields';
 
 /**
  * The contract between the renderer and main: the whole of what the popover may ask for

@@ -6,8 +6,8 @@ import {
   type VehicleStatus,
   WINDOW_NAMES,
 } from '../../shared/vehicle';
+import { doorLabel, doorName, windowLabel, windowName } from '../../shared/words/parts';
 import { formatAge } from '../../shared/words/time';
-import { doorLabel, doorName, windowLabel, windowName } from '../core/volvo/part-names';
 
 /** How long ago the car reported a reading, seen from `now` (epoch ms), as the popover says it. */
 export function readingAge(timestamp: string | null, now: number): string {

@@ -1,5 +1,5 @@
 import { DOOR_NAMES, WINDOW_NAMES } from '../../shared/vehicle';
-import { doorLabel, windowLabel } from '../core/volvo/part-names';
+import { doorLabel, windowLabel } from '../../shared/words/parts';
 
 /**
  * The browser host's top page: the popover in a 360 x 480 frame, as the tray would show it, and a

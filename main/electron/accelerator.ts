@@ -1,25 +1,10 @@
+import { isModifier } from '../../shared/accelerator';
+
 /**
  * Checks an Electron accelerator string ("CommandOrControl+Alt+L") before it reaches
  * `globalShortcut`, so a typo gets a sentence instead of an exception, and a bare key (which
  * would swallow that key in every app) is refused.
  */
-
-const MODIFIERS = new Set(
-  [
-    'Command',
-    'Cmd',
-    'Control',
-    'Ctrl',
-    'CommandOrControl',
-    'CmdOrCtrl',
-    'Alt',
-    'Option',
-    'AltGr',
-    'Shift',
-    'Super',
-    'Meta',
-  ].map((m) => m.toLowerCase()),
-);
 
 const NAMED_KEYS = new Set(
   [
@@ -100,14 +85,14 @@ export function acceleratorProblem(accelerator: string): string | null {
   if (tokens.some((token) => token.trim() === '' || token !== token.trim())) {
     return `${invalid}: write it like CommandOrControl+Alt+L.`;
   }
-  const unknownModifier = modifiers.find((m) => !MODIFIERS.has(m.toLowerCase()));
+  const unknownModifier = modifiers.find((m) => !isModifier(m));
   if (unknownModifier !== undefined) {
     return `${invalid}: "${unknownModifier}" is not a modifier (use Ctrl, Alt, Shift, Cmd or CommandOrControl).`;
   }
   if (new Set(modifiers.map((m) => m.toLowerCase())).size !== modifiers.length) {
     return `${invalid}: a modifier appears twice.`;
   }
-  if (MODIFIERS.has(key.toLowerCase())) return `${invalid}: it needs a key after the modifiers.`;
+  if (isModifier(key)) return `${invalid}: it needs a key after the modifiers.`;
   if (!isKey(key)) return `${invalid}: "${key}" is not a key Electron knows.`;
   const standalone = FUNCTION_KEY.test(key) || STANDALONE_KEYS.has(key.toLowerCase());
   if (modifiers.length === 0 && !standalone) {

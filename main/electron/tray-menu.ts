@@ -1,6 +1,6 @@
 import type { DemoAction } from '../../preload/contract';
 import type { Snapshot } from '../../shared/snapshot';
-import { doorName, windowName } from '../core/volvo/part-names';
+import { doorName, windowName } from '../../shared/words/parts';
 import { focusVehicle, stateLine } from './tray-state';
 
 /**

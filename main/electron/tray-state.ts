@@ -6,7 +6,7 @@ import {
   type Reading,
   WINDOW_NAMES,
 } from '../../shared/vehicle';
-import { capitalize, doorName, windowName } from '../core/volvo/part-names';
+import { capitalize, doorName, windowName } from '../../shared/words/parts';
 
 /**
  * What the tray shows, derived from the Snapshot alone: one icon state and the same picture in

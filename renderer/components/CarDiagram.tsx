@@ -36,7 +36,7 @@ export function CarDiagram({
   notClosed,
 }: {
   parts: readonly PartReading[];
-  /** What is open or unknown, in words (`partsInWords`); null when everything is closed. */
+  /** What is open or unknown, in words (`notClosedInWords`); null when everything is closed. */
   notClosed: string | null;
 }) {
   const states = new Map<PartId, OpenState>(parts.map((p) => [p.id, p.state]));

@@ -3,7 +3,7 @@ import type { ShortcutView, VehicleView } from '../../shared/snapshot';
 import { msUntil } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import { isMac } from '../format/accelerator';
-import { commandStatus, type Sending, unlockWindowLeft } from '../format/command-status';
+import { type Sending, statusLine, unlockWindowLeft } from '../format/status-line';
 import { useNow } from '../hooks/useNow';
 import { LockIcon, UnlockIcon } from './icons';
 
@@ -81,7 +81,7 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
 
   // The live region holds sentences that change with events, not every second; the ticking
   // countdowns sit beside it, hidden from screen readers.
-  const status = commandStatus({
+  const status = statusLine({
     vehicle,
     sending,
     armed: armedHere,

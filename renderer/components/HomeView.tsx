@@ -1,6 +1,6 @@
 import type { Snapshot, VehicleView } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
-import { partReadings, partsInWords } from '../format/parts';
+import { notClosedInWords, partReadings } from '../format/parts';
 import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
 import { AlertsList } from './AlertsList';
@@ -52,7 +52,7 @@ export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
           </p>
         )}
         <div className="car-overview">
-          <CarDiagram parts={parts} notClosed={partsInWords(vehicle)} />
+          <CarDiagram parts={parts} notClosed={notClosedInWords(vehicle)} />
           <PartsList parts={parts} />
         </div>
       </main>

@@ -1,5 +1,5 @@
-import { SIGN_IN_EXPIRED } from '../../main/core/auth/messages';
 import type { Snapshot } from '../../shared/snapshot';
+import { SIGN_IN_EXPIRED } from '../../shared/words/sign-in';
 import { formatClockTime } from '../../shared/words/time';
 
 /**

@@ -1,3 +1,5 @@
+import { keyInWords } from '../../shared/accelerator';
+
 /**
  * The shortcut recorder's logic: turns a key press into an Electron accelerator
  * ("CommandOrControl+Alt+L") and an accelerator back into words for the person.
@@ -91,28 +93,12 @@ export function recordKey(press: KeyPress, isMac: boolean): RecordedKey {
   return { kind: 'accelerator', accelerator: [...modifiers, key].join('+') };
 }
 
-const WORDS: Record<string, [mac: string, other: string]> = {
-  CommandOrControl: ['Cmd', 'Ctrl'],
-  CmdOrCtrl: ['Cmd', 'Ctrl'],
-  Command: ['Cmd', 'Cmd'],
-  Cmd: ['Cmd', 'Cmd'],
-  Control: ['Ctrl', 'Ctrl'],
-  Ctrl: ['Ctrl', 'Ctrl'],
-  Alt: ['Option', 'Alt'],
-  Option: ['Option', 'Alt'],
-  Super: ['Cmd', 'Super'],
-  Meta: ['Cmd', 'Super'],
-};
-
 /** "CommandOrControl+Alt+L" -> "Ctrl+Alt+L" (or "Cmd+Option+L" on macOS); "" -> "None". */
 export function describeAccelerator(accelerator: string, isMac: boolean): string {
   if (!accelerator.trim()) return 'None';
   return accelerator
     .split('+')
-    .map((part) => {
-      const words = WORDS[part];
-      return words ? words[isMac ? 0 : 1] : part;
-    })
+    .map((part) => keyInWords(part, isMac))
     .join('+');
 }
 

@@ -1,4 +1,4 @@
-import { FIELD_MESSAGES } from '../../main/core/field-messages';
+import { FIELD_MESSAGES } from '../../shared/words/fields';
 
 /**
  * Checks for the settings and connection forms, so each message can sit next to its field.

@@ -1,4 +1,3 @@
-import { capitalize, doorName, joinWithAnd, windowName } from '../../main/core/volvo/part-names';
 import type { VehicleView } from '../../shared/snapshot';
 import {
   DOOR_NAMES,
@@ -9,6 +8,7 @@ import {
   WINDOW_NAMES,
   type WindowName,
 } from '../../shared/vehicle';
+import { capitalize, doorName, joinWithAnd, windowName } from '../../shared/words/parts';
 
 /**
  * The openable parts of a car as the popover names them: doors, hood, tailgate, tank lid,
@@ -111,7 +111,7 @@ export function unknownPartNames(vehicle: Pick<VehicleView, 'doors' | 'windows'>
  * "hood open; sunroof unknown"; null when every part is known to be closed. Nothing unknown is
  * ever summed up as closed.
  */
-export function partsInWords(vehicle: Pick<VehicleView, 'doors' | 'windows'>): string | null {
+export function notClosedInWords(vehicle: Pick<VehicleView, 'doors' | 'windows'>): string | null {
   const open = openPartNames(vehicle);
   const unknown = unknownPartNames(vehicle);
   const said = [

@@ -1,7 +1,7 @@
-import { capitalize } from '../../main/core/volvo/part-names';
 import type { Freshness, VehicleView } from '../../shared/snapshot';
+import { capitalize } from '../../shared/words/parts';
 import { formatAge, formatSince, newestTimestamp } from '../../shared/words/time';
-import { partReadings, partsInWords } from './parts';
+import { notClosedInWords, partReadings } from './parts';
 
 /** The colour family of a state: green safe, amber open/unlocked, red alert, grey unknown. */
 export type Tone = 'safe' | 'warn' | 'alert' | 'unknown';
@@ -18,7 +18,7 @@ const EVERYTHING_CLOSED = 'Everything closed';
 
 /** What the car's summary means in words and colour. */
 export function stateView(vehicle: VehicleView): StateView {
-  const parts = partsInWords(vehicle);
+  const parts = notClosedInWords(vehicle);
   switch (vehicle.summary) {
     case 'locked':
       return {

@@ -7,10 +7,10 @@ import {
   type Reading,
   type Windows,
 } from '../../../shared/vehicle';
+import { capitalize, doorName, partsInWords, windowName } from '../../../shared/words/parts';
+import { MESSAGES } from '../../../shared/words/sign-in';
 import { durationInWords } from '../../../shared/words/time';
-import { MESSAGES } from '../auth/messages';
 import type { Settings } from '../settings';
-import { capitalize, doorName, partsInWords, windowName } from '../volvo/part-names';
 import { evaluateEngine } from './engine-rule';
 import { openDoors, openWindows } from './open-parts';
 import { evaluateTankLid } from './tank-lid-rule';

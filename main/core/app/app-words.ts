@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { MESSAGES } from '../auth/messages';
+import { MESSAGES } from '../../../shared/words/sign-in';
 import type { SecretVault } from '../ports';
 import type { Settings } from '../settings';
 import type { PollPause } from './poll-scheduler';

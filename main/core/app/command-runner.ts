@@ -1,5 +1,6 @@
 import type { ActivityEntry, CommandInProgress, CommandResultView } from '../../../shared/snapshot';
 import type { CommandKind, Doors, InvokeStatus } from '../../../shared/vehicle';
+import { capitalize, doorName, partsInWords } from '../../../shared/words/parts';
 import { durationInWords } from '../../../shared/words/time';
 import type { Clock, TimerHandle } from '../ports';
 import {
@@ -9,7 +10,6 @@ import {
 } from '../volvo/command-status';
 import { VolvoApiError } from '../volvo/errors';
 import type { CommandOutcome, VehicleApi } from '../volvo/model';
-import { capitalize, doorName, partsInWords } from '../volvo/part-names';
 import type { CommandRateLimit } from './command-rate-limit';
 import { openDoors } from './open-parts';
 import { COMMAND_ATTENTION_MS } from './poll-plan';

@@ -8,7 +8,7 @@ import {
   WINDOW_NAMES,
   type Windows,
 } from '../../../shared/vehicle';
-import { capitalize, doorName, windowName } from '../volvo/part-names';
+import { capitalize, doorName, windowName } from '../../../shared/words/parts';
 
 /** What changed between two readings of a car, as lines for its activity log. */
 

@@ -1,7 +1,7 @@
+import { MESSAGES } from '../../../shared/words/sign-in';
 import type { BrowserOpener, Logger } from '../ports';
 import { AuthError, acceptCallback, codeExchangeError, signInFailure } from './errors';
 import { type LoopbackListener, openLoopbackListener } from './loopback';
-import { MESSAGES } from './messages';
 import {
   createAuthorizationRequest,
   discoverEndpoints,

@@ -1,5 +1,5 @@
 import type { ApiVersion } from '../../../shared/vehicle';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../../../shared/words/sign-in';
 import type { OAuthClient, ServerEndpoints } from './oauth';
 import type { SessionMeta } from './session-meta';
 

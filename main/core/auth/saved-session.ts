@@ -1,7 +1,7 @@
+import { MESSAGES } from '../../../shared/words/sign-in';
 import type { SecretVault } from '../ports';
 import type { Credentials } from './credentials';
 import { signedInMessage } from './credentials';
-import { MESSAGES } from './messages';
 import type { SessionMeta } from './session-meta';
 import { type AuthState, SIGNED_OUT } from './types';
 

@@ -1,4 +1,5 @@
 import type { ApiVersion } from '../../../shared/vehicle';
+import { MESSAGES } from '../../../shared/words/sign-in';
 import { durationInWords } from '../../../shared/words/time';
 import type {
   BrowserOpener,
@@ -20,7 +21,6 @@ import {
 } from './credentials';
 import { AuthError, classifyTokenFailure, refusedMessage, signInFailure } from './errors';
 import type { LoopbackListener } from './loopback';
-import { MESSAGES } from './messages';
 import { refreshTokens, type TokenSet } from './oauth';
 import { readSavedSession } from './saved-session';
 import { loadSessionMeta, type SessionMeta, talksOnlyTo } from './session-meta';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELD_MESSAGES } from '../field-messages';
+import { FIELD_MESSAGES } from '../../../shared/words/fields';
 import { AuthError } from './errors';
 
 /** How long a developer-portal test access token lives when it does not say so itself. */

@@ -4,8 +4,8 @@ import {
   INVOKE_STATUSES,
   type InvokeStatus,
 } from '../../../shared/vehicle';
+import { capitalize, doorName, partsInWords } from '../../../shared/words/parts';
 import type { Logger } from '../ports';
-import { capitalize, doorName, partsInWords } from './part-names';
 
 /** How a sentence speaks of a command. */
 export interface CommandVerbs {

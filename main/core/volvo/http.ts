@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ApiVersion } from '../../../shared/vehicle';
+import { MESSAGES } from '../../../shared/words/sign-in';
 import { AuthError } from '../auth/errors';
-import { MESSAGES } from '../auth/messages';
 import type { AccessTokenProvider } from '../auth/types';
 import type { Clock, Fetch, Logger } from '../ports';
 import { VolvoApiError } from './errors';

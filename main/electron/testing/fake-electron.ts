@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { chordOf } from '../../../shared/accelerator';
 
 /**
  * One shared fake of the `electron` module for the shell's tests (the real binary cannot run
@@ -428,27 +429,14 @@ export const screen = {
   getCursorScreenPoint: () => fake.cursor,
 };
 
-const MODIFIER_ALIASES: Record<string, string> = {
-  ctrl: 'control',
-  cmd: 'command',
-  cmdorctrl: 'commandorcontrol',
-  option: 'alt',
-};
-/** Electron compares chords, not spellings: "Ctrl+Alt+L" is "Control+Alt+L". */
-function chord(accelerator: string): string {
-  const parts = accelerator.toLowerCase().split('+');
-  const key = parts.pop() ?? '';
-  const modifiers = parts.map((m) => MODIFIER_ALIASES[m] ?? m).sort();
-  return [...modifiers, key].join('+');
-}
 function registeredAs(accelerator: string): string | undefined {
-  return [...fake.shortcuts.keys()].find((held) => chord(held) === chord(accelerator));
+  return [...fake.shortcuts.keys()].find((held) => chordOf(held) === chordOf(accelerator));
 }
 
 export const globalShortcut = {
   register(accelerator: string, callback: () => void): boolean {
     if (accelerator.includes('Nonsense')) throw new Error('conversion failure');
-    const taken = [...fake.takenShortcuts].some((held) => chord(held) === chord(accelerator));
+    const taken = [...fake.takenShortcuts].some((held) => chordOf(held) === chordOf(accelerator));
     if (taken || registeredAs(accelerator) !== undefined) return false;
     fake.shortcuts.set(accelerator, callback);
     return true;

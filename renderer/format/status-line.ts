@@ -13,7 +13,7 @@ import { partReadings } from './parts';
 /** What the popover is sending right now, before the core reports it in progress. */
 export type Sending = 'lock' | 'prepare' | 'unlock' | null;
 
-export interface CommandStatus {
+export interface StatusLine {
   tone: 'neutral' | 'ok' | 'fail' | 'warn';
   text: string;
   busy?: boolean;
@@ -21,7 +21,7 @@ export interface CommandStatus {
   ticking?: string;
 }
 
-export interface CommandStatusInput {
+export interface StatusLineInput {
   vehicle: Pick<VehicleView, 'command' | 'doors' | 'windows'>;
   sending: Sending;
   /** Unlock pressed once: the confirmation lapses at `expiresAt`. */
@@ -50,7 +50,7 @@ export function unlockWindowLeft(
 }
 
 /** The status line, or null when there is nothing to say. */
-export function commandStatus(input: CommandStatusInput): CommandStatus | null {
+export function statusLine(input: StatusLineInput): StatusLine | null {
   const { vehicle, sending, armed, error, shortcut, now } = input;
   const { inProgress, last, unlockWindowUntil } = vehicle.command;
   if (inProgress) return { tone: 'neutral', text: inProgress.message, busy: true };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closedDoors, vehicleView } from '../../main/core/testing/snapshots';
 import type { CommandResultView, VehicleView } from '../../shared/snapshot';
-import { type CommandStatusInput, commandStatus, unlockWindowLeft } from './command-status';
+import { type StatusLineInput, statusLine, unlockWindowLeft } from './status-line';
 
 // Local times, so the tests read the same in every time zone.
 const now = new Date(2026, 10, 27, 8, 30, 0).getTime();
@@ -31,8 +31,8 @@ function afterUnlock(overrides: Partial<VehicleView> = {}): VehicleView {
   });
 }
 
-function status(vehicle: VehicleView, extra: Partial<CommandStatusInput> = {}) {
-  return commandStatus({
+function status(vehicle: VehicleView, extra: Partial<StatusLineInput> = {}) {
+  return statusLine({
     vehicle,
     sending: null,
     armed: null,
@@ -44,7 +44,7 @@ function status(vehicle: VehicleView, extra: Partial<CommandStatusInput> = {}) {
   });
 }
 
-describe('commandStatus', () => {
+describe('statusLine', () => {
   it('counts down the unlock window after an unlock', () => {
     expect(status(afterUnlock())).toEqual({
       tone: 'warn',

@@ -1,4 +1,4 @@
-import type { DoorName, WindowName } from '../../../shared/vehicle';
+import type { DoorName, WindowName } from '../vehicle';
 
 /**
  * What a person calls each openable part of the car, in one place: the core's sentences and

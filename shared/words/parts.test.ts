@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOOR_NAMES, WINDOW_NAMES } from '../../../shared/vehicle';
+import { DOOR_NAMES, WINDOW_NAMES } from '../vehicle';
 import {
   capitalize,
   doorLabel,
@@ -8,7 +8,7 @@ import {
   partsInWords,
   windowLabel,
   windowName,
-} from './part-names';
+} from './parts';
 
 describe('part names', () => {
   it('gives every door and window its own name, never the wire name', () => {
