@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { snapshot } from '../main/core/testing/snapshots';
 import { emitToRenderer, fake } from '../main/electron/testing/fake-electron';
-import { INTENT_NAMES, intentChannel, SNAPSHOT_CHANNEL, type VolvoBridge } from './contract';
+import {
+  INTENT_NAMES,
+  intentChannel,
+  SNAPSHOT_CHANNEL,
+  type VolvoBridge,
+} from '../shared/contract';
 
 vi.mock('electron', () => import('../main/electron/testing/fake-electron'));
 

@@ -3,9 +3,9 @@ import {
   INTENT_NAMES,
   intentChannel,
   SNAPSHOT_CHANNEL,
-  type Snapshot,
   type VolvoBridge,
-} from './contract';
+} from '../shared/contract';
+import type { Snapshot } from '../shared/snapshot';
 
 /**
  * The preload (bundled to CommonJS: a sandboxed preload cannot load ES modules). It exposes

@@ -1,4 +1,4 @@
-import type { VolvoBridge } from '../preload/contract';
+import type { VolvoBridge } from '../shared/contract';
 
 /**
  * The popover's only way out: `window.volvo`, put there by the Electron preload or the browser

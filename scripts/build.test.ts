@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fakeElectron from '../main/electron/testing/fake-electron';
-import { INTENT_NAMES } from '../preload/contract';
+import { INTENT_NAMES } from '../shared/contract';
 import { buildMain, buildPreload, copyIcons } from './build-steps';
 
 /**

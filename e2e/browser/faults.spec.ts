@@ -1,4 +1,4 @@
-import type { DemoAction } from '../../preload/contract';
+import type { DemoAction } from '../../shared/contract';
 import { expect, fastForward, openPopover, stateWord, test } from './fixtures';
 
 type Fault = Extract<DemoAction, { kind: 'fault' }>['fault'];

@@ -1,4 +1,4 @@
-import { INTENT_NAMES } from '../../preload/contract';
+import { INTENT_NAMES } from '../../shared/contract';
 import { expect, test } from './electron-app';
 
 /** The tray icon opens the popover, which shows the demo car through the real bridge. */

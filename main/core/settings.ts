@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { SameType } from './same-type';
 
 /**
  * The app's settings: everything a person can change that is not a secret. Secrets (API key,
@@ -89,8 +91,9 @@ export const settingsSchema = z.object({
   activityLogSize: z.number().int().min(10).max(1000).default(200),
 });
 
-/** Settings as the app uses them: every key present and valid. */
-export type Settings = z.infer<typeof settingsSchema>;
+// The schema describes exactly the shared types, or this does not compile.
+const settingsMatch: SameType<z.infer<typeof settingsSchema>, Settings> = true;
+void settingsMatch;
 
 /** The defaults, as a fresh install has them. */
 export const defaultSettings: Settings = settingsSchema.parse({});
@@ -124,7 +127,8 @@ export const settingsPatchSchema = z
   })
   .partial()
   .strict();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+const patchMatch: SameType<z.infer<typeof settingsPatchSchema>, SettingsPatch> = true;
+void patchMatch;
 
 /** Settings read from disk, with what had to be repaired, in words. */
 export interface LoadedSettings {

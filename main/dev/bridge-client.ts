@@ -4,7 +4,7 @@
  * host's loopback WebSocket, as the Electron preload does over IPC. It must not import anything
  * at run time: only types.
  */
-import type { IntentName, IntentResult, VolvoBridge } from '../../preload/contract';
+import type { IntentName, IntentResult, VolvoBridge } from '../../shared/contract';
 import type { Snapshot } from '../../shared/snapshot';
 import type { HostMessage } from './wire';
 

@@ -4,7 +4,7 @@
  * tray icon would, and drives the simulated car through the contract's `demo` intent. Types only
  * may be imported.
  */
-import type { DemoAction } from '../../preload/contract';
+import type { DemoAction } from '../../shared/contract';
 import type { HostMessage } from './wire';
 
 /** Wires up the panel in `doc`, talking to the host at `socketUrl`. */

@@ -8,13 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
   type DemoAction,
-  dispatchIntent,
   INTENT_NAMES,
-  type IntentInput,
+  type IntentArgs,
   type IntentName,
   type IntentResult,
   type IntentResults,
-} from '../../preload/contract';
+} from '../../shared/contract';
 import { withHostIntents } from '../core/app/intent-handlers';
 import {
   createMemoryDeps,
@@ -25,6 +24,7 @@ import {
 } from '../core/app/memory-ports';
 import { createAppService } from '../core/app/service';
 import type { AppService } from '../core/app/types';
+import { dispatchIntent } from '../core/intent-schemas';
 import {
   type AppNotification,
   type JsonStore,
@@ -91,7 +91,7 @@ export interface BrowserHost {
   /** Runs an intent exactly as a page would (validated by the contract). */
   call<K extends IntentName>(
     name: K,
-    ...args: IntentInput<K>
+    ...args: IntentArgs<K>
   ): Promise<IntentResult<IntentResults[K]>>;
   /** The demo intent; throws with the core's words when it is refused. */
   demo(action: DemoAction): Promise<void>;
@@ -186,7 +186,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     },
   });
 
-  const call = <K extends IntentName>(name: K, ...args: IntentInput<K>) =>
+  const call = <K extends IntentName>(name: K, ...args: IntentArgs<K>) =>
     dispatchIntent(handlers, name, args) as Promise<IntentResult<IntentResults[K]>>;
 
   const unsubscribe = service.onSnapshot((snapshot) =>

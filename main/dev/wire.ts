@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IntentResult } from '../../preload/contract';
+import type { IntentResult } from '../../shared/contract';
 import type { Snapshot } from '../../shared/snapshot';
 import type { AppNotification } from '../core/ports';
 

@@ -4,10 +4,10 @@ import {
   INTENT_NAMES,
   type IntentHandlers,
   type IntentName,
-  intentArgs,
   intentChannel,
   SNAPSHOT_CHANNEL,
-} from '../../preload/contract';
+} from '../../shared/contract';
+import { intentArgs } from '../core/intent-schemas';
 import { silentLogger } from '../core/ports';
 import { seededRandom } from '../core/testing/seeded-random';
 import { snapshot, VIN_1 } from '../core/testing/snapshots';

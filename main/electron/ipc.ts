@@ -1,14 +1,14 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
 import {
-  dispatchIntent,
   INTENT_NAMES,
   type IntentHandlers,
   type IntentResult,
   intentChannel,
   SNAPSHOT_CHANNEL,
-  type Snapshot,
-} from '../../preload/contract';
+} from '../../shared/contract';
+import type { Snapshot } from '../../shared/snapshot';
+import { dispatchIntent } from '../core/intent-schemas';
 import type { Logger } from '../core/ports';
 import { isRendererUrl, type RendererLocation } from './renderer-location';
 

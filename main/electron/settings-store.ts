@@ -2,8 +2,9 @@ import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcMain } from 'electron';
 import ElectronStore from 'electron-store';
+import type { Settings } from '../../shared/settings';
 import type { Logger } from '../core/ports';
-import { defaultSettings, loadSettings, type Settings, type SettingsStore } from '../core/settings';
+import { defaultSettings, loadSettings, type SettingsStore } from '../core/settings';
 import { isNotFound } from './json-store';
 import { migrateSettings, type SettingsMigration } from './settings-migrations';
 

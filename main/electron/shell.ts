@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, session } from 'electron';
-import type { Snapshot } from '../../preload/contract';
+import type { Snapshot } from '../../shared/snapshot';
 import { withHostIntents } from '../core/app/intent-handlers';
 import type { AppDeps, AppService } from '../core/app/types';
 import { systemClock } from '../core/ports';

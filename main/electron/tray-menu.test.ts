@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DemoAction } from '../../preload/contract';
+import type { DemoAction } from '../../shared/contract';
 import { signedOut, snapshot, VIN_1, VIN_2, vehicleView } from '../core/testing/snapshots';
 import { DEMO_SCENARIOS, type TrayMenuItem, trayMenuTemplate } from './tray-menu';
 

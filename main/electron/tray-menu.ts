@@ -1,4 +1,4 @@
-import type { DemoAction } from '../../preload/contract';
+import type { DemoAction } from '../../shared/contract';
 import type { Snapshot } from '../../shared/snapshot';
 import { doorName, windowName } from '../../shared/words/parts';
 import { focusVehicle, stateLine } from './tray-state';

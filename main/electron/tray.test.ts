@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoActionSchema } from '../../preload/contract';
+import { demoActionSchema } from '../core/intent-schemas';
 import { signedOut, snapshot, vehicleView } from '../core/testing/snapshots';
 import { fake, nativeTheme, resetFakeElectron } from './testing/fake-electron';
 import { createAppTray } from './tray';

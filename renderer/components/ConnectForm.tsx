@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { Settings } from '../../main/core/settings';
+import type { Settings } from '../../shared/settings';
 import type { VolvoBridge } from '../bridge';
 import { checkWholeNumber, LIMITS } from '../format/fields';
 import { type ConnectValues, connectRequest, connectValues } from '../format/settings-form';

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { Settings } from '../../main/core/settings';
+import type { Settings } from '../../shared/settings';
 import type { Snapshot } from '../../shared/snapshot';
 import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { signInRequestSchema } from '../../main/core/intent-schemas';
 import { settingsPatchSchema } from '../../main/core/settings';
-import { signInRequestSchema } from '../../preload/contract';
 import {
   checkAccessToken,
   checkApiKey,

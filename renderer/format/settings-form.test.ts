@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { signInRequestSchema } from '../../main/core/intent-schemas';
 import { defaultSettings, settingsPatchSchema } from '../../main/core/settings';
-import { signInRequestSchema } from '../../preload/contract';
 import { connectRequest, connectValues, preferencePatch, preferenceValues } from './settings-form';
 
 const vins = ['YV1XZK9V2PA000001', 'YV4A22PL3N1000002'];

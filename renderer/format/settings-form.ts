@@ -1,5 +1,5 @@
-import type { Settings, SettingsPatch } from '../../main/core/settings';
-import type { SignInRequest } from '../../preload/contract';
+import type { SignInRequest } from '../../shared/contract';
+import type { Settings, SettingsPatch } from '../../shared/settings';
 import {
   checkAccessToken,
   checkApiKey,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import type { Settings } from '../../../shared/settings';
 import type { Doors, LockState, OpenState, Reading, Windows } from '../../../shared/vehicle';
-import { defaultSettings, type Settings } from '../settings';
+import { defaultSettings } from '../settings';
 import { FakeClock } from '../testing/fake-clock';
 import { type AlertState, alertStateSchema, createAlertEngine } from './alert-engine';
 import { evaluateApp, evaluateVehicle } from './alert-rules';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { Settings } from '../../../shared/settings';
 import type { AlertRule, AlertView } from '../../../shared/snapshot';
 import type { Clock, JsonStore, Notifier } from '../ports';
-import type { Settings } from '../settings';
 import { epochMsSchema, tolerantList } from '../stored-values';
 import type { AlertCondition, ClearedText, RuleEvaluation } from './alert-rules';
 import { iso } from './time-words';

@@ -1,3 +1,4 @@
+import type { Settings } from '../../../shared/settings';
 import type { AlertRule } from '../../../shared/snapshot';
 import {
   type Doors,
@@ -10,7 +11,6 @@ import {
 import { capitalize, doorName, partsInWords, windowName } from '../../../shared/words/parts';
 import { MESSAGES } from '../../../shared/words/sign-in';
 import { durationInWords } from '../../../shared/words/time';
-import type { Settings } from '../settings';
 import { evaluateEngine } from './engine-rule';
 import { openDoors, openWindows } from './open-parts';
 import { evaluateTankLid } from './tank-lid-rule';

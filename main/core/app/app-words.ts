@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import type { Settings } from '../../../shared/settings';
 import { MESSAGES } from '../../../shared/words/sign-in';
 import type { SecretVault } from '../ports';
-import type { Settings } from '../settings';
 import type { PollPause } from './poll-scheduler';
 import { whenInWords } from './time-words';
 

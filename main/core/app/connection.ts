@@ -1,4 +1,5 @@
-import type { DemoAction, SignInRequest } from '../../../preload/contract';
+import type { DemoAction, SignInRequest } from '../../../shared/contract';
+import type { Settings } from '../../../shared/settings';
 import type { SignInMode } from '../../../shared/snapshot';
 import type { ApiVersion } from '../../../shared/vehicle';
 import type { Simulator, SimulatorOptions } from '../../simulator/index';
@@ -6,7 +7,6 @@ import { createRedirectFollower } from '../auth/redirect-follower';
 import type { AuthSession } from '../auth/types';
 import { VOLVO_ID_ISSUER, volvoIdConfig } from '../auth/volvo-id';
 import type { BrowserOpener, Clock, Fetch, Logger, SecretVault } from '../ports';
-import type { Settings } from '../settings';
 import { createVehicleApi, VOLVO_API_BASE } from '../volvo/client';
 import type { VehicleApi } from '../volvo/model';
 

@@ -1,4 +1,4 @@
-import type { IntentHandlers } from '../../../preload/contract';
+import type { IntentHandlers } from '../../../shared/contract';
 import type { CoreIntents } from './types';
 
 /** The intents the shell itself answers: the core has no window to hide and no app to quit. */

@@ -1,3 +1,4 @@
+import type { Settings } from '../../../shared/settings';
 import type {
   AppNotification,
   BrowserOpener,
@@ -8,7 +9,7 @@ import type {
   ShortcutRegistrar,
 } from '../ports';
 import { silentLogger, systemClock } from '../ports';
-import { loadSettings, type Settings, type SettingsStore } from '../settings';
+import { loadSettings, type SettingsStore } from '../settings';
 import type { AppDeps } from './types';
 
 /**

@@ -1,5 +1,5 @@
+import type { Settings } from '../../../shared/settings';
 import type { Clock } from '../ports';
-import type { Settings } from '../settings';
 import { type AttentionInput, baseIntervalMs, commandReserve } from './poll-plan';
 import { projectedRequests, stretchFor } from './poll-projection';
 import type { QuotaCounter } from './quota-counter';

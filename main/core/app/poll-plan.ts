@@ -1,5 +1,5 @@
+import type { Settings } from '../../../shared/settings';
 import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
-import type { Settings } from '../settings';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings';
+import type { Settings } from '../../../shared/settings';
 import {
   type AttentionInput,
   baseIntervalMs,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SignInRequest } from '../../../preload/contract';
+import type { SignInRequest } from '../../../shared/contract';
+import type { Settings } from '../../../shared/settings';
 import type { ActivityEntry, Snapshot } from '../../../shared/snapshot';
 import {
   type Simulator,
@@ -9,12 +10,7 @@ import {
 import { createAuthSession } from '../auth/session';
 import type { AuthState } from '../auth/types';
 import { VOLVO_ID_ISSUER } from '../auth/volvo-id';
-import {
-  applySettingsPatch,
-  defaultSettings,
-  type Settings,
-  settingsPatchSchema,
-} from '../settings';
+import { applySettingsPatch, defaultSettings, settingsPatchSchema } from '../settings';
 import { activityStateSchema, createActivityLog } from './activity-log';
 import { alertStateSchema, createAlertEngine } from './alert-engine';
 import { evaluateApp, evaluateVehicle } from './alert-rules';

@@ -1,6 +1,6 @@
+import type { Settings } from '../../../shared/settings';
 import type { Doors } from '../../../shared/vehicle';
 import { durationInWords } from '../../../shared/words/time';
-import type { Settings } from '../settings';
 import type { AlertCondition, ClearedText } from './alert-rules';
 import { tankLidOpen } from './open-parts';
 

@@ -1,4 +1,4 @@
-import type { IntentHandlers } from '../../../preload/contract';
+import type { IntentHandlers } from '../../../shared/contract';
 import type { Snapshot } from '../../../shared/snapshot';
 import type { AuthSession } from '../auth/types';
 import type {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatchIntent, INTENT_NAMES, type IntentHandlers, intentArgs } from './contract';
+import { INTENT_NAMES, type IntentHandlers } from '../../shared/contract';
+import { dispatchIntent, intentArgs } from './intent-schemas';
 
 const VIN = 'YV1XZK9V2PA000001';
 

@@ -1,14 +1,24 @@
 import { z } from 'zod';
-import { type Settings, settingsPatchSchema } from '../main/core/settings';
-import type { ActivityEntry, ShortcutView, Snapshot } from '../shared/snapshot';
-import { DOOR_NAMES, WINDOW_NAMES } from '../shared/vehicle';
-import { FIELD_MESSAGES } from '../shared/words/fields';
+import {
+  DEMO_FAULTS,
+  type DemoAction,
+  type IntentArgs,
+  type IntentHandlers,
+  type IntentName,
+  type IntentResult,
+  isIntentName,
+  type SignInRequest,
+} from '../../shared/contract';
+import { DOOR_NAMES, WINDOW_NAMES } from '../../shared/vehicle';
+import { FIELD_MESSAGES } from '../../shared/words/fields';
+import type { SameType } from './same-type';
+import { settingsPatchSchema } from './settings';
 
 /**
- * The contract between the renderer and main: the whole of what the popover may ask for
- * (intents, never "fetch this URL"), the Snapshot pushed back, the channel names, and a zod
- * schema for every argument. Main, the preload, the renderer and the browser host all build on
- * this one module; an intent without a schema, a result type or a handler does not compile.
+ * Main's side of the contract (`shared/contract.ts`): a zod schema for every intent's arguments,
+ * each checked at compile time to describe exactly the shared types, and `dispatchIntent`, which
+ * validates what an untrusted caller sent before any handler runs. The Electron IPC handlers and
+ * the browser host's WebSocket both go through it. Never bundled into the preload.
  */
 
 const vin = z
@@ -59,7 +69,8 @@ export const signInRequestSchema = z.discriminatedUnion('mode', [
     })
     .strict(),
 ]);
-export type SignInRequest = z.infer<typeof signInRequestSchema>;
+const signInMatch: SameType<z.infer<typeof signInRequestSchema>, SignInRequest> = true;
+void signInMatch;
 
 /** Demo mode only: change the simulated car or make the simulated API misbehave. */
 export const demoActionSchema = z.discriminatedUnion('kind', [
@@ -91,19 +102,12 @@ export const demoActionSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('fault'),
-      fault: z.enum([
-        'none',
-        'quota',
-        'rate-limit',
-        'server-error',
-        'malformed',
-        'timeout',
-        'unknown-values',
-      ]),
+      fault: z.enum(DEMO_FAULTS),
     })
     .strict(),
 ]);
-export type DemoAction = z.infer<typeof demoActionSchema>;
+const demoMatch: SameType<z.infer<typeof demoActionSchema>, DemoAction> = true;
+void demoMatch;
 
 const lockOptions = z.object({ reducedGuard: z.boolean() }).partial().strict();
 
@@ -128,66 +132,7 @@ export const intentArgs = {
   closePopover: z.tuple([]),
   /** Quits the app. Handled by the host shell. */
   quit: z.tuple([]),
-} as const;
-
-/** Each intent's result. */
-export interface IntentResults {
-  getSnapshot: Snapshot;
-  refresh: void;
-  selectVehicle: void;
-  lock: void;
-  prepareUnlock: { token: string; expiresAt: string };
-  unlock: void;
-  signIn: void;
-  signOut: void;
-  getSettings: Settings;
-  updateSettings: Settings;
-  setShortcut: ShortcutView;
-  setPopoverOpen: void;
-  getActivity: ActivityEntry[];
-  demo: void;
-  closePopover: void;
-  quit: void;
-}
-
-export type IntentName = keyof typeof intentArgs & keyof IntentResults;
-export const INTENT_NAMES = Object.keys(intentArgs) as IntentName[];
-
-// Compile-time guard: every intent has both a schema and a result type.
-type Missing =
-  | Exclude<keyof typeof intentArgs, keyof IntentResults>
-  | Exclude<keyof IntentResults, keyof typeof intentArgs>;
-const everyIntentComplete: Missing extends never ? true : Missing = true;
-void everyIntentComplete;
-
-/** What an intent answers across the bridge: a value, or an error in words. */
-export type IntentResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** The arguments a caller passes. */
-export type IntentInput<K extends IntentName> = z.input<(typeof intentArgs)[K]>;
-/** The arguments a handler receives, validated. */
-export type IntentArgs<K extends IntentName> = z.output<(typeof intentArgs)[K]>;
-
-/** What a host (the Electron shell, the browser host) must implement: one handler per intent. */
-export type IntentHandlers = {
-  [K in IntentName]: (...args: IntentArgs<K>) => Promise<IntentResults[K]> | IntentResults[K];
-};
-
-/** `window.volvo` in the renderer. */
-export type VolvoBridge = {
-  [K in IntentName]: (...args: IntentInput<K>) => Promise<IntentResult<IntentResults[K]>>;
-} & {
-  /** Subscribes to Snapshots; returns the unsubscribe function (for React effects). */
-  onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
-};
-
-/** IPC channel names. */
-export const intentChannel = (name: IntentName): string => `volvo:intent:${name}`;
-export const SNAPSHOT_CHANNEL = 'volvo:snapshot';
-
-export function isIntentName(name: unknown): name is IntentName {
-  return typeof name === 'string' && Object.hasOwn(intentArgs, name);
-}
+} as const satisfies { [K in IntentName]: z.ZodType<IntentArgs<K>> };
 
 /** Turns a zod failure into one sentence: the schema's own message, which is written for people. */
 function describeInvalid(error: z.ZodError): string {
@@ -217,5 +162,3 @@ export async function dispatchIntent(
     return { ok: false, error: error instanceof Error ? error.message : 'Something went wrong.' };
   }
 }
-
-export type { ActivityEntry, Settings, ShortcutView, Snapshot };
