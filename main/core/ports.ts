@@ -1,3 +1,4 @@
+import type { DemoAction } from '../../shared/contract';
 /**
  * The core's world, as small ports. The Electron shell, the browser host, the CLI and the tests
  * each plug in their own implementations; nothing in `main/core` imports `electron`.
@@ -114,3 +115,26 @@ export interface ShortcutRegistrar {
    */
   register(accelerator: string, onPress: () => void): { ok: true } | { ok: false; reason: string };
 }
+
+/**
+ * Demo mode's stand-in for Volvo: a Connected Vehicle API and a Volvo ID on this computer,
+ * started when the person chooses the demo. The composition roots supply it (the embedded
+ * simulator); the core only signs in to it like any other Volvo ID and drives its controls.
+ */
+export interface DemoBackend {
+  /** 'http://127.0.0.1:PORT': both the API and its Volvo ID. */
+  readonly baseUrl: string;
+  /** The OAuth client registered there (HTTP Basic at its token endpoint). */
+  readonly client: { id: string; secret: string };
+  /** A VCC API key it accepts. */
+  readonly apiKey: string;
+  /** The demo cars. */
+  readonly vins: readonly string[];
+  /** Carries out a demo action on car `vin` (ignored for API faults); throws in words. */
+  apply(action: DemoAction, vin: string): void;
+  /** Stops it and drops its connections. */
+  close(): Promise<void>;
+}
+
+/** Starts a {@link DemoBackend} on the app's clock. */
+export type StartDemoBackend = (options: { clock: Clock; logger: Logger }) => Promise<DemoBackend>;

@@ -34,6 +34,7 @@ import {
   silentLogger,
 } from '../core/ports';
 import type { SettingsStore } from '../core/settings';
+import { embeddedDemo } from '../demo/embedded-simulator';
 import { ControllableClock } from './controllable-clock';
 import { HARNESS_CSP, HARNESS_CSS, harnessHtml } from './harness-page';
 import { type HostMessage, pageMessageSchema } from './wire';
@@ -168,6 +169,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     logger,
     ...stores,
     shortcuts: recordingShortcuts(options.takenShortcuts ?? []),
+    startDemo: embeddedDemo(),
   });
   const service = createAppService(deps);
   await service.start();

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { intentChannel } from '../../shared/contract';
 import type { Snapshot } from '../../shared/snapshot';
-import type { AppDeps, AppService, CoreIntents } from '../core/app/types';
+import type { AppService, CoreIntents } from '../core/app/types';
 import { defaultSettings } from '../core/settings';
 import { snapshot, VIN_1 } from '../core/testing/snapshots';
-import { runShell, type ShellTestHooks } from './shell';
+import { embeddedDemo } from '../demo/embedded-simulator';
+import { runShell, type ShellDeps, type ShellTestHooks } from './shell';
 import {
   app,
   type FakeBrowserWindow,
@@ -29,7 +30,7 @@ function stubCore() {
   const calls: string[] = [];
   const listeners = new Set<(s: Snapshot) => void>();
   let current = snapshot();
-  let deps: AppDeps | null = null;
+  let deps: ShellDeps | null = null;
   const record =
     <T>(name: string, value: T) =>
     (...args: unknown[]) => {
@@ -81,7 +82,7 @@ function stubCore() {
     service,
     calls,
     deps: () => deps,
-    create: (given: AppDeps) => {
+    create: (given: ShellDeps) => {
       deps = given;
       return service;
     },
@@ -302,7 +303,7 @@ describe('the shell with the real core, in demo mode against the embedded simula
     await runShell({
       distDirectory: DIST,
       createCore: (deps) => {
-        core = createAppService(deps);
+        core = createAppService({ ...deps, startDemo: embeddedDemo() });
         return core;
       },
     });

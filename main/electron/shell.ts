@@ -27,11 +27,14 @@ import { createAppTray } from './tray';
  * is built by the caller (`main/index.ts`), so this module does not depend on how.
  */
 
+/** The ports the shell provides: all but demo mode's backend, which the entry point wires. */
+export type ShellDeps = Omit<AppDeps, 'startDemo'>;
+
 export interface ShellOptions {
   /** The `dist` folder. */
   distDirectory: string;
-  /** Builds the core from the shell's adapters. */
-  createCore: (deps: AppDeps) => AppService;
+  /** Builds the core from the shell's adapters (the caller adds demo mode's backend). */
+  createCore: (deps: ShellDeps) => AppService;
   /** Defaults to `process.platform` (tests run the other platforms' paths). */
   platform?: NodeJS.Platform;
 }

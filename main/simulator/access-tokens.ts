@@ -1,4 +1,4 @@
-import type { Clock } from '../core/ports';
+import type { SimClock } from './clock';
 import { randomToken } from './secrets';
 
 /** Who an access token speaks for and what it may do. */
@@ -20,7 +20,7 @@ export class AccessTokens {
   private readonly tokens = new Map<string, AccessGrant>();
 
   constructor(
-    private readonly clock: Clock,
+    private readonly clock: SimClock,
     readonly ttlSeconds: number,
   ) {}
 

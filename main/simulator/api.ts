@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../core/ports';
 import type { AccessGrant, AccessTokens } from './access-tokens';
 import type { ApiRoute, RouteContext } from './api-routes';
 import { V1_ROUTES } from './api-v1';
 import { V2_ROUTES } from './api-v2';
 import { ENGINE_ROUTES } from './api-v2-engine';
+import type { SimClock } from './clock';
 import type { FaultSwitch } from './faults';
 import { type Fleet, isVin } from './fleet';
 import {
@@ -25,7 +25,7 @@ import { sameSecret } from './secrets';
 
 export interface ApiDeps {
   baseUrl: string;
-  clock: Clock;
+  clock: SimClock;
   fleet: Fleet;
   apiKey: string;
   accessTokens: AccessTokens;

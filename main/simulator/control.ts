@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DOOR_NAMES, WINDOW_NAMES } from '../../shared/vehicle';
-import type { Clock } from '../core/ports';
+import { CAR_DOORS, CAR_WINDOWS } from './car-parts';
+import type { SimClock } from './clock';
 import { simFaultSchema } from './faults';
 import type { Fleet } from './fleet';
 import {
@@ -24,7 +24,7 @@ import type { StoredReading, VehicleState } from './vehicle';
 
 /** What the control API may see and change. */
 export interface ControlDeps {
-  clock: Clock;
+  clock: SimClock;
   fleet: Fleet;
   fault(): SimFault | null;
   setFault(fault: SimFault | null): void;
@@ -51,8 +51,8 @@ const tokenRequest = z.object({
     .array(z.enum(SUPPORTED_SCOPES as [string, ...string[]], { error: 'unknown scope' }))
     .optional(),
 });
-const doorName = z.enum(DOOR_NAMES);
-const windowName = z.enum(WINDOW_NAMES);
+const doorName = z.enum(CAR_DOORS);
+const windowName = z.enum(CAR_WINDOWS);
 
 type Action = (request: SimRequest, params: Record<string, string>) => Reply;
 
@@ -91,7 +91,7 @@ export function createControl(deps: ControlDeps): Handler {
       path: ['vehicles', ':vin', 'doors', ':door'],
       action: vehicleChange(openValue, (vehicle, { value }, params) => {
         const door = doorName.safeParse(params.door);
-        if (!door.success) return badRequest(`door must be one of ${DOOR_NAMES.join(', ')}`);
+        if (!door.success) return badRequest(`door must be one of ${CAR_DOORS.join(', ')}`);
         vehicle.setDoor(door.data, value);
         return null;
       }),
@@ -101,7 +101,7 @@ export function createControl(deps: ControlDeps): Handler {
       path: ['vehicles', ':vin', 'windows', ':window'],
       action: vehicleChange(openValue, (vehicle, { value }, params) => {
         const window = windowName.safeParse(params.window);
-        if (!window.success) return badRequest(`window must be one of ${WINDOW_NAMES.join(', ')}`);
+        if (!window.success) return badRequest(`window must be one of ${CAR_WINDOWS.join(', ')}`);
         if (window.data === 'sunroof' && !vehicle.equipment.sunroof) {
           return apiError(404, 'NOT_FOUND', `The car ${vehicle.vin} has no sunroof.`);
         }

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/ports';
+import type { SimClock } from './clock';
 import { VehicleState } from './vehicle';
 
 /** The demo account's cars: a modern one (sunroof, lock-reduced-guard) and a classic one. */
@@ -15,7 +15,7 @@ export function isVin(value: string): boolean {
 export class Fleet {
   private readonly vehicles = new Map<string, VehicleState>();
 
-  constructor(vins: readonly string[], clock: Clock, commandStepMs: number) {
+  constructor(vins: readonly string[], clock: SimClock, commandStepMs: number) {
     if (vins.length === 0) throw new Error('The simulator needs at least one VIN.');
     vins.forEach((vin, index) => {
       if (!isVin(vin)) throw new Error(`"${vin}" is not a VIN (17 characters, no I, O or Q).`);

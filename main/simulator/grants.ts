@@ -1,4 +1,4 @@
-import type { Clock } from '../core/ports';
+import type { SimClock } from './clock';
 import { randomToken } from './secrets';
 
 /** An authorization code lives one minute, like Volvo ID's. */
@@ -30,7 +30,7 @@ export class GrantStore {
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly refreshTokens = new Map<string, RefreshGrant>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: SimClock) {}
 
   issueCode(input: Omit<AuthorizationCode, 'expiresAt' | 'used' | 'grantId'>): string {
     const now = this.clock.now();

@@ -1,6 +1,6 @@
-import { type Clock, silentLogger, systemClock } from '../core/ports';
 import { AccessTokens } from './access-tokens';
 import { createApi } from './api';
+import { quietLogger, type SimClock, wallClock } from './clock';
 import { createControl } from './control';
 import { FaultSwitch } from './faults';
 import { DEMO_VINS, Fleet } from './fleet';
@@ -27,8 +27,8 @@ const PUBLIC_CLIENT_ID = 'volvo-tray-public';
  * /_simulator/. See main/simulator/README.md.
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const clock: Clock = options.clock ?? systemClock;
-  const logger = options.logger ?? silentLogger;
+  const clock: SimClock = options.clock ?? wallClock;
+  const logger = options.logger ?? quietLogger;
   const ttlSeconds = positiveInteger(options.accessTokenTtlSeconds ?? 299, 'accessTokenTtlSeconds');
   const quotaPerDay = positiveInteger(options.quotaPerDay ?? 10_000, 'quotaPerDay');
   const commandStepMs = positiveInteger(options.commandStepMs ?? 1500, 'commandStepMs');

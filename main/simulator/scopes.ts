@@ -1,12 +1,18 @@
-import { VOLVO_SCOPES } from '../core/auth/types';
-
 /**
- * Scopes the Volvo ID stand-in grants: the ones this app uses plus other Connected Vehicle
- * scopes that open-source clients ask for, so they can sign in unchanged. Anything else is
- * refused with invalid_scope, as Volvo ID does.
+ * Scopes the Volvo ID stand-in knows: OpenID's and the Connected Vehicle API's, as Volvo's
+ * developer portal lists them (listed here, not taken from the client, so the oracle keeps its
+ * own view). Anything else is refused with invalid_scope, as Volvo ID does.
  */
 export const SUPPORTED_SCOPES: readonly string[] = [
-  ...VOLVO_SCOPES,
+  'openid',
+  'conve:vehicle_relation',
+  'conve:doors_status',
+  'conve:lock_status',
+  'conve:windows_status',
+  'conve:lock',
+  'conve:unlock',
+  'conve:commands',
+  'conve:command_accessibility',
   'conve:fuel_status',
   'conve:odometer_status',
   'conve:tyre_status',

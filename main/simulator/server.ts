@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../core/ports';
+import type { SimLogger } from './clock';
 import {
   apiError,
   HANG,
@@ -22,7 +22,7 @@ export interface HttpSite {
 }
 
 /** Starts listening on 127.0.0.1:`port` (0 = any free port). */
-export async function openSite(port: number, logger: Logger): Promise<HttpSite> {
+export async function openSite(port: number, logger: SimLogger): Promise<HttpSite> {
   let handler: Handler | null = null;
   const held = new Set<ServerResponse>();
   const closing = new AbortController();

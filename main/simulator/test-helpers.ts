@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
-import { FakeClock } from '../core/testing/fake-clock';
+import { ManualClock } from './clock';
 import { startSimulator } from './index';
 import type { Simulator, SimulatorOptions } from './types';
 
@@ -7,8 +7,8 @@ import type { Simulator, SimulatorOptions } from './types';
 export interface SimulatorFixture {
   /** This test's simulator, on {@link clock}. */
   readonly sim: Simulator;
-  /** A FakeClock at 2026-11-27T08:00:00Z; time stands still until the test advances it. */
-  readonly clock: FakeClock;
+  /** A ManualClock at 2026-11-27T08:00:00Z; time stands still until the test advances it. */
+  readonly clock: ManualClock;
   /** The first demo car: modern (sunroof, lock-reduced-guard). */
   readonly vin: string;
   /** The second demo car: classic. */
@@ -18,23 +18,23 @@ export interface SimulatorFixture {
 }
 
 /**
- * For a test file: a fresh simulator for each test, started with `options` on a new FakeClock,
+ * For a test file: a fresh simulator for each test, started with `options` on a new ManualClock,
  * and closed after the test together with any the test started with `start`.
  */
 export function simulatorPerTest(options: SimulatorOptions = {}): SimulatorFixture {
-  let current: { sim: Simulator; clock: FakeClock } | null = null;
+  let current: { sim: Simulator; clock: ManualClock } | null = null;
   let running: Simulator[] = [];
   const now = () => {
     if (current === null) throw new Error('The simulator fixture is only there inside a test.');
     return current;
   };
-  const start = async (clock: FakeClock, more: SimulatorOptions) => {
+  const start = async (clock: ManualClock, more: SimulatorOptions) => {
     const sim = await startSimulator({ clock, ...more });
     running.push(sim);
     return sim;
   };
   beforeEach(async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     current = { clock, sim: await start(clock, options) };
   });
   afterEach(async () => {

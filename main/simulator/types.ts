@@ -1,16 +1,16 @@
-import type { DoorName, WindowName } from '../../shared/vehicle';
-import type { Clock, Logger } from '../core/ports';
+import type { CarDoor, CarWindow } from './car-parts';
+import type { SimClock, SimLogger } from './clock';
 
 /** How to start the simulator. Every field is optional. */
 export interface SimulatorOptions {
   /** Default 0: a random free port on 127.0.0.1. */
   port?: number;
   /**
-   * Default systemClock. Timestamps, token expiry, v1 command progress, unlock windows,
+   * Default wallClock. Timestamps, token expiry, v1 command progress, unlock windows,
    * rate-limit windows and the quota day all use it, derived lazily at request time (no
-   * timers), so a FakeClock works without extra plumbing.
+   * timers), so a ManualClock works without extra plumbing.
    */
-  clock?: Clock;
+  clock?: SimClock;
   /** Default two demo vehicles. The first has a sunroof and lock-reduced-guard; the rest are classic cars. */
   vins?: string[];
   /** Calls per API key per UTC day; default 10_000, resets 00:00 UTC. */
@@ -21,7 +21,7 @@ export interface SimulatorOptions {
   commandStepMs?: number;
   /** True answers every v1 call like today's Volvo does (410 GONE). */
   v1Removed?: boolean;
-  logger?: Logger;
+  logger?: SimLogger;
 }
 
 /** A running simulator. */
@@ -51,9 +51,9 @@ export interface Simulator {
 /** The car's side of the simulator: what a person does to the car itself. */
 export interface SimVehicle {
   readonly vin: string;
-  setDoor(door: DoorName, value: 'OPEN' | 'CLOSED' | 'AJAR'): void;
+  setDoor(door: CarDoor, value: 'OPEN' | 'CLOSED' | 'AJAR'): void;
   /** Throws for the sunroof of a car that has none. */
-  setWindow(window: WindowName, value: 'OPEN' | 'CLOSED' | 'AJAR'): void;
+  setWindow(window: CarWindow, value: 'OPEN' | 'CLOSED' | 'AJAR'): void;
   setLock(value: 'LOCKED' | 'UNLOCKED'): void;
   setAsleep(asleep: boolean): void;
   setEngine(value: 'RUNNING' | 'STOPPED'): void;

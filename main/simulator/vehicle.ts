@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DOOR_NAMES,
-  type DoorName,
-  LOCK_BLOCKING_DOORS,
-  SIDE_WINDOW_NAMES,
-  type WindowName,
-} from '../../shared/vehicle';
-import type { Clock } from '../core/ports';
+  CAR_DOORS,
+  type CarDoor,
+  type CarWindow,
+  LOCK_BLOCKING_PARTS,
+  SIDE_WINDOWS,
+} from './car-parts';
+import type { SimClock } from './clock';
 import type { SimVehicle } from './types';
 
 export type OpenValue = 'OPEN' | 'CLOSED' | 'AJAR';
@@ -32,7 +32,7 @@ export type CarOutcome =
   | { kind: 'done' }
   | { kind: 'asleep' }
   /** Lock refused: these doors (or hood, tailgate) are not closed. */
-  | { kind: 'open'; parts: DoorName[] };
+  | { kind: 'open'; parts: CarDoor[] };
 
 export type AsyncCommandName = 'lock' | 'unlock';
 
@@ -54,12 +54,12 @@ interface AsyncCommand {
   outcome: CarOutcome | null;
 }
 
-type SideWindow = (typeof SIDE_WINDOW_NAMES)[number];
+type SideWindow = (typeof SIDE_WINDOWS)[number];
 
 /** Everything the car reports at one moment. */
 export interface VehicleReadings {
   lock: StoredReading<LockValue>;
-  doors: Record<DoorName, StoredReading<OpenValue>>;
+  doors: Record<CarDoor, StoredReading<OpenValue>>;
   windows: Record<SideWindow, StoredReading<OpenValue>>;
   /** null: the car has no sunroof. */
   sunroof: StoredReading<OpenValue> | null;
@@ -72,7 +72,7 @@ export interface VehicleReadings {
 }
 
 /** Opening one of these during an unlock window uses the unlock: no relock. */
-const ENTRY_PARTS: ReadonlySet<DoorName> = new Set([
+const ENTRY_PARTS: ReadonlySet<CarDoor> = new Set([
   'frontLeft',
   'frontRight',
   'rearLeft',
@@ -85,13 +85,13 @@ const MAX_ASYNC_COMMANDS = 200;
 /**
  * One simulated car. Time-dependent behaviour (the relock after an unlock window, v1 commands
  * deciding after two steps) is settled lazily from `clock.now()` before every read or change,
- * events applied in time order, so a FakeClock needs no timers.
+ * events applied in time order, so a ManualClock needs no timers.
  */
 export class VehicleState implements SimVehicle {
   /** When the simulator first heard from the car: the time of readings that never changed. */
   readonly since: number;
   private lock: StoredReading<LockValue>;
-  private readonly doors: Record<DoorName, StoredReading<OpenValue>>;
+  private readonly doors: Record<CarDoor, StoredReading<OpenValue>>;
   private readonly windows: Record<SideWindow, StoredReading<OpenValue>>;
   private readonly sunroof: StoredReading<OpenValue> | null;
   private asleep: StoredReading<boolean>;
@@ -105,15 +105,15 @@ export class VehicleState implements SimVehicle {
   constructor(
     readonly vin: string,
     readonly equipment: Equipment,
-    private readonly clock: Clock,
+    private readonly clock: SimClock,
     private readonly commandStepMs: number,
   ) {
     const now = clock.now();
     this.since = now;
     const closed = (): StoredReading<OpenValue> => ({ value: 'CLOSED', changedAt: now });
     this.lock = { value: 'LOCKED', changedAt: now };
-    this.doors = recordOf(DOOR_NAMES, closed);
-    this.windows = recordOf(SIDE_WINDOW_NAMES, closed);
+    this.doors = recordOf(CAR_DOORS, closed);
+    this.windows = recordOf(SIDE_WINDOWS, closed);
     this.sunroof = equipment.sunroof ? closed() : null;
     this.asleep = { value: false, changedAt: now };
     this.engine = { value: 'STOPPED', changedAt: now };
@@ -125,8 +125,8 @@ export class VehicleState implements SimVehicle {
     const copy = <V>(reading: StoredReading<V>): StoredReading<V> => ({ ...reading });
     return {
       lock: copy(this.lock),
-      doors: recordOf(DOOR_NAMES, (door) => copy(this.doors[door])),
-      windows: recordOf(SIDE_WINDOW_NAMES, (window) => copy(this.windows[window])),
+      doors: recordOf(CAR_DOORS, (door) => copy(this.doors[door])),
+      windows: recordOf(SIDE_WINDOWS, (window) => copy(this.windows[window])),
       sunroof: this.sunroof ? copy(this.sunroof) : null,
       asleep: copy(this.asleep),
       engine: copy(this.engine),
@@ -135,13 +135,13 @@ export class VehicleState implements SimVehicle {
     };
   }
 
-  setDoor(door: DoorName, value: OpenValue): void {
+  setDoor(door: CarDoor, value: OpenValue): void {
     const now = this.settle();
     change(this.doors[door], value, now);
     if (value !== 'CLOSED' && ENTRY_PARTS.has(door)) this.unlockWindowUntil = null;
   }
 
-  setWindow(window: WindowName, value: OpenValue): void {
+  setWindow(window: CarWindow, value: OpenValue): void {
     const now = this.settle();
     if (window === 'sunroof') {
       if (!this.sunroof) throw new Error(`The car ${this.vin} has no sunroof.`);
@@ -259,8 +259,8 @@ export class VehicleState implements SimVehicle {
     return { kind: 'done' };
   }
 
-  private openParts(): DoorName[] {
-    return LOCK_BLOCKING_DOORS.filter((part) => this.doors[part].value !== 'CLOSED');
+  private openParts(): CarDoor[] {
+    return LOCK_BLOCKING_PARTS.filter((part) => this.doors[part].value !== 'CLOSED');
   }
 
   private forgetOldCommands(): void {

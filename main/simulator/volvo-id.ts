@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../core/ports';
 import type { AccessTokens } from './access-tokens';
+import type { SimClock } from './clock';
 import type { GrantStore } from './grants';
 import { type Handler, header, jsonReply, mediaTypes, type Reply, type SimRequest } from './http';
 import { parseScopes, SUPPORTED_SCOPES } from './scopes';
@@ -19,7 +19,7 @@ export interface GrantCounts {
 
 export interface VolvoIdDeps {
   baseUrl: string;
-  clock: Clock;
+  clock: SimClock;
   clients: readonly RegisteredClient[];
   grants: GrantStore;
   accessTokens: AccessTokens;

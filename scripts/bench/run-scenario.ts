@@ -1,6 +1,6 @@
-import { type Scenario, startScenario } from '../../main/core/app/testing/scenario';
 import { type TrackedRequest, trackingFetch } from '../../main/core/app/testing/tracking-fetch';
 import type { DoorName, Doors, LockState } from '../../shared/vehicle';
+import { type Scenario, startScenario } from '../../test-support/scenario';
 import { DAY, type Episode } from './day-plan';
 import { startFixedPoller } from './fixed-poller';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  durationInWords,
   formatAge,
   formatClockTime,
   formatCountdown,
@@ -66,5 +67,20 @@ describe('newestTimestamp', () => {
       newestTimestamp([null, '2026-11-27T08:00:00.000Z', undefined, '2026-11-27T08:02:00.000Z']),
     ).toBe('2026-11-27T08:02:00.000Z');
     expect(newestTimestamp([null, 'garbage'])).toBeNull();
+  });
+});
+
+describe('durationInWords', () => {
+  it('rounds time to come up, so "in 3 min" never comes early', () => {
+    expect(durationInWords(150_000)).toBe('3 min');
+    expect(durationInWords(44_100)).toBe('45 s');
+    expect(durationInWords(3.5 * 3_600_000)).toBe('3 h 30 min');
+    expect(durationInWords(52 * 3_600_000)).toBe('2 d 4 h');
+  });
+
+  it('rounds time that has passed down, so "open for 2 min" never claims more', () => {
+    expect(durationInWords(150_000, 'down')).toBe('2 min');
+    expect(durationInWords(59_999, 'down')).toBe('59 s');
+    expect(durationInWords(-5_000)).toBe('0 s');
   });
 });

@@ -9,13 +9,16 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * Formats a span of time for a sentence: "45 s", "12 min", "3 h 31 min", "2 d 4 h".
- * Rounds up to the unit shown, so "in 3 h 31 min" never comes before the quota returns.
+ * A span of time for a sentence: "45 s", "12 min", "3 h 31 min", "2 d 4 h". Time still to come
+ * rounds up to the unit shown (`'up'`, the default), so "in 3 h 31 min" never comes before the
+ * quota returns; time that has passed rounds down (`'down'`), so "open for 12 min" never
+ * claims more than it has been.
  */
-export function durationInWords(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
+export function durationInWords(ms: number, rounding: 'up' | 'down' = 'up'): string {
+  const round = rounding === 'up' ? Math.ceil : Math.floor;
+  const seconds = Math.max(0, round(ms / 1000));
   if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.ceil(seconds / 60);
+  const minutes = round(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) {

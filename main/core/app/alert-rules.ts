@@ -78,7 +78,7 @@ function latest(times: (number | null)[]): number | null {
 }
 
 function forHowLong(elapsedMs: number): string {
-  return elapsedMs >= 60_000 ? ` for ${durationInWords(elapsedMs)}` : '';
+  return elapsedMs >= 60_000 ? ` for ${durationInWords(elapsedMs, 'down')}` : '';
 }
 
 export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts']): RuleEvaluation {

@@ -183,7 +183,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
         controller.abort();
         resolve({
           ok: false,
-          reason: `Volvo did not answer within ${durationInWords(options.checkTimeoutMs)}.`,
+          reason: `Volvo did not answer within ${durationInWords(options.checkTimeoutMs, 'down')}.`,
         });
       }, options.checkTimeoutMs);
     });
@@ -298,7 +298,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     const timer = clock.setTimeout(
       () =>
         giveUp(
-          `No answer from Volvo within ${durationInWords(options.timeoutMs)}, so volvo-tray stopped waiting. The command may still reach the car: check the lock state before you leave the car.`,
+          `No answer from Volvo within ${durationInWords(options.timeoutMs, 'down')}, so volvo-tray stopped waiting. The command may still reach the car: check the lock state before you leave the car.`,
         ),
       options.timeoutMs,
     );

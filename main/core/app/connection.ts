@@ -2,18 +2,25 @@ import type { DemoAction, SignInRequest } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import type { SignInMode } from '../../../shared/snapshot';
 import type { ApiVersion } from '../../../shared/vehicle';
-import type { Simulator, SimulatorOptions } from '../../simulator/index';
 import { createRedirectFollower } from '../auth/redirect-follower';
 import type { AuthSession } from '../auth/types';
 import { VOLVO_ID_ISSUER, volvoIdConfig } from '../auth/volvo-id';
-import type { BrowserOpener, Clock, Fetch, Logger, SecretVault } from '../ports';
+import type {
+  BrowserOpener,
+  Clock,
+  DemoBackend,
+  Fetch,
+  Logger,
+  SecretVault,
+  StartDemoBackend,
+} from '../ports';
 import { createVehicleApi, VOLVO_API_BASE } from '../volvo/client';
 import type { VehicleApi } from '../volvo/model';
 
 /**
- * How the app reaches a car: the embedded simulator signed in through the real OAuth code
+ * How the app reaches a car: demo mode's backend signed in through the real OAuth code
  * (demo), the person's own Volvo ID app, or a pasted test token, each ending in a
- * {@link VehicleApi} with the right base URL and API key. Owns the demo simulator's lifetime.
+ * {@link VehicleApi} with the right base URL and API key. Owns the demo backend's lifetime.
  */
 
 export interface Connected {
@@ -29,7 +36,8 @@ export interface ConnectorOptions {
   vault: SecretVault;
   logger: Logger;
   auth: AuthSession;
-  startSimulator(options: SimulatorOptions): Promise<Simulator>;
+  /** Starts demo mode's stand-in for Volvo. */
+  startDemo: StartDemoBackend;
   /** Every HTTP request to the Connected Vehicle API (the quota count). */
   onRequest(): void;
   /** v1: how long to follow a command's async.href before calling it timed out. */
@@ -50,7 +58,7 @@ export interface Connector {
   withVersion(connected: Connected, version: ApiVersion): Connected;
   /** Demo mode only: changes the simulated car or makes the simulated API misbehave. */
   demo(action: DemoAction, defaultVin: string | null): string;
-  /** Closes the demo simulator, if one runs. */
+  /** Closes the demo backend, if one runs. */
   close(): Promise<void>;
 }
 
@@ -74,7 +82,7 @@ export function connectionSettingsFor(
   }
 }
 
-/** A browser opener that, in demo mode, follows the simulator's redirect itself. */
+/** A browser opener that, in demo mode, follows the demo's redirect itself. */
 export function demoAwareBrowser(
   browser: BrowserOpener,
   fetch: Fetch,
@@ -86,7 +94,7 @@ export function demoAwareBrowser(
 
 export function createConnector(options: ConnectorOptions): Connector & { demoActive(): boolean } {
   const { auth, vault } = options;
-  let simulator: Simulator | null = null;
+  let backend: DemoBackend | null = null;
   let demoActive = false;
   const endpoints = new WeakMap<VehicleApi, { baseUrl: string }>();
 
@@ -107,10 +115,10 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
   };
 
   const connectDemo = async (version: ApiVersion): Promise<Connected> => {
-    const startedHere = simulator === null;
-    // The simulator's Volvo ID accepts any loopback port: port 0 picks a free one.
-    simulator ??= await options.startSimulator({ clock: options.clock, logger: options.logger });
-    const sim = simulator;
+    const startedHere = backend === null;
+    // The demo's Volvo ID accepts any loopback port: port 0 picks a free one.
+    backend ??= await options.startDemo({ clock: options.clock, logger: options.logger });
+    const sim = backend;
     const wasDemo = demoActive;
     demoActive = true;
     try {
@@ -121,15 +129,15 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
       );
     } catch (error) {
       demoActive = wasDemo;
-      if (startedHere) await closeSimulator();
+      if (startedHere) await closeDemo();
       throw error;
     }
     return { api: api(sim.baseUrl, version, sim.apiKey), mode: 'demo', apiKey: sim.apiKey };
   };
 
-  const closeSimulator = async () => {
-    const running = simulator;
-    simulator = null;
+  const closeDemo = async () => {
+    const running = backend;
+    backend = null;
     demoActive = false;
     await running?.close();
   };
@@ -171,7 +179,7 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
       }
       await vault.set('apiKey', request.apiKey);
       // Only now is the demo over: after a failed sign-in the app goes back to it.
-      await closeSimulator();
+      await closeDemo();
       return {
         api: api(VOLVO_API_BASE, request.apiVersion, request.apiKey),
         mode: request.mode,
@@ -198,46 +206,24 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
       return { ...connected, api: api(baseUrl, version, connected.apiKey) };
     },
     demo(action, defaultVin) {
-      const sim = simulator;
+      const sim = backend;
       if (!demoActive || sim === null) {
         throw new Error(
           'The demo controls only work with the demo car. Choose "Try demo mode" in Settings to use them.',
         );
       }
-      if (action.kind === 'fault') {
-        sim.setFault(simFault(action.fault));
-        return defaultVin ?? sim.vins[0] ?? '';
+      const vin = (
+        (action.kind === 'fault' ? undefined : action.vin) ??
+        defaultVin ??
+        sim.vins[0] ??
+        ''
+      ).toUpperCase();
+      if (action.kind !== 'fault' && !sim.vins.includes(vin)) {
+        throw new Error(`The demo has no car with VIN ${vin}.`);
       }
-      const vin = (action.vin ?? defaultVin ?? sim.vins[0] ?? '').toUpperCase();
-      if (!sim.vins.includes(vin)) throw new Error(`The demo has no car with VIN ${vin}.`);
-      const vehicle = sim.vehicle(vin);
-      if (action.kind === 'door') vehicle.setDoor(action.door, action.value);
-      else if (action.kind === 'window') vehicle.setWindow(action.window, action.value);
-      else if (action.kind === 'power-saving')
-        vehicle.setOutOfReach(action.on ? 'POWER_SAVING_MODE' : null);
-      else if (action.kind === 'engine') vehicle.setEngine(action.running ? 'RUNNING' : 'STOPPED');
-      else vehicle.setAsleep(action.asleep);
+      sim.apply(action, vin);
       return vin;
     },
-    close: closeSimulator,
+    close: closeDemo,
   };
-}
-
-function simFault(fault: Extract<DemoAction, { kind: 'fault' }>['fault']) {
-  switch (fault) {
-    case 'none':
-      return null;
-    case 'quota':
-      return { kind: 'quota-exhausted' } as const;
-    case 'rate-limit':
-      return { kind: 'rate-limit', retryAfterSeconds: 60 } as const;
-    case 'server-error':
-      return { kind: 'status', status: 503, count: 3 } as const;
-    case 'malformed':
-      return { kind: 'malformed' } as const;
-    case 'timeout':
-      return { kind: 'timeout' } as const;
-    case 'unknown-values':
-      return { kind: 'unknown-values' } as const;
-  }
 }

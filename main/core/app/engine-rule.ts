@@ -59,7 +59,7 @@ export function evaluateEngine(
       message: (elapsed) =>
         locked
           ? `The engine of ${name} is running while the car is locked.`
-          : `The engine of ${name} has been running${elapsed >= 60_000 ? ` for ${durationInWords(elapsed)}` : ''} with no door opened.`,
+          : `The engine of ${name} has been running${elapsed >= 60_000 ? ` for ${durationInWords(elapsed, 'down')}` : ''} with no door opened.`,
       lockAction: false,
     },
   };

@@ -7,6 +7,7 @@ import type {
   SecretName,
   SecretVault,
   ShortcutRegistrar,
+  StartDemoBackend,
 } from '../ports';
 import { silentLogger, systemClock } from '../ports';
 import { loadSettings, type SettingsStore } from '../settings';
@@ -175,6 +176,11 @@ const noBrowser: BrowserOpener = {
   },
 };
 
+/** Demo mode for hosts that were given no demo backend: it says so. */
+const noDemo: StartDemoBackend = async () => {
+  throw new Error('Demo mode is not available here.');
+};
+
 /**
  * Every AppDeps port in memory: the real clock and fetch, a memory vault, default settings,
  * a recording notifier and shortcut registrar. `overrides` replaces any of them.
@@ -195,6 +201,7 @@ export function createMemoryDeps(overrides: Partial<AppDeps> = {}): AppDeps & {
     logger: silentLogger,
     shortcuts,
     state: memoryJsonStore<unknown>(),
+    startDemo: noDemo,
   };
   const merged = { ...base, ...overrides };
   return {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CAR, scenarioStarter, vehicleView } from './testing/scenario-suite';
+import { CAR, scenarioStarter, vehicleView } from '../../../test-support/scenario-suite';
 
 /**
  * The wall clock is not steady: NTP steps it back, and after a long sleep it is days ahead of

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { Scenario } from './testing/scenario';
-import { activityTexts, CAR, scenarioStarter, vehicleView as view } from './testing/scenario-suite';
+import type { Scenario } from '../../../test-support/scenario';
+import {
+  activityTexts,
+  CAR,
+  scenarioStarter,
+  vehicleView as view,
+} from '../../../test-support/scenario-suite';
 
 /** Engine left running, on a FakeClock against the real simulator over real HTTP. */
 

@@ -1,7 +1,12 @@
 import { expect, test } from 'vitest';
+import { loopbackOnlyFetch } from '../../../test-support/scenario';
+import {
+  activityTexts,
+  CAR,
+  scenarioStarter,
+  vehicleView,
+} from '../../../test-support/scenario-suite';
 import type { Fetch } from '../ports';
-import { loopbackOnlyFetch } from './testing/scenario';
-import { activityTexts, CAR, scenarioStarter, vehicleView } from './testing/scenario-suite';
 
 /**
  * Stopping and starting the app: stop() leaves no timer and no listening socket behind, even

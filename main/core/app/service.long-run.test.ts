@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { CAR, OTHER, scenarioStarter, vehicleView } from '../../../test-support/scenario-suite';
 import type { JsonStore } from '../ports';
 import { recordingLogger } from '../testing/recording-logger';
 import { memoryJsonStore } from './memory-ports';
-import { CAR, OTHER, scenarioStarter, vehicleView } from './testing/scenario-suite';
 
 /**
  * Two weeks in the tray, on a FakeClock against the real simulator: a person's ordinary days

@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest';
+import {
+  activityTexts,
+  CAR,
+  scenarioStarter,
+  vehicleView,
+} from '../../../test-support/scenario-suite';
 import { memoryVault } from './memory-ports';
-import { activityTexts, CAR, scenarioStarter, vehicleView } from './testing/scenario-suite';
 
 /**
  * The state file (state.json) as people and older versions leave it: each unreadable section

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Scenario } from './testing/scenario';
-import { CAR, scenarioStarter, vehicleView as view } from './testing/scenario-suite';
+import type { Scenario } from '../../../test-support/scenario';
+import { CAR, scenarioStarter, vehicleView as view } from '../../../test-support/scenario-suite';
 
 /** Whether the car takes commands (v2 command-accessibility), on a FakeClock against the simulator. */
 

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import type { Fetch } from '../ports';
-import { loopbackOnlyFetch, type Scenario } from './testing/scenario';
+import { loopbackOnlyFetch, type Scenario } from '../../../test-support/scenario';
 import {
   activityTexts,
   CAR,
   OTHER,
   scenarioStarter,
   vehicleView as view,
-} from './testing/scenario-suite';
+} from '../../../test-support/scenario-suite';
+import type { Fetch } from '../ports';
 
 /**
  * The monitor's must-shows, on a FakeClock against the real simulator over real HTTP: what a

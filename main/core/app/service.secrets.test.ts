@@ -1,9 +1,9 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Snapshot } from '../../../shared/snapshot';
-import type { Simulator } from '../../simulator/index';
+import { type Scenario, startScenario } from '../../../test-support/scenario';
+import { CAR, OTHER } from '../../../test-support/scenario-suite';
+import type { Simulator } from '../../../test-support/simulator';
 import type { Fetch, Logger } from '../ports';
-import { type Scenario, startScenario } from './testing/scenario';
-import { CAR, OTHER } from './testing/scenario-suite';
 
 /**
  * After a full demo session (sign-in, alerts, commands, faults, settings, sign-out, the other

@@ -1,16 +1,16 @@
 import { afterEach, expect, test } from 'vitest';
-import { type Simulator, startSimulator } from '../../simulator/index';
-import type { Fetch } from '../ports';
-import { FakeClock } from '../testing/fake-clock';
-import { memoryJsonStore, memoryVault } from './memory-ports';
-import { loopbackOnlyFetch } from './testing/scenario';
+import { loopbackOnlyFetch } from '../../../test-support/scenario';
 import {
   activityTexts,
   CAR,
   OTHER,
   scenarioStarter,
   vehicleView as view,
-} from './testing/scenario-suite';
+} from '../../../test-support/scenario-suite';
+import { type Simulator, startSimulator } from '../../../test-support/simulator';
+import type { Fetch } from '../ports';
+import { FakeClock } from '../testing/fake-clock';
+import { memoryJsonStore, memoryVault } from './memory-ports';
 
 /** Sign-in, API versions, odd answers and settings, as the popover shows them. */
 

@@ -2,11 +2,6 @@ import { z } from 'zod';
 import type { SignInRequest } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import type { ActivityEntry, Snapshot } from '../../../shared/snapshot';
-import {
-  type Simulator,
-  type SimulatorOptions,
-  startSimulator as startEmbeddedSimulator,
-} from '../../simulator/index';
 import { createAuthSession } from '../auth/session';
 import type { AuthState } from '../auth/types';
 import { VOLVO_ID_ISSUER } from '../auth/volvo-id';
@@ -51,8 +46,6 @@ import { createVehicleRoster } from './vehicle-roster';
 
 /** Seams for tests and the bench; the app uses the defaults. */
 export interface AppServiceOptions {
-  /** Starts the demo simulator (default: the embedded one). Tests use it to reach the car. */
-  startSimulator?: (options: SimulatorOptions) => Promise<Simulator>;
   /** Jitter for the backoff (default Math.random). */
   random?: () => number;
 }
@@ -78,7 +71,7 @@ const NO_CARS =
 /**
  * The application core: owns every piece of state, publishes a Snapshot on every change, and
  * takes intents from the UI, the tray menu, notifications and the shortcut. Composes small
- * modules: connector (demo simulator, Volvo ID, test token) and vehicle listing, poll
+ * modules: connector (demo backend, Volvo ID, test token) and vehicle listing, poll
  * scheduler, plan and budget, quota counter, alert rules and engine, command runner and
  * unattended lock, activity log, shortcut controller.
  */
@@ -170,7 +163,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     vault: deps.vault,
     logger,
     auth,
-    startSimulator: options.startSimulator ?? startEmbeddedSimulator,
+    startDemo: deps.startDemo,
     onRequest: () => quota.record(),
     commandTimeoutMs: CLIENT_COMMAND_TIMEOUT_MS,
     rememberSecret: scrubber.remember,
@@ -410,7 +403,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     listing.stop();
   };
 
-  /** Ends the session's timers (of a session this service made) and the demo simulator. */
+  /** Ends the session's timers (of a session this service made) and the demo backend. */
   const release = async () => {
     if (deps.auth === undefined) auth.dispose();
     await connector.close();

@@ -28,7 +28,7 @@ export function evaluateTankLid(
       thresholdMs: setting.minutes * 60_000,
       title: 'Tank lid left open',
       message: (elapsed) =>
-        `The tank lid of ${name} has been open${elapsed >= 60_000 ? ` for ${durationInWords(elapsed)}` : ''}.`,
+        `The tank lid of ${name} has been open${elapsed >= 60_000 ? ` for ${durationInWords(elapsed, 'down')}` : ''}.`,
       lockAction: false,
     },
   };

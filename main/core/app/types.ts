@@ -10,6 +10,7 @@ import type {
   Notifier,
   SecretVault,
   ShortcutRegistrar,
+  StartDemoBackend,
 } from '../ports';
 import type { SettingsStore } from '../settings';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   shortcuts: ShortcutRegistrar;
   /** Alert episodes and the activity log, kept across restarts. */
   state: JsonStore<unknown>;
+  /** Starts demo mode's stand-in for Volvo (the embedded simulator, wired in the roots). */
+  startDemo: StartDemoBackend;
   /** Overrides for tests: a session built elsewhere. */
   auth?: AuthSession;
 }
@@ -41,9 +44,9 @@ export interface AppService {
   snapshot(): Snapshot;
   /** Subscribes to Snapshots; returns the unsubscribe function. */
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
-  /** Loads settings, restores the session (starting the demo simulator when in demo mode), starts polling. */
+  /** Loads settings, restores the session (starting the demo backend when in demo mode), starts polling. */
   start(): Promise<void>;
-  /** Stops polling and timers, closes the demo simulator. */
+  /** Stops polling and timers, closes the demo backend. */
   stop(): Promise<void>;
   /** The computer is going to sleep: pause polling. */
   systemSuspended(): void;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../simulator/index';
+import { type Simulator, startSimulator } from '../../../test-support/simulator';
 import type { BrowserOpener, Fetch, SecretName } from '../ports';
 import { FakeClock, flush } from '../testing/fake-clock';
 import { recordingLogger } from '../testing/recording-logger';

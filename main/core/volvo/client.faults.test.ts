@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { countingTokens, simulatedApis } from '../../../test-support/simulated-api';
 import type { Fetch } from '../ports';
 import { createVehicleApi } from './client';
 import { failure } from './testing/failure';
-import { countingTokens, simulatedApis } from './testing/simulated-api';
 
 const start = simulatedApis();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type SimulatedApi, simulatedApis } from '../../../test-support/simulated-api';
 import { failure } from './testing/failure';
 import { settleOnClock } from './testing/fake-fetch';
-import { type SimulatedApi, simulatedApis } from './testing/simulated-api';
 
 const start = simulatedApis();
 

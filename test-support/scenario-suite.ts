@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { VehicleView } from '../../../../shared/snapshot';
+import type { VehicleView } from '../shared/snapshot';
 import { type Scenario, type ScenarioOptions, startScenario } from './scenario';
 
 /** What the service test files share: the demo cars, scenarios closed after each test, views. */

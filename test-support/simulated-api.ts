@@ -1,12 +1,12 @@
 import { afterEach } from 'vitest';
-import type { ApiVersion } from '../../../../shared/vehicle';
-import { startSimulator } from '../../../simulator/index';
-import type { Simulator, SimulatorOptions } from '../../../simulator/types';
-import type { AccessTokenProvider } from '../../auth/types';
-import { FakeClock } from '../../testing/fake-clock';
-import { createVehicleApi, type VehicleApiOptions } from '../client';
-import type { VehicleApi } from '../model';
-import { recordingLogger } from './fake-fetch';
+import type { AccessTokenProvider } from '../main/core/auth/types';
+import { FakeClock } from '../main/core/testing/fake-clock';
+import { createVehicleApi, type VehicleApiOptions } from '../main/core/volvo/client';
+import type { VehicleApi } from '../main/core/volvo/model';
+import { recordingLogger } from '../main/core/volvo/testing/fake-fetch';
+import { startSimulator } from '../main/simulator/index';
+import type { Simulator, SimulatorOptions } from '../main/simulator/types';
+import type { ApiVersion } from '../shared/vehicle';
 
 /** A token provider over the simulator that counts what the client asks of it. */
 export interface CountingTokens extends AccessTokenProvider {

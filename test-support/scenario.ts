@@ -1,10 +1,15 @@
-import { type Simulator, type SimulatorOptions, startSimulator } from '../../../simulator/index';
-import type { Fetch, JsonStore, Logger, SecretVault } from '../../ports';
-import { FakeClock } from '../../testing/fake-clock';
-import { createMemoryDeps, memoryJsonStore, memorySettings } from '../memory-ports';
-import { createAppService } from '../service';
-import type { AppService } from '../types';
-import { type TrackedRequest, type TrackingFetch, trackingFetch } from './tracking-fetch';
+import { createMemoryDeps, memoryJsonStore, memorySettings } from '../main/core/app/memory-ports';
+import { createAppService } from '../main/core/app/service';
+import {
+  type TrackedRequest,
+  type TrackingFetch,
+  trackingFetch,
+} from '../main/core/app/testing/tracking-fetch';
+import type { AppService } from '../main/core/app/types';
+import type { Fetch, JsonStore, Logger, SecretVault } from '../main/core/ports';
+import { FakeClock } from '../main/core/testing/fake-clock';
+import { embeddedDemo } from '../main/demo/embedded-simulator';
+import type { Simulator, SimulatorOptions } from '../main/simulator/index';
 
 /**
  * The whole app on a FakeClock against the real embedded simulator, over real HTTP on
@@ -52,7 +57,7 @@ export interface ScenarioOptions {
   /** The secret vault, e.g. holding what an earlier run saved (default: an empty memory one). */
   vault?: SecretVault;
   clock?: FakeClock;
-  simulator?: Omit<SimulatorOptions, 'clock'>;
+  simulator?: Omit<SimulatorOptions, 'clock' | 'logger'>;
   /** Called with the simulator as soon as the app started it, before the app signs in. */
   prepareSimulator?: (simulator: Simulator) => void;
   /** The fetch under the tracking one (default: {@link loopbackOnlyFetch}). */
@@ -77,15 +82,14 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     state: options.stateStore ?? memoryJsonStore<unknown>(options.state),
   });
   let simulator: Simulator | null = null;
-  const service = createAppService(deps, {
-    startSimulator: async (simOptions) => {
-      const started = await startSimulator({ ...simOptions, ...options.simulator, clock });
+  const startDemo = embeddedDemo({
+    ...(options.simulator ? { simulator: options.simulator } : {}),
+    onStart(started) {
       simulator = started;
       options.prepareSimulator?.(started);
-      return started;
     },
-    random: () => 0.5,
   });
+  const service = createAppService({ ...deps, startDemo }, { random: () => 0.5 });
   const scenario: Scenario = {
     clock,
     service,
