@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { snapshot } from '../main/core/testing/snapshots';
 import { emitToRenderer, fake } from '../main/electron/testing/fake-electron';
 import {
   INTENT_NAMES,
@@ -7,6 +6,7 @@ import {
   SNAPSHOT_CHANNEL,
   type VolvoBridge,
 } from '../shared/contract';
+import { snapshot } from '../test-support/snapshots';
 
 vi.mock('electron', () => import('../main/electron/testing/fake-electron'));
 

@@ -48,15 +48,20 @@ function applyAction(simulator: Simulator, action: DemoAction, vin: string): voi
   const vehicle = simulator.vehicle(vin);
   switch (action.kind) {
     case 'door':
-      return vehicle.setDoor(action.door, action.value);
+      vehicle.setDoor(action.door, action.value);
+      return;
     case 'window':
-      return vehicle.setWindow(action.window, action.value);
+      vehicle.setWindow(action.window, action.value);
+      return;
     case 'sleep':
-      return vehicle.setAsleep(action.asleep);
+      vehicle.setAsleep(action.asleep);
+      return;
     case 'engine':
-      return vehicle.setEngine(action.running ? 'RUNNING' : 'STOPPED');
+      vehicle.setEngine(action.running ? 'RUNNING' : 'STOPPED');
+      return;
     case 'power-saving':
-      return vehicle.setOutOfReach(action.on ? 'POWER_SAVING_MODE' : null);
+      vehicle.setOutOfReach(action.on ? 'POWER_SAVING_MODE' : null);
+      return;
   }
 }
 

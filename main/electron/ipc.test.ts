@@ -7,10 +7,10 @@ import {
   intentChannel,
   SNAPSHOT_CHANNEL,
 } from '../../shared/contract';
+import { snapshot, VIN_1 } from '../../test-support/snapshots';
 import { intentArgs } from '../core/intent-schemas';
 import { silentLogger } from '../core/ports';
 import { seededRandom } from '../core/testing/seeded-random';
-import { snapshot, VIN_1 } from '../core/testing/snapshots';
 import { pushSnapshot, registerIntentHandlers, senderCheck, UNTRUSTED_SENDER_ERROR } from './ipc';
 import type { RendererLocation } from './renderer-location';
 import {

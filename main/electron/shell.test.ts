@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { intentChannel } from '../../shared/contract';
 import type { Snapshot } from '../../shared/snapshot';
+import { snapshot, VIN_1 } from '../../test-support/snapshots';
 import type { AppService, CoreIntents } from '../core/app/types';
 import { defaultSettings } from '../core/settings';
-import { snapshot, VIN_1 } from '../core/testing/snapshots';
 import { embeddedDemo } from '../demo/embedded-simulator';
 import { runShell, type ShellDeps, type ShellTestHooks } from './shell';
 import {

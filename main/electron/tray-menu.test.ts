@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoAction } from '../../shared/contract';
-import { signedOut, snapshot, VIN_1, VIN_2, vehicleView } from '../core/testing/snapshots';
+import { signedOut, snapshot, VIN_1, VIN_2, vehicleView } from '../../test-support/snapshots';
 import { DEMO_SCENARIOS, type TrayMenuItem, trayMenuTemplate } from './tray-menu';
 
 function recorder() {

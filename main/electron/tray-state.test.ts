@@ -6,7 +6,7 @@ import {
   VIN_1,
   VIN_2,
   vehicleView,
-} from '../core/testing/snapshots';
+} from '../../test-support/snapshots';
 import { stateLine, TOOLTIP_MAX, trayState, trayTooltip } from './tray-state';
 
 const AT = '2026-11-27T08:00:00.000Z';

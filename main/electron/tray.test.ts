@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { signedOut, snapshot, vehicleView } from '../../test-support/snapshots';
 import { demoActionSchema } from '../core/intent-schemas';
-import { signedOut, snapshot, vehicleView } from '../core/testing/snapshots';
 import { fake, nativeTheme, resetFakeElectron } from './testing/fake-electron';
 import { createAppTray } from './tray';
 import { trayIconFileName } from './tray-icons';

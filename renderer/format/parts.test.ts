@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closedDoors, closedWindows } from '../../main/core/testing/snapshots';
 import type { Doors, OpenState, Reading, Windows } from '../../shared/vehicle';
 import { isOpen } from '../../shared/vehicle';
+import { closedDoors, closedWindows } from '../../test-support/snapshots';
 import { openPartNames, partReadings, reportedNote, stateWord } from './parts';
 
 const at = '2026-11-27T08:00:00.000Z';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closedDoors, vehicleView } from '../../main/core/testing/snapshots';
 import type { CommandResultView, VehicleView } from '../../shared/snapshot';
+import { closedDoors, vehicleView } from '../../test-support/snapshots';
 import { type StatusLineInput, statusLine, unlockWindowLeft } from './status-line';
 
 // Local times, so the tests read the same in every time zone.

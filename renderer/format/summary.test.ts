@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { vehicleView } from '../../main/core/testing/snapshots';
 import type { VehicleView } from '../../shared/snapshot';
 import type { OpenState, Reading } from '../../shared/vehicle';
+import { vehicleView } from '../../test-support/snapshots';
 import { carLabel, carUpdatedAt, freshnessBadge, stateView, updatedLine } from './summary';
 
 const now = Date.parse('2026-11-27T08:10:00.000Z');

@@ -1,5 +1,5 @@
-import type { Snapshot, VehicleView } from '../../../shared/snapshot';
-import type { Doors, OpenState, Reading, Windows } from '../../../shared/vehicle';
+import type { Snapshot, VehicleView } from '../shared/snapshot';
+import type { Doors, OpenState, Reading, Windows } from '../shared/vehicle';
 
 /** Snapshots for the shell's tests: a signed-in demo account with one locked, closed car. */
 
