@@ -97,6 +97,15 @@ export const INVOKE_STATUSES = [
 export type InvokeStatus = (typeof INVOKE_STATUSES)[number];
 
 /**
+ * Whether the car says it does not report this reading: Volvo answers `UNSPECIFIED` for any
+ * part or the lock of a model without it. A part so answered is left out of the record (not
+ * reported); the lock cannot be, so it is UNKNOWN with `reported: 'UNSPECIFIED'`.
+ */
+export function notReported(reading: Reading<string> | null | undefined): boolean {
+  return reading?.value === 'UNKNOWN' && reading.reported === 'UNSPECIFIED';
+}
+
+/**
  * The open rule, in one place: a part that is open or ajar counts as open (a door on the first
  * latch is not shut). UNKNOWN is neither open nor closed.
  */

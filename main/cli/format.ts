@@ -6,7 +6,14 @@ import {
   type VehicleStatus,
   WINDOW_NAMES,
 } from '../../shared/vehicle';
-import { doorLabel, doorName, windowLabel, windowName } from '../../shared/words/parts';
+import {
+  capitalize,
+  doorLabel,
+  doorName,
+  lockInWords,
+  windowLabel,
+  windowName,
+} from '../../shared/words/parts';
 import { formatAge } from '../../shared/words/time';
 
 /** How long ago the car reported a reading, seen from `now` (epoch ms), as the popover says it. */
@@ -61,12 +68,7 @@ function stateOf(reading: Reading<string>): string {
 
 /** "Locked, everything closed." or "Unlocked; open: rear left door, sunroof." */
 function summary(status: VehicleStatus): string {
-  const lock =
-    status.lock.value === 'LOCKED'
-      ? 'Locked'
-      : status.lock.value === 'UNLOCKED'
-        ? 'Unlocked'
-        : 'Lock state unknown';
+  const lock = capitalize(lockInWords(status.lock));
   const open = [
     ...openAmong(DOOR_NAMES, status.doors).map(doorName),
     ...openAmong(WINDOW_NAMES, status.windows).map(windowName),

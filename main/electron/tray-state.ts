@@ -6,7 +6,7 @@ import {
   type Reading,
   WINDOW_NAMES,
 } from '../../shared/vehicle';
-import { capitalize, doorName, windowName } from '../../shared/words/parts';
+import { capitalize, doorName, lockInWords, windowName } from '../../shared/words/parts';
 
 /**
  * What the tray shows, derived from the Snapshot alone: one icon state and the same picture in
@@ -77,12 +77,7 @@ function openParts(vehicle: VehicleView): string[] {
 export function describeVehicle(vehicle: VehicleView): string {
   if (vehicle.command.inProgress) return vehicle.command.inProgress.message;
   if (vehicle.freshness.state === 'loading') return 'Asking the car…';
-  const lock =
-    vehicle.lock?.value === 'LOCKED'
-      ? 'locked'
-      : vehicle.lock?.value === 'UNLOCKED'
-        ? 'unlocked'
-        : 'lock state unknown';
+  const lock = lockInWords(vehicle.lock);
   const words = [lock, ...openParts(vehicle)].join(', ');
   const freshness =
     vehicle.freshness.state === 'offline'

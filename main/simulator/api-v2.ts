@@ -1,6 +1,7 @@
 import { type ApiRoute, type RouteContext, refuseNonEmptyBody, wireReading } from './api-routes';
 import { apiError, jsonReply, type Reply } from './http';
-import type { CarOutcome, VehicleState } from './vehicle';
+import { withQuirks } from './quirks';
+import type { CarOutcome, StoredReading, VehicleState } from './vehicle';
 
 /** How long a v2 unlock waits for a door to open before the car relocks. */
 export const V2_UNLOCK_WINDOW_MS = 120_000;
@@ -20,37 +21,59 @@ function data(value: unknown): Reply {
   return jsonReply(200, { data: value });
 }
 
+/** Each field's time: the car's last upload (every field alike) or its last change. */
+function timeOf(vehicle: VehicleState): (reading: StoredReading<string>) => StoredReading<string> {
+  if (vehicle.quirks.uploads === 'on-change') return (reading) => reading;
+  const uploadedAt = vehicle.uploadedAt();
+  return (reading) => ({ value: reading.value, changedAt: uploadedAt });
+}
+
 function doors(context: RouteContext, vehicle: VehicleState): Reply {
   const r = vehicle.readings();
   const odd = context.unknownValues;
-  return data({
-    centralLock: wireReading(r.lock, odd ? 'SECURED' : r.lock.value),
-    frontLeftDoor: wireReading(r.doors.frontLeft, odd ? 'HALF_OPEN' : r.doors.frontLeft.value),
-    frontRightDoor: wireReading(r.doors.frontRight),
-    rearLeftDoor: wireReading(r.doors.rearLeft),
-    rearRightDoor: wireReading(r.doors.rearRight),
-    hood: wireReading(r.doors.hood),
-    tailgate: wireReading(r.doors.tailgate),
-    tankLid: wireReading(r.doors.tankLid),
-  });
+  const at = timeOf(vehicle);
+  return data(
+    withQuirks(
+      {
+        centralLock: wireReading(at(r.lock), odd ? 'SECURED' : r.lock.value),
+        frontLeftDoor: wireReading(
+          at(r.doors.frontLeft),
+          odd ? 'HALF_OPEN' : r.doors.frontLeft.value,
+        ),
+        frontRightDoor: wireReading(at(r.doors.frontRight)),
+        rearLeftDoor: wireReading(at(r.doors.rearLeft)),
+        rearRightDoor: wireReading(at(r.doors.rearRight)),
+        hood: wireReading(at(r.doors.hood)),
+        tailgate: wireReading(at(r.doors.tailgate)),
+        tankLid: wireReading(at(r.doors.tankLid)),
+      },
+      vehicle.quirks,
+    ),
+  );
 }
 
 function windows(context: RouteContext, vehicle: VehicleState): Reply {
   const r = vehicle.readings();
   const odd = context.unknownValues;
-  return data({
-    frontLeftWindow: wireReading(
-      r.windows.frontLeft,
-      odd ? 'HALF_OPEN' : r.windows.frontLeft.value,
+  const at = timeOf(vehicle);
+  return data(
+    withQuirks(
+      {
+        frontLeftWindow: wireReading(
+          at(r.windows.frontLeft),
+          odd ? 'HALF_OPEN' : r.windows.frontLeft.value,
+        ),
+        frontRightWindow: wireReading(at(r.windows.frontRight)),
+        rearLeftWindow: wireReading(at(r.windows.rearLeft)),
+        rearRightWindow: wireReading(at(r.windows.rearRight)),
+        // A car without a sunroof still answers the field, as UNSPECIFIED.
+        sunroof: r.sunroof
+          ? wireReading(at(r.sunroof))
+          : wireReading(at({ value: 'UNSPECIFIED', changedAt: vehicle.since })),
+      },
+      vehicle.quirks,
     ),
-    frontRightWindow: wireReading(r.windows.frontRight),
-    rearLeftWindow: wireReading(r.windows.rearLeft),
-    rearRightWindow: wireReading(r.windows.rearRight),
-    // A car without a sunroof still answers the field, as UNSPECIFIED.
-    sunroof: r.sunroof
-      ? wireReading(r.sunroof)
-      : wireReading({ value: 'UNSPECIFIED', changedAt: vehicle.since }),
-  });
+  );
 }
 
 function invokeResult(vehicle: VehicleState, outcome: CarOutcome): Record<string, unknown> {

@@ -17,6 +17,7 @@ import {
   type Reply,
   type SimRequest,
 } from './http';
+import { quirksPatchSchema } from './quirks';
 import { formatHms, untilQuotaReset } from './quota';
 import { SUPPORTED_SCOPES } from './scopes';
 import type { SimFault } from './types';
@@ -106,6 +107,14 @@ export function createControl(deps: ControlDeps): Handler {
           return apiError(404, 'NOT_FOUND', `The car ${vehicle.vin} has no sunroof.`);
         }
         vehicle.setWindow(window.data, value);
+        return null;
+      }),
+    },
+    {
+      method: 'POST',
+      path: ['vehicles', ':vin', 'quirks'],
+      action: vehicleChange(quirksPatchSchema, (vehicle, patch) => {
+        vehicle.setQuirks(patch);
         return null;
       }),
     },
@@ -280,6 +289,7 @@ function vehicleState(vehicle: VehicleState) {
     asleep: wire(r.asleep),
     engine: wire(r.engine),
     outOfReach: r.outOfReach,
+    quirks: vehicle.quirks,
     lock: wire(r.lock),
     doors: Object.fromEntries(
       Object.entries(r.doors).map(([name, reading]) => [name, wire(reading)]),

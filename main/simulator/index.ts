@@ -5,6 +5,7 @@ import { createControl } from './control';
 import { FaultSwitch } from './faults';
 import { DEMO_VINS, Fleet } from './fleet';
 import { GrantStore } from './grants';
+import type { IdTokenFault } from './id-tokens';
 import { DailyQuota } from './quota';
 import { RateLimiter } from './rate-limit';
 import { createRouter } from './router';
@@ -38,6 +39,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   const fleet = new Fleet(options.vins ?? DEMO_VINS, clock, commandStepMs);
+  const quirks = options.quirks;
+  if (quirks) for (const vehicle of fleet.all()) vehicle.setQuirks(quirks);
   const apiKey = randomToken(16);
   const client = { id: CONFIDENTIAL_CLIENT_ID, secret: randomToken(24) };
   const accessTokens = new AccessTokens(clock, ttlSeconds);
@@ -59,6 +62,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const stats = () => ({ apiRequests: counters.apiRequests, grants: { ...grantCounts } });
   const setFault = (fault: SimFault | null) => faults.set(fault);
   const revokeRefreshTokens = () => grants.revokeAllRefreshTokens();
+  let idTokenFault: IdTokenFault | null = null;
 
   site.serve(
     createRouter({
@@ -66,6 +70,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         baseUrl: site.baseUrl,
         clock,
         clients: [client, { id: PUBLIC_CLIENT_ID, secret: null }],
+        idTokenFault: () => idTokenFault,
         grants,
         accessTokens,
         counts: grantCounts,
@@ -112,6 +117,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return vehicle;
     },
     setFault,
+    setIdTokenFault(fault) {
+      idTokenFault = fault;
+    },
     revokeRefreshTokens,
     stats,
     close: () => site.close(),

@@ -1,5 +1,7 @@
 import type { CarDoor, CarWindow } from './car-parts';
 import type { SimClock, SimLogger } from './clock';
+import type { IdTokenFault } from './id-tokens';
+import type { QuirksPatch } from './quirks';
 
 /** How to start the simulator. Every field is optional. */
 export interface SimulatorOptions {
@@ -21,6 +23,8 @@ export interface SimulatorOptions {
   commandStepMs?: number;
   /** True answers every v1 call like today's Volvo does (410 GONE). */
   v1Removed?: boolean;
+  /** Real cars' quirks for every car (default: periodic uploads, every field reported). */
+  quirks?: QuirksPatch;
   logger?: SimLogger;
 }
 
@@ -41,6 +45,8 @@ export interface Simulator {
   vehicle(vin?: string): SimVehicle;
   /** Applies to API calls (not to Volvo ID) until cleared with null. */
   setFault(fault: SimFault | null): void;
+  /** Makes the id_tokens issued from now on invalid in this way (null: valid again). */
+  setIdTokenFault(fault: IdTokenFault | null): void;
   /** The next refresh with any refresh token issued so far answers invalid_grant. */
   revokeRefreshTokens(): void;
   stats(): { apiRequests: number; grants: { authorization_code: number; refresh_token: number } };
@@ -58,6 +64,8 @@ export interface SimVehicle {
   setAsleep(asleep: boolean): void;
   setEngine(value: 'RUNNING' | 'STOPPED'): void;
   setOutOfReach(reason: 'POWER_SAVING_MODE' | 'NO_INTERNET' | 'CAR_IN_USE' | null): void;
+  /** Makes this car answer with real cars' quirks (see `quirks.ts`). */
+  setQuirks(patch: QuirksPatch): void;
 }
 
 /** A fault injected into API calls. */

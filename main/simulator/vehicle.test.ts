@@ -60,7 +60,8 @@ describe('readings', () => {
     });
   });
 
-  it('moves a timestamp only when its value changes', async () => {
+  it('a car that uploads only on change moves a timestamp only when its value changes', async () => {
+    t.sim.vehicle().setQuirks({ uploads: 'on-change' });
     await t.clock.advance(60_000);
     t.sim.vehicle().setDoor('rearRight', 'AJAR');
     await t.clock.advance(60_000);
@@ -69,6 +70,41 @@ describe('readings', () => {
     const doors = await v2Doors();
     expect(doors.rearRightDoor).toEqual({ value: 'AJAR', timestamp: '2026-11-27T08:01:00.000Z' });
     expect(doors.frontLeftDoor).toEqual({ value: 'CLOSED', timestamp: '2026-11-27T08:00:00.000Z' });
+  });
+
+  it('a real car (the default) stamps every field with its last upload, which moves every 2 minutes while awake', async () => {
+    await t.clock.advance(60_000);
+    t.sim.vehicle().setDoor('rearRight', 'OPEN');
+    let doors = await v2Doors();
+    // The change was uploaded at once: every field carries that upload's time.
+    expect(doors.frontLeftDoor?.timestamp).toBe('2026-11-27T08:01:00.000Z');
+    expect(doors.rearRightDoor?.timestamp).toBe('2026-11-27T08:01:00.000Z');
+    await t.clock.advance(4 * 60_000);
+    doors = await v2Doors();
+    // Nothing changed, yet the periodic upload at 08:04 moved every timestamp.
+    expect(new Set(Object.values(doors).map((reading) => reading?.timestamp))).toEqual(
+      new Set(['2026-11-27T08:04:00.000Z']),
+    );
+    t.sim.vehicle().setAsleep(true);
+    await t.clock.advance(10 * 60_000);
+    doors = await v2Doors();
+    // Asleep, the car uploads nothing: the last upload stays where it was.
+    expect(doors.hood?.timestamp).toBe('2026-11-27T08:04:00.000Z');
+  });
+
+  it('answers with the quirks real cars have: UNSPECIFIED parts, a missing hood, the tailGate spelling', async () => {
+    t.sim.vehicle().setQuirks({
+      unspecified: ['tankLid', 'centralLock'],
+      omitted: ['hood'],
+      tailgateField: 'tailGate',
+    });
+    const doors = await v2Doors();
+    expect(doors.tankLid?.value).toBe('UNSPECIFIED');
+    expect(doors.centralLock?.value).toBe('UNSPECIFIED');
+    expect(doors).not.toHaveProperty('hood');
+    expect(doors).not.toHaveProperty('tailgate');
+    expect(doors.tailGate?.value).toBe('CLOSED');
+    expect(doors.frontLeftDoor?.value).toBe('CLOSED');
   });
 
   it('shows AJAR as OPEN in v1, which knows only OPEN and CLOSED', async () => {

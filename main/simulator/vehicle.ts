@@ -7,6 +7,7 @@ import {
   SIDE_WINDOWS,
 } from './car-parts';
 import type { SimClock } from './clock';
+import { type CarQuirks, DEFAULT_QUIRKS, type QuirksPatch } from './quirks';
 import type { SimVehicle } from './types';
 
 export type OpenValue = 'OPEN' | 'CLOSED' | 'AJAR';
@@ -97,6 +98,7 @@ export class VehicleState implements SimVehicle {
   private asleep: StoredReading<boolean>;
   private readonly engine: StoredReading<EngineValue>;
   private outOfReach: OutOfReach | null = null;
+  private quirkSet: CarQuirks = DEFAULT_QUIRKS;
   private unlockWindowUntil: number | null = null;
   private readonly asyncCommands = new Map<string, AsyncCommand>();
   /** Undecided async commands, in the order they decide. */
@@ -117,6 +119,34 @@ export class VehicleState implements SimVehicle {
     this.sunroof = equipment.sunroof ? closed() : null;
     this.asleep = { value: false, changedAt: now };
     this.engine = { value: 'STOPPED', changedAt: now };
+  }
+
+  /** How this car's answers depart from the documentation. */
+  get quirks(): CarQuirks {
+    return this.quirkSet;
+  }
+
+  setQuirks(patch: QuirksPatch): void {
+    this.quirkSet = { ...this.quirkSet, ...patch };
+  }
+
+  /**
+   * When the car last uploaded (epoch ms): at every change, and every `uploadEveryMs` while
+   * awake, counted from when the simulator first heard from it. A sleeping car uploads nothing.
+   */
+  uploadedAt(): number {
+    const now = this.settle();
+    const awakeUntil = this.asleep.value ? this.asleep.changedAt : now;
+    const every = this.quirkSet.uploadEveryMs;
+    const periodic = this.since + Math.floor((awakeUntil - this.since) / every) * every;
+    const changes = [
+      this.lock,
+      ...Object.values(this.doors),
+      ...Object.values(this.windows),
+      ...(this.sunroof ? [this.sunroof] : []),
+      this.engine,
+    ].map((reading) => reading.changedAt);
+    return Math.max(periodic, ...changes);
   }
 
   /** The car's readings now (copies). */

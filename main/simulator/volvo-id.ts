@@ -3,6 +3,7 @@ import type { AccessTokens } from './access-tokens';
 import type { SimClock } from './clock';
 import type { GrantStore } from './grants';
 import { type Handler, header, jsonReply, mediaTypes, type Reply, type SimRequest } from './http';
+import { type IdTokenFault, issueIdToken, jwks } from './id-tokens';
 import { parseScopes, SUPPORTED_SCOPES } from './scopes';
 import { sameSecret } from './secrets';
 
@@ -27,11 +28,14 @@ export interface VolvoIdDeps {
   counts: GrantCounts;
   /** The one demo user every sign-in approves. */
   subject: string;
+  /** What is wrong with the id_tokens issued now, if anything. */
+  idTokenFault(): IdTokenFault | null;
 }
 
 export const AUTHORIZE_PATH = '/as/authorization.oauth2';
 export const TOKEN_PATH = '/as/token.oauth2';
 export const DISCOVERY_PATH = '/.well-known/openid-configuration';
+export const JWKS_PATH = '/as/jwks';
 
 /** PKCE: 43..128 characters from the unreserved set (RFC 7636). */
 const PKCE_VALUE = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -50,6 +54,7 @@ export function createVolvoId(deps: VolvoIdDeps): Handler {
     if (path === DISCOVERY_PATH) return discovery(request, deps);
     if (path === AUTHORIZE_PATH) return authorize(request, deps);
     if (path === TOKEN_PATH) return token(request, deps);
+    if (path === JWKS_PATH) return jsonReply(200, jwks());
     return jsonReply(404, { error: 'not_found', error_description: 'There is no such endpoint.' });
   };
 }
@@ -60,6 +65,8 @@ function discovery(request: SimRequest, deps: VolvoIdDeps): Reply {
     issuer: deps.baseUrl,
     authorization_endpoint: `${deps.baseUrl}${AUTHORIZE_PATH}`,
     token_endpoint: `${deps.baseUrl}${TOKEN_PATH}`,
+    jwks_uri: `${deps.baseUrl}${JWKS_PATH}`,
+    id_token_signing_alg_values_supported: ['RS256'],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
@@ -262,6 +269,19 @@ function issueTokens(
       expires_in: deps.accessTokens.ttlSeconds,
       refresh_token: refreshToken,
       scope: scopes.join(' '),
+      ...(scopes.includes('openid')
+        ? {
+            id_token: issueIdToken(
+              {
+                issuer: deps.baseUrl,
+                clientId: client.id,
+                subject: deps.subject,
+                now: deps.clock.now(),
+              },
+              deps.idTokenFault(),
+            ),
+          }
+        : {}),
     },
     NO_STORE,
   );

@@ -1,4 +1,5 @@
 import type { Freshness, VehicleView } from '../../shared/snapshot';
+import { notReported } from '../../shared/vehicle';
 import { capitalize } from '../../shared/words/parts';
 import { formatAge, formatSince, newestTimestamp } from '../../shared/words/time';
 import { notClosedInWords, partReadings } from './parts';
@@ -46,6 +47,7 @@ export function stateView(vehicle: VehicleView): StateView {
 function unknownDetail(vehicle: VehicleView): string {
   if (vehicle.lastError) return 'The car has not answered yet';
   if (!vehicle.lock) return 'Waiting for the car';
+  if (notReported(vehicle.lock)) return 'This car does not report its lock state';
   const reported = vehicle.lock.reported;
   return reported ? `The car reported its lock as “${reported}”` : 'The lock state is unknown';
 }

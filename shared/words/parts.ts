@@ -1,4 +1,10 @@
-import type { DoorName, WindowName } from '../vehicle';
+import {
+  type DoorName,
+  type LockState,
+  notReported,
+  type Reading,
+  type WindowName,
+} from '../vehicle';
 
 /**
  * What a person calls each openable part of the car, in one place: the core's sentences and
@@ -61,4 +67,11 @@ export function joinWithAnd(items: readonly string[]): string {
  */
 export function partsInWords(names: readonly string[]): string {
   return joinWithAnd(names.map((name) => `the ${name}`));
+}
+
+/** The lock in running text: "locked", "unlocked", "lock state not reported", "lock state unknown". */
+export function lockInWords(lock: Reading<LockState> | null | undefined): string {
+  if (lock?.value === 'LOCKED') return 'locked';
+  if (lock?.value === 'UNLOCKED') return 'unlocked';
+  return notReported(lock) ? 'lock state not reported' : 'lock state unknown';
 }

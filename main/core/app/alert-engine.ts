@@ -84,7 +84,7 @@ const ruleEnabled = (alerts: Settings['alerts'], rule: AlertRule): boolean => {
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const { clock, notifier } = options;
   let episodes = onePerRule(options.store.load()?.episodes ?? []);
-  /** When we first saw a condition whose start the car did not timestamp. Not persisted. */
+  /** When each pending condition's unbroken run began (earliest time seen for it). Not persisted. */
   const firstSeen = new Map<string, number>();
 
   const save = () => options.store.save({ episodes });
@@ -145,9 +145,13 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
           }
           continue;
         }
-        if (condition.since === null && !firstSeen.has(key)) firstSeen.set(key, now);
+        // Volvo's timestamps are the car's last upload and move at every upload, so a condition
+        // dates from the earliest time of its unbroken run (or when first seen), not the latest.
+        const seen = firstSeen.get(key);
+        const runStart = Math.min(seen ?? Number.POSITIVE_INFINITY, condition.since ?? now);
+        firstSeen.set(key, runStart);
         // A car clock ahead of ours must not make a condition look younger than zero.
-        const since = Math.min(now, episode?.since ?? condition.since ?? firstSeen.get(key) ?? now);
+        const since = Math.min(now, episode?.since ?? runStart);
         if (episode) {
           // The message ("open for 7 min") is refreshed on every poll but only kept in memory:
           // writing the state file each time would be one durable write per poll for words the

@@ -1,5 +1,11 @@
 import type { Settings } from '../../../shared/settings';
-import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
+import {
+  type Doors,
+  type LockState,
+  notReported,
+  type Reading,
+  type Windows,
+} from '../../../shared/vehicle';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
 
 /**
@@ -48,7 +54,8 @@ export interface AttentionInput {
 export function attentionReason(vehicle: AttentionInput, now: number): string | null {
   if (vehicle.lock === null || vehicle.doors === null) return 'no reading yet';
   if (vehicle.attentionUntil !== null && vehicle.attentionUntil > now) return 'command sent';
-  if (vehicle.lock.value !== 'LOCKED') return 'not locked';
+  // A lock the car does not report keeps no car on fast polling for ever: the doors decide.
+  if (vehicle.lock.value !== 'LOCKED' && !notReported(vehicle.lock)) return 'not locked';
   if (openDoors(vehicle.doors).length > 0 || tankLidOpen(vehicle.doors)) return 'door open';
   if (vehicle.windows !== null && openWindows(vehicle.windows).length > 0) return 'window open';
   return null;

@@ -38,6 +38,8 @@ export interface TokenSet {
 export interface OAuthPorts {
   fetch: Fetch;
   clock: Clock;
+  /** Told when an id_token had to be ignored. */
+  logger?: Logger;
 }
 
 function requestOptions<Method extends string, Body extends BodyInit | undefined>(
@@ -177,7 +179,9 @@ export async function exchangeCode(
     codeVerifier,
     requestOptions(ports, endpoints.tokenEndpoint),
   );
-  return tokenSet(await oauth.processAuthorizationCodeResponse(as, metadata, response));
+  return processTokenAnswer(response, ports, (answer) =>
+    oauth.processAuthorizationCodeResponse(as, metadata, answer),
+  );
 }
 
 /** Redeems a refresh token; Volvo answers with a new (rotated) refresh token. */
@@ -196,7 +200,39 @@ export async function refreshTokens(
     refreshToken,
     requestOptions(ports, endpoints.tokenEndpoint),
   );
-  return tokenSet(await oauth.processRefreshTokenResponse(as, metadata, response));
+  return processTokenAnswer(response, ports, (answer) =>
+    oauth.processRefreshTokenResponse(as, metadata, answer),
+  );
+}
+
+/**
+ * Reads a token answer with oauth4webapi. Volvo ID sends an `id_token` with every answer and
+ * oauth4webapi checks it (issuer, audience, times, algorithm); volvo-tray needs no identity, so
+ * an answer whose only fault is its id_token is read without it, logged, and kept: the rotated
+ * refresh token in it is the only one that still works, and losing it would sign the person out.
+ */
+async function processTokenAnswer(
+  response: Response,
+  ports: OAuthPorts,
+  process: (answer: Response) => Promise<oauth.TokenEndpointResponse>,
+): Promise<TokenSet> {
+  const copy = response.clone();
+  try {
+    return tokenSet(await process(response));
+  } catch (error) {
+    const body: unknown = await copy.json().catch(() => null);
+    if (typeof body !== 'object' || body === null || !('id_token' in body)) throw error;
+    const { id_token: _ignored, ...withoutIdToken } = body;
+    const answer = new Response(JSON.stringify(withoutIdToken), {
+      status: copy.status,
+      headers: copy.headers,
+    });
+    const tokens = tokenSet(await process(answer).catch(() => Promise.reject(error)));
+    ports.logger?.warn('Volvo ID sent an id_token volvo-tray could not validate; ignored', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    return tokens;
+  }
 }
 
 function tokenSet(response: oauth.TokenEndpointResponse): TokenSet {

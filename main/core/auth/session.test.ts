@@ -494,6 +494,40 @@ describe('token lifecycle', () => {
     expect(sim.stats().grants.refresh_token).toBe(2);
   });
 
+  it.each(['wrong-audience', 'expired', 'bad-signature'] as const)(
+    'an id_token that fails validation (%s) on refresh costs nothing: signed in, the rotated refresh token saved, still signed in after a restart',
+    async (fault) => {
+      const vault = recordingVault();
+      const meta = memoryStore();
+      const { session, logger } = harness({ vault, meta });
+      await session.signInWithVolvoId(publicConfig(), 'volvo-id', 'v2');
+      const signInRefresh = stored(vault, 'refreshToken') ?? '';
+      sim.setIdTokenFault(fault);
+      await clock.advance(ACCESS_TTL_S * 1000);
+
+      const renewed = await session.accessToken();
+      expect(session.state()).toMatchObject({ status: 'signed-in', message: null });
+      expect(await listVehicles(renewed)).toBe(200);
+      const rotated = stored(vault, 'refreshToken');
+      expect(rotated).toBeTruthy();
+      expect(rotated).not.toBe(signInRefresh);
+      // Volvo ID has rotated the old token out: only the saved one works now.
+      expect(await redeem(signInRefresh)).toEqual({ status: 400, error: 'invalid_grant' });
+      if (fault !== 'bad-signature') {
+        expect(logger.lines.some((line) => line.includes('could not validate'))).toBe(true);
+      }
+      session.dispose();
+
+      const after = harness({
+        vault: recordingVault('os-encrypted', vault.contents()),
+        meta: memoryStore(meta.load()),
+      });
+      await after.session.restore();
+      expect(after.session.state()).toMatchObject({ status: 'signed-in', mode: 'volvo-id' });
+      expect(await listVehicles(await after.session.accessToken())).toBe(200);
+    },
+  );
+
   it('ends in "expired" once when Volvo ID answers invalid_grant, without a retry storm', async () => {
     const vault = recordingVault('os-encrypted', [['apiKey', sim.apiKey]]);
     const meta = memoryStore();

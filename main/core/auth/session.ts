@@ -69,7 +69,7 @@ const RETRY_MAX_MS = 10 * 60_000;
  */
 export function createAuthSession(deps: AuthSessionDeps): AuthSession {
   const { clock, vault, logger } = deps;
-  const ports = { fetch: deps.fetch, clock };
+  const ports = { fetch: deps.fetch, clock, logger: deps.logger };
   const listeners = new Set<(state: AuthState) => void>();
 
   let state: AuthState = SIGNED_OUT;

@@ -58,6 +58,10 @@ export function toLockField(
 ): Reading<LockState> {
   const raw = rawField(data, wire, logger, false);
   if (raw === undefined) return { value: 'UNKNOWN', timestamp: null };
+  // Some models answer UNSPECIFIED for the lock itself: not reported, not a value to warn about.
+  if (raw.value === 'UNSPECIFIED') {
+    return { value: 'UNKNOWN', timestamp: raw.timestamp ?? null, reported: 'UNSPECIFIED' };
+  }
   return toLockReading(raw, raw.field, logger);
 }
 

@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import type { Scenario } from '../../../test-support/scenario';
+import { CAR, scenarioStarter, vehicleView as view } from '../../../test-support/scenario-suite';
+
+/**
+ * The app against cars that answer as real ones do (the simulator's quirks): every timestamp
+ * moving at each upload, parts answered UNSPECIFIED, fields missing. Each test fails on an app
+ * built for the documentation's ideal answers.
+ */
+
+const MINUTE = 60_000;
+const start = scenarioStarter();
+
+const notices = (scenario: Scenario, rule: string) =>
+  scenario.deps.notifier.shown.filter((shown) => shown.id.includes(`:${rule}:`));
+
+describe('timestamps are the last upload, not the last change', () => {
+  test('a door open for 5 minutes on a car uploading every 2 minutes notifies at 5 minutes', async () => {
+    const scenario = await start({ simulator: { quirks: { uploadEveryMs: 2 * MINUTE } } });
+    scenario.sim().vehicle(CAR).setDoor('rearLeft', 'OPEN');
+    await scenario.service.intents.refresh();
+    await scenario.advance(4 * MINUTE);
+    expect(notices(scenario, 'door-open')).toHaveLength(0);
+    // Every upload since has moved the door's timestamp; the alert still dates from the first.
+    await scenario.advance(2 * MINUTE);
+    expect(notices(scenario, 'door-open')).toHaveLength(1);
+    expect(notices(scenario, 'door-open')[0]?.title).toBe('Rear left door left open');
+  });
+
+  test('unlocked with every door closed notifies after its 10 minutes, uploads or not', async () => {
+    const scenario = await start({ simulator: { quirks: { uploadEveryMs: 2 * MINUTE } } });
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    await scenario.advance(9 * MINUTE);
+    expect(notices(scenario, 'unlocked')).toHaveLength(0);
+    await scenario.advance(3 * MINUTE);
+    expect(notices(scenario, 'unlocked')).toHaveLength(1);
+  });
+});
+
+describe('UNSPECIFIED for any part', () => {
+  test('an UNSPECIFIED hood is not reported, and "left unlocked" still fires', async () => {
+    const scenario = await start({ simulator: { quirks: { unspecified: ['hood'] } } });
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    expect(view(scenario).doors).not.toHaveProperty('hood');
+    expect(view(scenario).doors?.frontLeft?.value).toBe('CLOSED');
+    await scenario.advance(12 * MINUTE);
+    expect(notices(scenario, 'unlocked')).toHaveLength(1);
+  });
+
+  test('an UNSPECIFIED lock says "not reported", the door alert still works, and polling stays parked', async () => {
+    const scenario = await start({ simulator: { quirks: { unspecified: ['centralLock'] } } });
+    await scenario.service.intents.refresh();
+    const lock = view(scenario).lock;
+    expect(lock).toMatchObject({ value: 'UNKNOWN', reported: 'UNSPECIFIED' });
+    const before = scenario.apiRequests(CAR).length;
+    await scenario.advance(3 * 60 * MINUTE);
+    const spent = scenario.apiRequests(CAR).length - before;
+    // Fast polling would be about 2 requests a minute (360 in 3 hours); parked is far fewer.
+    expect(spent).toBeLessThan(80);
+    scenario.sim().vehicle(CAR).setDoor('frontRight', 'OPEN');
+    await scenario.advance(20 * MINUTE);
+    expect(notices(scenario, 'door-open')).toHaveLength(1);
+    // No verdict on an unknown lock: neither "unlocked" nor "window open while locked".
+    expect(notices(scenario, 'unlocked')).toHaveLength(0);
+  });
+});
+
+describe('missing fields', () => {
+  test('a doors answer without hood, with tailGate spelled as documented, shows the lock and the other doors', async () => {
+    const scenario = await start({
+      simulator: { quirks: { omitted: ['hood'], tailgateField: 'tailGate' } },
+    });
+    scenario.sim().vehicle(CAR).setDoor('tailgate', 'OPEN');
+    await scenario.service.intents.refresh();
+    const car = view(scenario);
+    expect(car.lock?.value).toBe('LOCKED');
+    expect(car.doors).not.toHaveProperty('hood');
+    expect(car.doors?.tailgate?.value).toBe('OPEN');
+    expect(car.lastError).toBeNull();
+  });
+});
