@@ -109,7 +109,10 @@ function unlock(context: RouteContext, vehicle: VehicleState): Reply {
   return data({
     ...invokeResult(vehicle, outcome),
     readyToUnlock: true,
-    readyToUnlockUntil: context.now + V2_UNLOCK_WINDOW_MS,
+    readyToUnlockUntil:
+      vehicle.quirks.unlockDeadline === 'seconds-left'
+        ? V2_UNLOCK_WINDOW_MS / 1000
+        : context.now + V2_UNLOCK_WINDOW_MS,
   });
 }
 

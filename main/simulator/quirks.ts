@@ -19,6 +19,8 @@ export interface CarQuirks {
   omitted: string[];
   /** Volvo's documented `tailGate` or the `tailgate` real v2 cars send. */
   tailgateField: 'tailgate' | 'tailGate';
+  /** An unlock's `readyToUnlockUntil`: epoch milliseconds, or seconds left as Volvo's doc page shows. */
+  unlockDeadline: 'epoch-ms' | 'seconds-left';
 }
 
 export const DEFAULT_QUIRKS: CarQuirks = {
@@ -27,6 +29,7 @@ export const DEFAULT_QUIRKS: CarQuirks = {
   unspecified: [],
   omitted: [],
   tailgateField: 'tailgate',
+  unlockDeadline: 'epoch-ms',
 };
 
 /** The wire fields a quirk may name (v2 doors and windows answers). */
@@ -58,6 +61,7 @@ export const quirksPatchSchema = z
     unspecified: z.array(z.enum(WIRE_FIELDS)).max(WIRE_FIELDS.length),
     omitted: z.array(z.enum(WIRE_FIELDS)).max(WIRE_FIELDS.length),
     tailgateField: z.enum(['tailgate', 'tailGate']),
+    unlockDeadline: z.enum(['epoch-ms', 'seconds-left']),
   })
   .partial()
   .strict();

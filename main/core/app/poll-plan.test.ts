@@ -5,7 +5,6 @@ import {
   attentionReason,
   baseIntervalMs,
   parkedIntervalMs,
-  REQUESTS_PER_POLL,
   requestsPerCheck,
   SETTLE_MS,
   WINDOWS_MAX_AGE_MS,

@@ -81,3 +81,15 @@ describe('missing fields', () => {
     expect(car.lastError).toBeNull();
   });
 });
+
+describe('the unlock deadline', () => {
+  test('readyToUnlockUntil given as seconds left (Volvo\'s doc page) opens a window that many seconds long', async () => {
+    const scenario = await start({ simulator: { quirks: { unlockDeadline: 'seconds-left' } } });
+    await scenario.service.intents.refresh();
+    const { token } = await scenario.service.intents.prepareUnlock(CAR);
+    await scenario.service.intents.unlock(CAR, token);
+    const until = view(scenario).command.unlockWindowUntil;
+    expect(until).not.toBeNull();
+    expect(Date.parse(until ?? '') - scenario.clock.now()).toBe(120_000);
+  });
+});

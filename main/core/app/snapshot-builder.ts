@@ -10,7 +10,6 @@ import type {
 } from '../../../shared/snapshot';
 import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
 import type { AuthState } from '../auth/types';
-import { count } from './app-words';
 import type { VehicleCommandState } from './command-runner';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
 import { reachabilityInWords } from './reachability';

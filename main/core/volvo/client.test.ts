@@ -583,6 +583,25 @@ describe('v2 commands', () => {
     ]);
   });
 
+  it.each([
+    ["seconds left, as on Volvo's doc page", 60, '2026-11-27T08:01:00.000Z'],
+    ['epoch milliseconds', Date.UTC(2026, 10, 27, 8, 2, 0), '2026-11-27T08:02:00.000Z'],
+    ['epoch seconds', Date.UTC(2026, 10, 27, 8, 2, 0) / 1000, '2026-11-27T08:02:00.000Z'],
+    ['an ISO date', '2026-11-27T08:02:00Z', '2026-11-27T08:02:00.000Z'],
+    ['a number as text', '90', '2026-11-27T08:01:30.000Z'],
+    ['a 1970 date (epoch ms read as seconds elsewhere)', 120_000_000, undefined],
+    ['nonsense', 'soon', undefined],
+    ['a negative number', -5, undefined],
+  ])('reads readyToUnlockUntil given as %s', async (_what, raw, expected) => {
+    const clock = new FakeClock('2026-11-27T08:00:00.000Z');
+    const { api } = setup(
+      'v2',
+      () => json({ data: { vin: VIN, invokeStatus: 'COMPLETED', readyToUnlockUntil: raw } }),
+      { clock },
+    );
+    expect((await api.unlock(VIN)).readyToUnlockUntil).toBe(expected);
+  });
+
   it('says a sleeping car is asleep and an unknown status is unknown', async () => {
     let status = 'CAR_IN_SLEEP_MODE';
     const { api } = setup('v2', () => json({ data: { vin: VIN, invokeStatus: status } }));

@@ -11,7 +11,6 @@ import type {
   EngineState,
   InvokeStatus,
   LockState,
-  OpenState,
   Reading,
   Windows,
 } from '../../../shared/vehicle';

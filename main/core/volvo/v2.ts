@@ -94,7 +94,10 @@ export function createV2Api(context: AdapterContext): VehicleApi {
       CommandSchema,
       kind,
     );
-    const until = kind === 'unlock' ? unlockUntil(data.readyToUnlockUntil, logger) : undefined;
+    const until =
+      kind === 'unlock'
+        ? unlockUntil(data.readyToUnlockUntil, context.clock.now(), logger)
+        : undefined;
     return commandOutcome(
       {
         vin,
@@ -163,15 +166,33 @@ export function createV2Api(context: AdapterContext): VehicleApi {
   };
 }
 
-/** `readyToUnlockUntil` is epoch ms; anything else is logged and left out rather than guessed. */
-function unlockUntil(raw: unknown, logger: Logger): string | undefined {
+/** Further from now than this, an unlock deadline is not one (a 1970 date, a typo). */
+const DEADLINE_RANGE_MS = 24 * 3_600_000;
+
+/**
+ * `readyToUnlockUntil`, as the sources disagree on it: epoch milliseconds in some, seconds left
+ * (e.g. `60`) on Volvo's own doc page, an ISO date or epoch seconds elsewhere. A number below a
+ * day's seconds is seconds left. A deadline more than a day from now is left out (logged), so the
+ * caller's fallback window applies and no 1970 date is ever shown.
+ */
+function unlockUntil(raw: unknown, now: number, logger: Logger): string | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'number' && Number.isFinite(raw)) {
-    const at = new Date(raw);
-    if (!Number.isNaN(at.getTime())) return at.toISOString();
-  }
+  const at = deadlineOf(raw, now);
+  if (at !== null && Math.abs(at - now) <= DEADLINE_RANGE_MS) return new Date(at).toISOString();
   logger.warn('The Volvo API sent an unlock deadline that is not a time', {
     readyToUnlockUntil: raw,
   });
   return undefined;
+}
+
+function deadlineOf(raw: unknown, now: number): number | null {
+  const value = typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  if (typeof value === 'string') {
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) ? null : parsed;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return null;
+  if (value <= DEADLINE_RANGE_MS / 1000) return now + value * 1000;
+  // Epoch seconds have 10 digits until 2286; epoch milliseconds 13.
+  return value < 1e11 ? value * 1000 : value;
 }
