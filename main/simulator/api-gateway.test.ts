@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
@@ -85,6 +86,36 @@ describe('headers', () => {
       body: '',
     });
     expect(v2Form.status).toBe(415);
+  });
+
+  it('answers the accept headers open-source clients send: */*, application/*, none; 406 only when JSON is excluded', async () => {
+    const withAccept = async (accept: string) =>
+      (await call(t.sim, doorsPath(), { headers: apiHeaders(t.sim, { accept }) })).status;
+    expect(await withAccept('*/*')).toBe(200);
+    expect(await withAccept('application/*')).toBe(200);
+    expect(await withAccept('text/html, */*;q=0.8')).toBe(200);
+    expect(await withAccept('text/html')).toBe(406);
+    expect(await withAccept('application/json;q=0')).toBe(406);
+    // fetch always sends an accept header; a bare HTTP request sends none.
+    const url = new URL(doorsPath(), t.sim.baseUrl);
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      request(url, { headers: apiHeaders(t.sim, {}) }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(200);
+  });
+
+  it('takes a v2 command with no body and no content-type, as the peers send it', async () => {
+    const locked = await call(t.sim, `/connected-vehicle/v2/vehicles/${t.vin}/commands/lock`, {
+      method: 'POST',
+      headers: apiHeaders(t.sim, {}),
+    });
+    expect(locked.status).toBe(200);
+    expect(locked.body).toMatchObject({ data: { invokeStatus: 'COMPLETED' } });
   });
 
   it('accepts a media type with parameters, and echoes vcc-api-operationId', async () => {

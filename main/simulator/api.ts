@@ -198,22 +198,45 @@ function bearerGrant(
   );
 }
 
+/**
+ * Reads honour the accept header as HTTP does: a missing one, a wildcard (any type, or any
+ * application type) or the exact type all get the answer (open-source clients send the any-type
+ * wildcard or nothing, and Volvo answers them); 406 only when every acceptable range excludes it
+ * (e.g. `text/html` alone, or q=0). Commands take their content-type, or none at all with an
+ * empty body (the peers send none).
+ */
 function checkMediaType(request: SimRequest, route: ApiRoute): Reply | null {
   if (route.kind === 'read') {
-    const value = header(request, 'accept');
-    if (value === undefined && route.mediaTypes.includes('*/*')) return null;
-    if (mediaTypes(value).some((type) => route.mediaTypes.includes(type))) return null;
+    if (acceptable(header(request, 'accept'), route.mediaTypes)) return null;
     return apiError(
       406,
       'NOT_ACCEPTABLE',
-      `This endpoint answers ${route.mediaTypes[0]}; send it in the accept header.`,
+      `This endpoint answers ${route.mediaTypes[0]}; send it (or */*) in the accept header.`,
     );
   }
-  const [type] = mediaTypes(header(request, 'content-type'));
+  const contentType = header(request, 'content-type');
+  if (contentType === undefined && request.body.trim() === '') return null;
+  const [type] = mediaTypes(contentType);
   if (type !== undefined && route.mediaTypes.includes(type)) return null;
   return apiError(
     415,
     'UNSUPPORTED_MEDIA_TYPE',
     `This command takes content-type ${route.mediaTypes[0]}.`,
   );
+}
+
+/** Whether an accept header admits one of `offered` (RFC 9110 media ranges, q=0 excluded). */
+function acceptable(accept: string | undefined, offered: readonly string[]): boolean {
+  if (accept === undefined || accept.trim() === '') return true;
+  return accept.split(',').some((part) => {
+    const [range = '', ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const q = parameters.find((parameter) => parameter.startsWith('q='));
+    if (q !== undefined && Number(q.slice(2)) === 0) return false;
+    const [type, subtype] = range.split('/');
+    return offered.some((candidate) => {
+      const [offeredType, offeredSubtype] = candidate.split('/');
+      if (type === '*' && subtype === '*') return true;
+      return type === offeredType && (subtype === '*' || subtype === offeredSubtype);
+    });
+  });
 }

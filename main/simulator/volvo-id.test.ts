@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type Answer, call, simulatorPerTest, v2Get } from './test-helpers';
 
@@ -52,7 +52,11 @@ function codeParams(challenge: string, clientId = t.sim.client.id): Record<strin
 }
 
 /** A full sign-in of the confidential client: authorize with PKCE, then exchange the code. */
-async function signInConfidential(): Promise<{ access_token: string; refresh_token: string }> {
+async function signInConfidential(): Promise<{
+  access_token: string;
+  refresh_token: string;
+  id_token: string;
+}> {
   const { verifier, challenge } = pkce();
   const code = (await authorize(codeParams(challenge))).get('code') ?? '';
   const answer = await tokenCall(
@@ -60,7 +64,7 @@ async function signInConfidential(): Promise<{ access_token: string; refresh_tok
     t.sim.client,
   );
   expect(answer.status).toBe(200);
-  return answer.body as { access_token: string; refresh_token: string };
+  return answer.body as { access_token: string; refresh_token: string; id_token: string };
 }
 
 function expectOAuthError(answer: Answer, status: number, error: string) {
@@ -82,6 +86,59 @@ describe('Volvo ID discovery', () => {
       grant_types_supported: ['authorization_code', 'refresh_token'],
       scopes_supported: expect.arrayContaining(['openid', 'conve:lock', 'conve:unlock']),
     });
+  });
+});
+
+describe('id_tokens', () => {
+  /** The token's claims, after checking its RS256 signature against the published JWKS. */
+  async function verified(idToken: string): Promise<Record<string, unknown> | 'bad signature'> {
+    const discovery = (await call(t.sim, '/.well-known/openid-configuration')).body as {
+      jwks_uri: string;
+      id_token_signing_alg_values_supported: string[];
+    };
+    expect(discovery.id_token_signing_alg_values_supported).toEqual(['RS256']);
+    const { keys } = (await (await fetch(discovery.jwks_uri)).json()) as { keys: JsonWebKey[] };
+    const [header = '', payload = '', signature = ''] = idToken.split('.');
+    const key = createPublicKey({ key: keys[0] ?? {}, format: 'jwk' });
+    const ok = verify(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${payload}`),
+      key,
+      Buffer.from(signature, 'base64url'),
+    );
+    return ok ? JSON.parse(Buffer.from(payload, 'base64url').toString()) : 'bad signature';
+  }
+
+  it('signs one for the client with every token answer, verifiable at jwks_uri', async () => {
+    const signedIn = await signInConfidential();
+    const now = Math.floor(t.clock.now() / 1000);
+    expect(await verified(signedIn.id_token)).toEqual({
+      iss: t.sim.baseUrl,
+      sub: expect.any(String),
+      aud: t.sim.client.id,
+      iat: now,
+      exp: now + 3600,
+    });
+    const refreshed = await tokenCall(
+      { grant_type: 'refresh_token', refresh_token: signedIn.refresh_token },
+      t.sim.client,
+    );
+    expect(await verified((refreshed.body as { id_token: string }).id_token)).toMatchObject({
+      aud: t.sim.client.id,
+    });
+  });
+
+  it('makes them invalid on demand: another audience, expired, a bad signature', async () => {
+    t.sim.setIdTokenFault('wrong-audience');
+    expect(await verified((await signInConfidential()).id_token)).toMatchObject({
+      aud: 'another-client',
+    });
+    t.sim.setIdTokenFault('expired');
+    const expired = await verified((await signInConfidential()).id_token);
+    expect(expired).not.toBe('bad signature');
+    expect((expired as { exp: number }).exp).toBeLessThan(t.clock.now() / 1000);
+    t.sim.setIdTokenFault('bad-signature');
+    expect(await verified((await signInConfidential()).id_token)).toBe('bad signature');
   });
 });
 
@@ -112,6 +169,7 @@ describe('authorization code with PKCE (confidential client, HTTP Basic)', () =>
       expires_in: 299,
       refresh_token: expect.any(String),
       scope: SCOPE,
+      id_token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
     });
     const tokens = first.body as { access_token: string; refresh_token: string };
     expect((await v2Get(t.sim, '/vehicles', tokens.access_token)).status).toBe(200);
