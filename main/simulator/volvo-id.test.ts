@@ -97,7 +97,9 @@ describe('id_tokens', () => {
       id_token_signing_alg_values_supported: string[];
     };
     expect(discovery.id_token_signing_alg_values_supported).toEqual(['RS256']);
-    const { keys } = (await (await fetch(discovery.jwks_uri)).json()) as { keys: JsonWebKey[] };
+    const { keys } = (await (await fetch(discovery.jwks_uri)).json()) as {
+      keys: JsonWebKeyInput['key'][];
+    };
     const [header = '', payload = '', signature = ''] = idToken.split('.');
     const key = createPublicKey({ key: keys[0] ?? {}, format: 'jwk' });
     const ok = verify(
