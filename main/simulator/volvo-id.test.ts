@@ -1,4 +1,10 @@
-import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  type JsonWebKeyInput,
+  randomBytes,
+  verify,
+} from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type Answer, call, simulatorPerTest, v2Get } from './test-helpers';
 
