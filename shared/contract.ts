@@ -10,6 +10,12 @@ import type { ApiVersion, DoorName, WindowName } from './vehicle';
  * exactly these types or it does not compile.
  */
 
+/**
+ * What a Volvo ID sign-in asks for: everything, or status only (no lock and unlock) for an app
+ * Volvo has not yet approved for its restricted command scopes.
+ */
+export type SignInAccess = 'full' | 'status-only';
+
 /** How the person wants to connect. Secrets travel renderer -> main once, never back. */
 export type SignInRequest =
   | { mode: 'demo' }
@@ -20,6 +26,8 @@ export type SignInRequest =
       apiKey: string;
       redirectPort: number;
       apiVersion: ApiVersion;
+      /** Default full. */
+      access?: SignInAccess;
     }
   | { mode: 'test-token'; accessToken: string; apiKey: string; apiVersion: ApiVersion };
 

@@ -1,3 +1,4 @@
+import type { SignInAccess } from './contract';
 import type { ApiVersion } from './vehicle';
 
 /**
@@ -28,6 +29,8 @@ export type Settings = {
     clientId: string;
     /** The loopback port registered as redirect URI (http://127.0.0.1:PORT/callback). */
     redirectPort: number;
+    /** What the last Volvo ID sign-in asked for: everything, or status only (no commands). */
+    access: SignInAccess;
   };
   /** The VIN shown first and locked by the shortcut. */
   selectedVin: string | null;

@@ -102,6 +102,8 @@ export interface SignInView {
   tokenExpiresAt: string | null;
   /** What to do next, or what went wrong, in words. */
   message: string | null;
+  /** Why Lock and Unlock cannot work with this sign-in (status only), in words; null when they can. */
+  commandsRefused: string | null;
 }
 
 export interface QuotaView {

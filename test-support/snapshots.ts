@@ -48,7 +48,13 @@ export function vehicleView(overrides: Partial<VehicleView> = {}): VehicleView {
 export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return {
     revision: 1,
-    signIn: { state: 'signed-in', mode: 'demo', tokenExpiresAt: null, message: null },
+    signIn: {
+      state: 'signed-in',
+      mode: 'demo',
+      tokenExpiresAt: null,
+      message: null,
+      commandsRefused: null,
+    },
     vehicles: [vehicleView()],
     selectedVin: VIN_1,
     quota: {
@@ -71,7 +77,13 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 
 export function signedOut(): Snapshot {
   return snapshot({
-    signIn: { state: 'signed-out', mode: null, tokenExpiresAt: null, message: null },
+    signIn: {
+      state: 'signed-out',
+      mode: null,
+      tokenExpiresAt: null,
+      message: null,
+      commandsRefused: null,
+    },
     vehicles: [],
     selectedVin: null,
   });

@@ -54,6 +54,7 @@ export const signInRequestSchema = z.discriminatedUnion('mode', [
       apiKey,
       redirectPort,
       apiVersion,
+      access: z.enum(['full', 'status-only']).optional(),
     })
     .strict(),
   z

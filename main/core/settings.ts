@@ -35,8 +35,15 @@ export const settingsSchema = z.object({
       clientId: z.string().trim().max(200).default(''),
       /** The loopback port registered as redirect URI (http://127.0.0.1:PORT/callback). */
       redirectPort: z.number().int().min(1024).max(65535).default(8765),
+      access: z.enum(['full', 'status-only']).default('full'),
     })
-    .default({ mode: 'demo', apiVersion: 'v2', clientId: '', redirectPort: 8765 }),
+    .default({
+      mode: 'demo',
+      apiVersion: 'v2',
+      clientId: '',
+      redirectPort: 8765,
+      access: 'full',
+    }),
   /** The VIN shown first and locked by the shortcut. */
   selectedVin: storedVin.nullable().default(null),
   /** VINs to watch; empty means all vehicles of the account. */

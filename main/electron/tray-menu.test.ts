@@ -69,7 +69,13 @@ describe('the tray menu', () => {
     const { actions } = recorder();
     const items = trayMenuTemplate(
       snapshot({
-        signIn: { state: 'signed-in', mode: 'volvo-id', tokenExpiresAt: null, message: null },
+        signIn: {
+          state: 'signed-in',
+          mode: 'volvo-id',
+          tokenExpiresAt: null,
+          message: null,
+          commandsRefused: null,
+        },
       }),
       actions,
     );

@@ -34,7 +34,13 @@ describe('trayState', () => {
     expect(
       trayState(
         snapshot({
-          signIn: { state: 'expired', mode: 'volvo-id', tokenExpiresAt: null, message: null },
+          signIn: {
+            state: 'expired',
+            mode: 'volvo-id',
+            tokenExpiresAt: null,
+            message: null,
+            commandsRefused: null,
+          },
         }),
       ),
     ).toBe('signed-out');
@@ -44,7 +50,13 @@ describe('trayState', () => {
     expect(
       trayState(
         snapshot({
-          signIn: { state: 'signing-in', mode: 'demo', tokenExpiresAt: null, message: null },
+          signIn: {
+            state: 'signing-in',
+            mode: 'demo',
+            tokenExpiresAt: null,
+            message: null,
+            commandsRefused: null,
+          },
         }),
       ),
     ).toBe('busy');

@@ -71,6 +71,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         clock,
         clients: [client, { id: PUBLIC_CLIENT_ID, secret: null }],
         idTokenFault: () => idTokenFault,
+        approvedScopes: options.approvedScopes ?? SUPPORTED_SCOPES,
         grants,
         accessTokens,
         counts: grantCounts,

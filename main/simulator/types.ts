@@ -23,6 +23,12 @@ export interface SimulatorOptions {
   commandStepMs?: number;
   /** True answers every v1 call like today's Volvo does (410 GONE). */
   v1Removed?: boolean;
+  /**
+   * The scopes Volvo has approved for the demo's registered apps (default: all it knows). Asking
+   * for one beyond them fails the authorization with invalid_scope, as Volvo ID does for an app
+   * still waiting for approval of the restricted command scopes.
+   */
+  approvedScopes?: readonly string[];
   /** Real cars' quirks for every car (default: periodic uploads, every field reported). */
   quirks?: QuirksPatch;
   logger?: SimLogger;

@@ -28,6 +28,8 @@ export interface VolvoIdDeps {
   counts: GrantCounts;
   /** The one demo user every sign-in approves. */
   subject: string;
+  /** The scopes Volvo has approved for the registered apps. */
+  approvedScopes: readonly string[];
   /** What is wrong with the id_tokens issued now, if anything. */
   idTokenFault(): IdTokenFault | null;
 }
@@ -116,6 +118,13 @@ function authorize(request: SimRequest, deps: VolvoIdDeps): Reply {
       scopes.unknown.length > 0
         ? `Unknown scope: ${scopes.unknown.join(' ')}.`
         : 'The request asks for no scope.',
+    );
+  }
+  const notApproved = scopes.scopes.filter((scope) => !deps.approvedScopes.includes(scope));
+  if (notApproved.length > 0) {
+    return fail(
+      'invalid_scope',
+      `The application is not approved for ${notApproved.join(' ')}.`,
     );
   }
   const codeChallenge = params.get('code_challenge');

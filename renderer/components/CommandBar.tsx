@@ -17,6 +17,8 @@ interface CommandBarProps {
   vehicle: VehicleView;
   /** The lock shortcut, offered as a tip while nothing else needs the status line. */
   shortcut: ShortcutView;
+  /** Why this sign-in cannot lock or unlock (status only), or null. */
+  commandsRefused: string | null;
   bridge: VolvoBridge;
 }
 
@@ -25,13 +27,13 @@ interface CommandBarProps {
  * the second (within the token's life) sends the command. Progress, the outcome sentence and the
  * unlock window's countdown share one status line whose space is always reserved.
  */
-export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
+export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: CommandBarProps) {
   const [reducedGuard, setReducedGuard] = useState(false);
   const [armed, setArmed] = useState<Armed | null>(null);
   const [sending, setSending] = useState<Sending>(null);
   const [error, setError] = useState<string | null>(null);
   const { inProgress, last, unlockWindowUntil } = vehicle.command;
-  const busy = sending !== null || inProgress !== null;
+  const busy = sending !== null || inProgress !== null || commandsRefused !== null;
   const armedHere = armed && armed.vin === vehicle.vin ? armed : null;
   // Twice a second only while a countdown is on screen (the confirmation or the unlock window);
   // otherwise a minute is enough for the clock times in the status line.
@@ -87,6 +89,7 @@ export function CommandBar({ vehicle, shortcut, bridge }: CommandBarProps) {
     armed: armedHere,
     error,
     shortcut,
+    commandsRefused,
     isMac,
     now,
   });

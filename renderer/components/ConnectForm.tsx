@@ -7,7 +7,7 @@ import { focusFirstError, useFieldValues } from '../hooks/useFieldValues';
 import { ApiVersionField, TextField } from './Field';
 
 /** The fields typed in as text (the others are chosen). */
-type TypedField = Exclude<keyof ConnectValues, 'mode' | 'apiVersion'>;
+type TypedField = Exclude<keyof ConnectValues, 'mode' | 'apiVersion' | 'statusOnly'>;
 
 const MODES: ReadonlyArray<{ mode: ConnectValues['mode']; label: string }> = [
   { mode: 'volvo-id', label: 'My Volvo developer app' },
@@ -106,6 +106,16 @@ export function ConnectForm({
             hint: `Register http://127.0.0.1:${port.ok ? port.value : 'PORT'}/callback as your app’s redirect URI.`,
           })
         : null}
+      {volvoId ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={values.statusOnly}
+            onChange={(event) => set('statusOnly')(event.currentTarget.checked)}
+          />
+          Status only: Volvo has not yet approved my app for lock and unlock
+        </label>
+      ) : null}
       <ApiVersionField
         id="connect-apiVersion"
         label="API version"

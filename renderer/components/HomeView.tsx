@@ -60,6 +60,7 @@ export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
         key={vehicle.vin}
         vehicle={vehicle}
         shortcut={snapshot.shortcut}
+        commandsRefused={snapshot.signIn.commandsRefused}
         bridge={bridge}
       />
     </>

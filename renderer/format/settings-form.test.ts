@@ -99,8 +99,17 @@ describe('connection form', () => {
         apiKey: 'abcdef0123456789abcdef',
         redirectPort: 8765,
         apiVersion: 'v2',
+        access: 'full',
       },
     });
+    expect(result.ok && signInRequestSchema.safeParse(result.request).success).toBe(true);
+  });
+
+  it('asks for status only when the person says Volvo has not approved their app for commands', () => {
+    const result = connectRequest({ ...filled, statusOnly: true });
+    expect(result.ok && result.request.mode === 'volvo-id' && result.request.access).toBe(
+      'status-only',
+    );
     expect(result.ok && signInRequestSchema.safeParse(result.request).success).toBe(true);
   });
 

@@ -199,6 +199,8 @@ export interface ConnectValues {
   redirectPort: string;
   apiVersion: 'v1' | 'v2';
   accessToken: string;
+  /** Sign in for status only: the app is not yet approved for lock and unlock. */
+  statusOnly: boolean;
 }
 
 export type ConnectErrors = Partial<Record<keyof ConnectValues, string>>;
@@ -213,6 +215,7 @@ export function connectValues(settings: Settings): ConnectValues {
     redirectPort: String(settings.connection.redirectPort),
     apiVersion: settings.connection.apiVersion,
     accessToken: '',
+    statusOnly: settings.connection.access === 'status-only',
   };
 }
 
@@ -260,6 +263,7 @@ export function connectRequest(
       apiKey,
       redirectPort,
       apiVersion: values.apiVersion,
+      access: values.statusOnly ? 'status-only' : 'full',
     },
   };
 }

@@ -38,6 +38,7 @@ function status(vehicle: VehicleView, extra: Partial<StatusLineInput> = {}) {
     armed: null,
     error: null,
     shortcut: { accelerator: 'CommandOrControl+Alt+L', registered: true, message: null },
+    commandsRefused: null,
     isMac: false,
     now,
     ...extra,
@@ -45,6 +46,14 @@ function status(vehicle: VehicleView, extra: Partial<StatusLineInput> = {}) {
 }
 
 describe('statusLine', () => {
+  it('says once, instead of the shortcut tip, why a status-only sign-in cannot lock or unlock', () => {
+    const refused = "Lock and unlock need Volvo's approval of your developer app.";
+    expect(status(vehicleView(), { commandsRefused: refused })).toEqual({
+      tone: 'warn',
+      text: refused,
+    });
+  });
+
   it('counts down the unlock window after an unlock', () => {
     expect(status(afterUnlock())).toEqual({
       tone: 'warn',

@@ -29,6 +29,8 @@ export interface StatusLineInput {
   /** What the bridge answered when an intent failed. */
   error: string | null;
   shortcut: ShortcutView;
+  /** Why this sign-in cannot lock or unlock at all (status only), or null. */
+  commandsRefused: string | null;
   isMac: boolean;
   now: number;
 }
@@ -65,6 +67,7 @@ export function statusLine(input: StatusLineInput): StatusLine | null {
     };
   }
   if (error) return { tone: 'fail', text: error };
+  if (input.commandsRefused) return { tone: 'warn', text: input.commandsRefused };
   if (unlockWindowUntil && unlockWindowLeft(vehicle, now) > 0) {
     return {
       tone: 'warn',

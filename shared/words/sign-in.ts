@@ -22,6 +22,8 @@ export const MESSAGES = {
   noRefreshToken:
     'Volvo ID signed you in without a refresh token, so the sign-in would end within minutes. Check that your Volvo developer app may use refresh tokens.',
   superseded: 'The sign-in changed while a token was being renewed.',
+  statusOnly:
+    "Lock and unlock need Volvo's approval of your developer app (the conve:lock and conve:unlock scopes), which this sign-in does not have: volvo-tray shows the car's state and alerts only.",
   foreignIssuer:
     'The saved sign-in names a sign-in server other than Volvo ID, so volvo-tray did not use it. Sign in again.',
 } as const;

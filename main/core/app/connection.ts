@@ -76,6 +76,7 @@ export function connectionSettingsFor(
         apiVersion: request.apiVersion,
         clientId: request.clientId,
         redirectPort: request.redirectPort,
+        access: request.access ?? 'full',
       };
     case 'test-token':
       return { ...current, mode: 'test-token', apiVersion: request.apiVersion };
@@ -165,6 +166,7 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
               request.clientId,
               request.clientSecret || undefined,
               request.redirectPort,
+              request.access,
             ),
             'volvo-id',
             request.apiVersion,

@@ -83,7 +83,7 @@ describe('missing fields', () => {
 });
 
 describe('the unlock deadline', () => {
-  test('readyToUnlockUntil given as seconds left (Volvo\'s doc page) opens a window that many seconds long', async () => {
+  test("readyToUnlockUntil given as seconds left (Volvo's doc page) opens a window that many seconds long", async () => {
     const scenario = await start({ simulator: { quirks: { unlockDeadline: 'seconds-left' } } });
     await scenario.service.intents.refresh();
     const { token } = await scenario.service.intents.prepareUnlock(CAR);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SignInRequest } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import type { ActivityEntry, Snapshot } from '../../../shared/snapshot';
+import { MESSAGES } from '../../../shared/words/sign-in';
 import { createAuthSession } from '../auth/session';
 import type { AuthState } from '../auth/types';
 import { VOLVO_ID_ISSUER } from '../auth/volvo-id';
@@ -330,6 +331,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   const lockUnattended = createUnattendedLock({
     notifier,
     signedIn: () => connected !== null,
+    commandsRefused: () => (auth.state().commandsAllowed ? null : MESSAGES.statusOnly),
     find,
     run: commands.run,
   });
@@ -564,8 +566,13 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   const requireConnected = () => {
     if (connected === null) throw new Error('Sign in to Volvo first.');
   };
-  const runFromPopover = async (request: CommandRequest): Promise<CommandRun> => {
+  /** Lock and unlock need the command scopes: a status-only sign-in says so before sending. */
+  const requireCommands = () => {
     requireConnected();
+    if (!auth.state().commandsAllowed) throw new Error(MESSAGES.statusOnly);
+  };
+  const runFromPopover = async (request: CommandRequest): Promise<CommandRun> => {
+    requireCommands();
     return commands.run(request);
   };
 
@@ -594,7 +601,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     },
     async prepareUnlock(vin) {
       const record = requireVehicle(vin);
-      requireConnected();
+      requireCommands();
       return unlockConfirmations.issue(record.vin);
     },
     async unlock(vin, token) {

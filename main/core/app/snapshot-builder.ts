@@ -9,6 +9,7 @@ import type {
   VehicleView,
 } from '../../../shared/snapshot';
 import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
+import { MESSAGES } from '../../../shared/words/sign-in';
 import type { AuthState } from '../auth/types';
 import type { VehicleCommandState } from './command-runner';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
@@ -156,6 +157,7 @@ export function signInView(auth: AuthState | null, signingIn: boolean): SignInVi
       mode: null,
       tokenExpiresAt: null,
       message: null,
+      commandsRefused: null,
     };
   }
   return {
@@ -163,5 +165,7 @@ export function signInView(auth: AuthState | null, signingIn: boolean): SignInVi
     mode: auth.mode,
     tokenExpiresAt: auth.tokenExpiresAt === null ? null : iso(auth.tokenExpiresAt),
     message: auth.message,
+    commandsRefused:
+      auth.status === 'signed-in' && !auth.commandsAllowed ? MESSAGES.statusOnly : null,
   };
 }

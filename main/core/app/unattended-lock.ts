@@ -15,6 +15,8 @@ export type UnattendedLock = (
 export function createUnattendedLock(options: {
   notifier: Notifier;
   signedIn: () => boolean;
+  /** Why this sign-in cannot send commands at all, or null. */
+  commandsRefused: () => string | null;
   find: (vin: string) => VehicleRecord | undefined;
   run: (request: CommandRequest) => Promise<CommandRun>;
 }): UnattendedLock {
@@ -29,6 +31,11 @@ export function createUnattendedLock(options: {
           ? 'Sign in to Volvo first; then the shortcut locks your car.'
           : 'No car is selected. Open volvo-tray and choose one.',
       });
+      return;
+    }
+    const refused = options.commandsRefused();
+    if (refused !== null) {
+      notifier.show({ id: 'command:none', title: 'Nothing was locked', body: refused });
       return;
     }
     const { result, joined } = await options.run({ vin: record.vin, command: 'lock', source });

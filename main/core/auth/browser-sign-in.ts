@@ -88,7 +88,9 @@ export async function signInThroughBrowser(options: BrowserSignInOptions): Promi
     }
     const { refreshToken } = tokens;
     if (refreshToken === undefined) throw new AuthError('sign-in-failed', MESSAGES.noRefreshToken);
-    return { endpoints, client, tokens: { ...tokens, refreshToken } };
+    // What Volvo ID granted is what the session may do (and what it asks for on refresh).
+    const granted = tokens.grantedScopes ? { ...client, scopes: tokens.grantedScopes } : client;
+    return { endpoints, client: granted, tokens: { ...tokens, refreshToken } };
   } catch (error) {
     const failure = signInFailure(error);
     listener?.close(failure);

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { COMMAND_SCOPES } from './types';
 
 /**
  * Why a sign-in or a token request did not work:
@@ -92,6 +93,15 @@ export function acceptCallback(validate: () => URLSearchParams): URLSearchParams
         throw new AuthError(
           'sign-in-failed',
           'Access was not granted on the Volvo ID sign-in page, so volvo-tray is not signed in.',
+        );
+      }
+      if (error.error === 'invalid_scope') {
+        // Restricted scopes wait weeks or months for Volvo's approval; asking for one the app
+        // does not have fails the whole sign-in.
+        const said = error.error_description ? ` Volvo ID said: ${error.error_description}` : '';
+        throw new AuthError(
+          'sign-in-failed',
+          `Volvo ID refused the sign-in because your app is not approved for some of the scopes volvo-tray asks for.${said} Tick "Status only" and sign in again, or ask Volvo to approve ${COMMAND_SCOPES.join(' and ')} for your app.`,
         );
       }
       const description = error.error_description ? `: ${error.error_description}` : '';

@@ -32,6 +32,8 @@ export interface TokenSet {
   accessToken: string;
   refreshToken: string | undefined;
   expiresInSeconds: number | undefined;
+  /** The scopes Volvo ID granted, when it says (it may grant fewer than asked for). */
+  grantedScopes: string[] | undefined;
 }
 
 /** The outside world oauth4webapi talks through. */
@@ -240,5 +242,6 @@ function tokenSet(response: oauth.TokenEndpointResponse): TokenSet {
     accessToken: response.access_token,
     refreshToken: response.refresh_token,
     expiresInSeconds: response.expires_in,
+    grantedScopes: response.scope?.split(' ').filter(Boolean),
   };
 }

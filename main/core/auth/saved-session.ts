@@ -1,7 +1,7 @@
 import { MESSAGES } from '../../../shared/words/sign-in';
 import type { SecretVault } from '../ports';
 import type { Credentials } from './credentials';
-import { signedInMessage } from './credentials';
+import { commandsAllowed, signedInMessage } from './credentials';
 import type { SessionMeta } from './session-meta';
 import { type AuthState, SIGNED_OUT } from './types';
 
@@ -34,6 +34,7 @@ export async function readSavedSession(
       apiVersion,
       tokenExpiresAt: meta.testTokenExpiresAt ?? null,
       message: meta.mode === 'test-token' ? MESSAGES.testTokenExpired : MESSAGES.expired,
+      commandsAllowed: true,
     });
   }
   // The demo simulator starts on a new port with no tokens each launch: demo signs in afresh.
@@ -48,6 +49,7 @@ export async function readSavedSession(
       apiVersion,
       tokenExpiresAt,
       message: signedInMessage(credentials),
+      commandsAllowed: commandsAllowed(credentials),
     },
     credentials,
     forget: null,
@@ -67,6 +69,7 @@ export async function readSavedSession(
           apiVersion,
           tokenExpiresAt: expiresAt,
           message: MESSAGES.testTokenExpired,
+          commandsAllowed: true,
         },
         credentials: null,
         forget: { version: 1, status: 'expired', mode: 'test-token', apiVersion },

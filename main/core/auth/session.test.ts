@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SignInAccess } from '../../../shared/contract';
 import { type Simulator, startSimulator } from '../../../test-support/simulator';
 import type { BrowserOpener, Fetch, SecretName } from '../ports';
 import { FakeClock, flush } from '../testing/fake-clock';
@@ -9,7 +10,7 @@ import { AuthError } from './errors';
 import { createRedirectFollower } from './redirect-follower';
 import { createAuthSession } from './session';
 import { freePort, memoryStore, type RecordingVault, recordingVault, until } from './test-support';
-import type { AuthState, VolvoIdConfig } from './types';
+import { type AuthState, STATUS_SCOPES, type VolvoIdConfig } from './types';
 import { volvoIdConfig } from './volvo-id';
 
 const ACCESS_TTL_S = 299;
@@ -297,6 +298,50 @@ describe('sign-in through the loopback redirect', () => {
     await expect(session.signInWithVolvoId(publicConfig(), 'volvo-id', 'v2')).rejects.toThrow(
       'Access was not granted on the Volvo ID sign-in page',
     );
+  });
+
+  describe('an app Volvo has not yet approved for lock and unlock', () => {
+    const restricted = async () => {
+      const server = await startSimulator({ clock, approvedScopes: STATUS_SCOPES });
+      cleanups.push(() => server.close());
+      return (access: SignInAccess) =>
+        volvoIdConfig(server.baseUrl, server.publicClientId, undefined, 0, access);
+    };
+
+    it('a full sign-in fails with invalid_scope, and the words say what to do', async () => {
+      const config = await restricted();
+      const { session } = harness();
+      const signIn = session.signInWithVolvoId(config('full'), 'volvo-id', 'v2');
+      await expect(signIn).rejects.toThrow(
+        'Volvo ID refused the sign-in because your app is not approved for some of the scopes volvo-tray asks for. Volvo ID said: The application is not approved for conve:lock conve:unlock.',
+      );
+      await expect(signIn).rejects.toThrow(
+        'Tick "Status only" and sign in again, or ask Volvo to approve conve:lock and conve:unlock for your app.',
+      );
+      expect(session.state().status).toBe('signed-out');
+    });
+
+    it('a status-only sign-in works, says it may not send commands, and keeps saying so after a restart', async () => {
+      const config = await restricted();
+      const vault = recordingVault();
+      const meta = memoryStore();
+      const { session } = harness({ vault, meta });
+      await session.signInWithVolvoId(config('status-only'), 'volvo-id', 'v2');
+      expect(session.state()).toMatchObject({ status: 'signed-in', commandsAllowed: false });
+      session.dispose();
+      const after = harness({
+        vault: recordingVault('os-encrypted', vault.contents()),
+        meta: memoryStore(meta.load()),
+      });
+      await after.session.restore();
+      expect(after.session.state()).toMatchObject({ status: 'signed-in', commandsAllowed: false });
+    });
+  });
+
+  it('a full sign-in Volvo approves may send commands', async () => {
+    const { session } = harness();
+    await session.signInWithVolvoId(publicConfig(), 'volvo-id', 'v2');
+    expect(session.state().commandsAllowed).toBe(true);
   });
 
   it('names the port when the redirect port is in use, before opening the browser', async () => {

@@ -14,6 +14,7 @@ import { timerDelay } from '../ports';
 import { signInThroughBrowser } from './browser-sign-in';
 import {
   type Credentials,
+  commandsAllowed,
   metaFor,
   signedInMessage,
   type TestTokenCredentials,
@@ -174,6 +175,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
       mode,
       tokenExpiresAt: status === 'expired' && ended?.kind === 'test-token' ? ended.expiresAt : null,
       message,
+      commandsAllowed: true,
     });
     await forgetTokens({ version: 1, status, mode, apiVersion: state.apiVersion });
   };
@@ -219,6 +221,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
       apiVersion,
       tokenExpiresAt: c.kind === 'test-token' ? c.expiresAt : null,
       message: signedInMessage(c),
+      commandsAllowed: commandsAllowed(c),
     });
   };
 

@@ -5,19 +5,31 @@ import type { ApiVersion } from '../../../shared/vehicle';
  * `main/core/auth` ever holds a refresh token, and access tokens only flow into the API client.
  */
 
-/** The Volvo ID scopes this app asks for. */
-export const VOLVO_SCOPES = [
+/** The scopes status, alerts and notifications need; Volvo grants them to every app. */
+export const STATUS_SCOPES = [
   'openid',
   'conve:vehicle_relation',
   'conve:doors_status',
   'conve:lock_status',
   'conve:windows_status',
-  'conve:lock',
-  'conve:unlock',
   'conve:commands',
   'conve:command_accessibility',
   'conve:engine_status',
 ] as const;
+
+/**
+ * Lock and unlock: restricted scopes Volvo approves per app, which can take weeks or months.
+ * Asking for one the app was not granted fails the whole authorization with `invalid_scope`.
+ */
+export const COMMAND_SCOPES = ['conve:lock', 'conve:unlock'] as const;
+
+/** Every scope a full sign-in asks for. */
+export const VOLVO_SCOPES = [...STATUS_SCOPES, ...COMMAND_SCOPES] as const;
+
+/** Whether a sign-in with these scopes may lock and unlock. */
+export function mayCommand(scopes: readonly string[]): boolean {
+  return COMMAND_SCOPES.every((scope) => scopes.includes(scope));
+}
 
 /** Where and how to sign in with Volvo ID (or the simulator's stand-in). */
 export interface VolvoIdConfig {
@@ -43,6 +55,8 @@ export interface AuthState {
   tokenExpiresAt: number | null;
   /** What happened or what to do, in words (e.g. "Your Volvo sign-in expired. Sign in again."). */
   message: string | null;
+  /** False for a status-only sign-in: Volvo has not granted lock and unlock to this app. */
+  commandsAllowed: boolean;
 }
 
 /** Nobody signed in, nothing to say. */
@@ -52,6 +66,7 @@ export const SIGNED_OUT: AuthState = {
   apiVersion: 'v2',
   tokenExpiresAt: null,
   message: null,
+  commandsAllowed: true,
 };
 
 /** Supplies access tokens to the API client; see `main/core/volvo`. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { SignInAccess } from '../../../shared/contract';
 import { FIELD_MESSAGES } from '../../../shared/words/fields';
 import { AuthError } from './errors';
-import { VOLVO_SCOPES, type VolvoIdConfig } from './types';
+import { STATUS_SCOPES, VOLVO_SCOPES, type VolvoIdConfig } from './types';
 
 /** Volvo ID's issuer; discovery lives at `${VOLVO_ID_ISSUER}/.well-known/openid-configuration`. */
 export const VOLVO_ID_ISSUER = 'https://volvoid.eu.volvocars.com';
@@ -21,6 +22,7 @@ export function volvoIdConfig(
   clientId: string,
   clientSecret: string | undefined,
   redirectPort: number,
+  access: SignInAccess = 'full',
 ): VolvoIdConfig {
   const issuer = issuerBase.replace(/\/+$/, '');
   return {
@@ -30,7 +32,7 @@ export function volvoIdConfig(
     clientId,
     ...(clientSecret ? { clientSecret } : {}),
     redirectPort,
-    scopes: VOLVO_SCOPES,
+    scopes: access === 'full' ? VOLVO_SCOPES : STATUS_SCOPES,
   };
 }
 
