@@ -122,10 +122,7 @@ function authorize(request: SimRequest, deps: VolvoIdDeps): Reply {
   }
   const notApproved = scopes.scopes.filter((scope) => !deps.approvedScopes.includes(scope));
   if (notApproved.length > 0) {
-    return fail(
-      'invalid_scope',
-      `The application is not approved for ${notApproved.join(' ')}.`,
-    );
+    return fail('invalid_scope', `The application is not approved for ${notApproved.join(' ')}.`);
   }
   const codeChallenge = params.get('code_challenge');
   if (codeChallenge === null)
