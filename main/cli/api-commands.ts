@@ -114,10 +114,11 @@ function describeOutcome(invocation: ApiInvocation, outcome: CommandOutcome): st
 
 /** The client's sentences speak of the app's settings; on the command line, name the flags. */
 function reasonFor(error: VolvoApiError): string {
+  const said = error.details.apiMessage ? ` (${error.details.apiMessage.replace(/\.$/, '')})` : '';
+  if (error.kind === 'api-key') {
+    return `Volvo refused the VCC API key${said}: check --api-key (VCC_API_KEY).`;
+  }
   if (error.kind === 'unauthorized') {
-    const said = error.details.apiMessage
-      ? ` (${error.details.apiMessage.replace(/\.$/, '')})`
-      : '';
     return `Volvo did not accept the access token or the VCC API key${said}: pass a fresh --token (VOLVO_ACCESS_TOKEN) or check --api-key (VCC_API_KEY).`;
   }
   return error.message.replace(SWITCH_TO_V2, 'use --api-version v2 (or VOLVO_API_VERSION=v2)');

@@ -24,6 +24,7 @@ describe('loadSettings', () => {
       apiVersion: 'v2',
       clientId: 'my-app',
       redirectPort: 8080,
+      access: 'full',
     });
     expect(settings.polling.fastSeconds).toBe(60);
     expect(settings.polling.slowSeconds).toBe(900);

@@ -101,7 +101,12 @@ async function gate(deps: ApiDeps, request: SimRequest, operationId: string): Pr
     return apiError(401, 'UNAUTHORIZED', 'The vcc-api-key header is missing.');
   }
   if (!sameSecret(apiKey, deps.apiKey)) {
-    return apiError(401, 'UNAUTHORIZED', 'The VCC API key is not valid.');
+    // Volvo's own words (see README): they name the key, so a client knows not to refresh.
+    return apiError(
+      401,
+      'UNAUTHORIZED',
+      'Access denied due to invalid VCC-API-KEY. Make sure to provide a valid key for an active subscription.',
+    );
   }
   if (!deps.quota.consume(apiKey, now)) return quotaExhaustedReply(now);
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** One request as the handlers see it: body already read (and capped), path already decoded. */
@@ -42,7 +43,12 @@ export function apiError(
   description: string,
   headers?: Record<string, string>,
 ): Reply {
-  return jsonReply(status, { error: { message, description } }, headers);
+  // Real error bodies carry the status and an operationId beside `error`.
+  return jsonReply(
+    status,
+    { status, operationId: randomUUID(), error: { message, description } },
+    headers,
+  );
 }
 
 /** One header's value; repeated headers (other than those Node merges) count as absent. */

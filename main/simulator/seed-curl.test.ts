@@ -163,7 +163,7 @@ describe('the seed curl examples, pasted into a shell and aimed at the simulator
         SEED_EXAMPLES.unlock.replace(String.raw`{\"unlockDuration\":120}`, body),
       );
       expect(answer.status).toBe(400);
-      expect(answer.body).toEqual({
+      expect(answer.body).toMatchObject({
         error: {
           message: 'BAD_REQUEST',
           description: expect.stringContaining(

@@ -207,6 +207,7 @@ describe('sign-in through the loopback redirect', () => {
       apiVersion: 'v2',
       tokenExpiresAt: null,
       message: null,
+      commandsAllowed: true,
     });
     expect(states.map((s) => s.status)).toEqual(['signing-in', 'signed-in']);
     const authorize = new URL(opened[0] ?? '');
@@ -770,6 +771,7 @@ describe('token lifecycle', () => {
       apiVersion: 'v2',
       tokenExpiresAt: null,
       message: null,
+      commandsAllowed: true,
     });
     expect([...vault.contents().keys()].sort()).toEqual(['apiKey', 'clientSecret']);
     await expect(session.accessToken()).rejects.toThrow('You are not signed in.');

@@ -33,13 +33,15 @@ describe.each(['v1', 'v2'] as const)('API %s errors from the simulator', (versio
     expect(requests.map((r) => r.status)).toEqual([401, 200]);
   });
 
-  it('does not loop when the API key is wrong: one refresh, one retry, then unauthorized', async () => {
+  it('a refused API key is about the key: no token refresh, one request, words about the key', async () => {
     const { sim, api, tokens, requests } = await start(version, { api: { apiKey: 'not-the-key' } });
     const error = await failure(api.getDoors(sim.vins[0] ?? ''));
-    expect(error.kind).toBe('unauthorized');
-    expect(error.message).toMatch(/Sign in again, or check the VCC API key\.$/);
-    expect(tokens.refused).toHaveLength(1);
-    expect(requests.map((r) => r.status)).toEqual([401, 401]);
+    expect(error.kind).toBe('api-key');
+    expect(error.message).toMatch(
+      /^Volvo refused the VCC API key .*signing in again does not help\.$/,
+    );
+    expect(tokens.refused).toHaveLength(0);
+    expect(requests.map((r) => r.status)).toEqual([401]);
   });
 
   it('stops at one request when there is no fresh token', async () => {

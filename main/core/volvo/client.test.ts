@@ -264,13 +264,13 @@ describe('requests and failures', () => {
     const tokens = fixedTokens('old', 'new');
     const { api, fetch } = setup(
       'v2',
-      () => json({ error: { message: 'UNAUTHORIZED', description: 'Invalid API key.' } }, 401),
+      () => json({ error: { message: 'UNAUTHORIZED', description: 'Invalid token.' } }, 401),
       { tokens },
     );
     const error = await failure(api.getWindows(VIN));
     expect(error.kind).toBe('unauthorized');
     expect(error.message).toBe(
-      'Volvo did not accept the sign-in or the VCC API key (Invalid API key). Sign in again, or check the VCC API key.',
+      'Volvo did not accept the sign-in or the VCC API key (Invalid token). Sign in again, or check the VCC API key.',
     );
     expect(tokens.refreshes).toEqual(['old']);
     expect(fetch.seen).toHaveLength(2);
@@ -548,17 +548,21 @@ describe('v1 commands', () => {
 describe('v2 commands', () => {
   it('posts JSON and reads invokeStatus and the unlock deadline', async () => {
     const until = Date.UTC(2026, 10, 27, 8, 2, 0);
-    const { api, fetch } = setup('v2', (request) =>
-      json({
-        data: {
-          vin: VIN,
-          invokeStatus: 'COMPLETED',
-          message: '',
-          ...(request.url.pathname.endsWith('/unlock')
-            ? { readyToUnlock: true, readyToUnlockUntil: until }
-            : {}),
-        },
-      }),
+    const clock = new FakeClock('2026-11-27T08:00:00.000Z');
+    const { api, fetch } = setup(
+      'v2',
+      (request) =>
+        json({
+          data: {
+            vin: VIN,
+            invokeStatus: 'COMPLETED',
+            message: '',
+            ...(request.url.pathname.endsWith('/unlock')
+              ? { readyToUnlock: true, readyToUnlockUntil: until }
+              : {}),
+          },
+        }),
+      { clock },
     );
     const unlocked = await api.unlock(VIN);
     expect(unlocked).toEqual({

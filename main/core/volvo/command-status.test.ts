@@ -46,6 +46,12 @@ describe('describeCommandStatus', () => {
 
   it('says a sleeping car is asleep and a timeout needs a look at the lock', () => {
     expect(describeCommandStatus('lock', 'VEHICLE_IN_SLEEP')).toContain('asleep');
+    expect(describeCommandStatus('lock', 'VEHICLE_REQUEST_TIMEOUT')).toBe(
+      'The car did not answer the lock command in time (it may be asleep or out of coverage); check the lock state before you leave the car.',
+    );
+    expect(describeCommandStatus('unlock', 'PRIVACY_POLICY_ENABLED')).toContain(
+      "The car's privacy setting",
+    );
     expect(describeCommandStatus('unlock', 'CAR_IN_SLEEP_MODE')).toContain('could not unlock');
     expect(describeCommandStatus('lock', 'TIMEOUT')).toBe(
       'The car did not confirm locking in time; check the lock state before you leave the car.',

@@ -53,6 +53,8 @@ const SENTENCES: Record<
     `Volvo could not reach the car to ${v.base} it (no mobile coverage, e.g. in a garage). Try again later.`,
   VEHICLE_IN_SLEEP: (v) =>
     `The car is asleep and could not ${v.base} remotely. Try again after the car has been used.`,
+  VEHICLE_REQUEST_TIMEOUT: (v) =>
+    `The car did not answer the ${v.base} command in time (it may be asleep or out of coverage); ${CHECK}.`,
   CAR_IN_SLEEP_MODE: (v) =>
     `The car is asleep and could not ${v.base} remotely. Try again after the car has been used.`,
   UNLOCK_TIME_FRAME_PASSED: () =>
@@ -69,6 +71,8 @@ const SENTENCES: Record<
   NOT_SUPPORTED: (v) => `This car does not support the ${v.base} command.`,
   NOT_ALLOWED_PRIVACY_ENABLED: (v) =>
     `The car's privacy setting blocks remote commands; turn it off in the car to ${v.base} it remotely.`,
+  PRIVACY_POLICY_ENABLED: (v) =>
+    `The car's privacy setting (location and data sharing off) blocks remote commands; turn it off in the car to ${v.base} it remotely.`,
   NOT_ALLOWED_WRONG_USAGE_MODE: (v) =>
     `The car is in use, so it cannot ${v.base} remotely right now.`,
   INVOCATION_SPECIFIC_ERROR: (v) =>

@@ -7,7 +7,8 @@ export type VolvoErrorKind =
   | 'network' // no answer at all: offline, DNS, connection refused
   | 'timeout' // no answer in time
   | 'bad-request' // 400
-  | 'unauthorized' // 401: token or API key refused
+  | 'unauthorized' // 401: the token was refused
+  | 'api-key' // 401 whose body names the VCC API key: a new token does not help
   | 'forbidden' // 403: a scope is missing, or a demo car refuses commands
   | 'quota' // 403 "Out of call volume quota"
   | 'not-found' // 404: unknown vehicle, or a command the car does not support

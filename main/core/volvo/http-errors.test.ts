@@ -15,6 +15,49 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
 const volvoError = (message: string, description: string) => ({ error: { message, description } });
 
 describe('errorFromAnswer', () => {
+  it('a 401 about the VCC API key says to check the key, not to sign in again', () => {
+    const error = errorFromAnswer(
+      answer(401, {
+        statusCode: 401,
+        error: {
+          message: 'Access denied due to invalid VCC-API-KEY. Make sure to provide a valid key.',
+        },
+      }),
+      context,
+    );
+    expect(error.kind).toBe('api-key');
+    expect(error.message).toMatch(
+      /^Volvo refused the VCC API key .*signing in again does not help\.$/,
+    );
+  });
+
+  it('a 404 saying "car model is not supported" is about the endpoint, not an unknown car', () => {
+    const error = errorFromAnswer(
+      answer(404, {
+        status: 404,
+        operationId: 'op-1',
+        error: volvoError('NOT_FOUND', 'Car model is not supported').error,
+      }),
+      context,
+    );
+    expect(error.message).toBe(
+      'Volvo says this car model does not support this (Car model is not supported).',
+    );
+  });
+
+  it.each([422, 500])(
+    'a command failing with %i "Error returned from car" says the car refused or was out of reach, and the last state stands',
+    (status) => {
+      const error = errorFromAnswer(
+        answer(status, volvoError('Error returned from car', '')),
+        context,
+      );
+      expect(error.kind).toBe('unprocessable');
+      expect(error.message).toContain('The car refused the request or could not be reached');
+      expect(error.message).toContain('The last state volvo-tray read still stands');
+    },
+  );
+
   it.each([
     [400, 'bad-request'],
     [401, 'unauthorized'],

@@ -18,6 +18,19 @@ const ErrorBodySchema = z.object({
 const QuotaBodySchema = z.object({ message: z.string().regex(/out of call volume quota/i) });
 const QUOTA_RESET = /replenished in (\d+):([0-5]\d):([0-5]\d)/i;
 
+/**
+ * A 401 about the VCC API key ("Access denied due to invalid VCC-API-KEY..."), not the token:
+ * refreshing the token cannot help, so the transport does not try.
+ */
+export function refusesApiKey(text: string): boolean {
+  return /vcc-api-key|api key/i.test(text);
+}
+
+/** Volvo's words for a command the car itself failed (422 or 500 on a command). */
+const CAR_ERROR = /error returned from car/i;
+/** Volvo's words for an endpoint this car model lacks, as opposed to an unknown car. */
+const MODEL_NOT_SUPPORTED = /not supported/i;
+
 /** One HTTP answer that was not a success. */
 export interface FailedAnswer {
   status: number;
@@ -44,7 +57,9 @@ export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): 
   const body = ErrorBodySchema.safeParse(json);
   const apiMessage = body.success ? body.data.error.message : undefined;
   const description = body.success ? body.data.error.description : undefined;
-  const said = description ? ` (${description.replace(/\.$/, '')})` : '';
+  // Volvo's sentence: its description, or its message when that is a sentence and not a code.
+  const sentence = description || (apiMessage && /\s/.test(apiMessage) ? apiMessage : undefined);
+  const said = sentence ? ` (${sentence.replace(/\.$/, '')})` : '';
   const details = { status, apiMessage: description ?? apiMessage };
 
   if (status === 410 || apiMessage === 'GONE') {
@@ -56,6 +71,14 @@ export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): 
       details,
     );
   }
+  const volvoSaid = `${apiMessage ?? ''} ${description ?? ''}`;
+  if ((status === 422 || status >= 500) && CAR_ERROR.test(volvoSaid)) {
+    return new VolvoApiError(
+      'unprocessable',
+      `The car refused the request or could not be reached (Volvo: "Error returned from car"). The last state volvo-tray read still stands; check the lock state before you leave the car.`,
+      details,
+    );
+  }
   switch (status) {
     case 400:
       return new VolvoApiError(
@@ -64,6 +87,13 @@ export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): 
         details,
       );
     case 401:
+      if (refusesApiKey(answer.text)) {
+        return new VolvoApiError(
+          'api-key',
+          `Volvo refused the VCC API key${said}. Check the key of your Volvo developer app in Settings; signing in again does not help.`,
+          details,
+        );
+      }
       return new VolvoApiError(
         'unauthorized',
         `Volvo did not accept the sign-in or the VCC API key${said}. Sign in again, or check the VCC API key.`,
@@ -76,6 +106,14 @@ export function errorFromAnswer(answer: FailedAnswer, context: FailureContext): 
         details,
       );
     case 404:
+      // "Car model is not supported" is about this endpoint, not an unknown car.
+      if (MODEL_NOT_SUPPORTED.test(volvoSaid)) {
+        return new VolvoApiError(
+          'not-found',
+          `Volvo says this car model does not support this${said}.`,
+          details,
+        );
+      }
       // Our sentence already says what a 404 means here; Volvo's stays in the details.
       return new VolvoApiError('not-found', `${context.notFound}.`, details);
     case 406:

@@ -5,7 +5,7 @@ import { AuthError } from '../auth/errors';
 import type { AccessTokenProvider } from '../auth/types';
 import type { Clock, Fetch, Logger } from '../ports';
 import { VolvoApiError } from './errors';
-import { errorFromAnswer } from './http-errors';
+import { errorFromAnswer, refusesApiKey } from './http-errors';
 
 /** Reports every HTTP request made, so the app can count its daily quota. */
 export type RequestListener = (request: {
@@ -152,7 +152,7 @@ export function createTransport(options: TransportOptions): Transport {
       const first = await token(() => options.tokens.accessToken());
       let sent = first;
       let answer = await attempt(url, exchange, first);
-      if (answer.status === 401) {
+      if (answer.status === 401 && !refusesApiKey(answer.text)) {
         // Once: a token that expired early gets one fresh try, a refused API key does not loop.
         const fresh = await token(() => options.tokens.refreshAfterUnauthorized(first));
         if (fresh !== null) {
