@@ -131,6 +131,42 @@ describe('the browser host', () => {
     expect(await closed).toBe(1008);
   });
 
+  it('closes a socket that sends a message larger than any contract message', async () => {
+    const { ws } = await connect(`${secretPath()}ws/popover`);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send('x'.repeat(300 * 1024));
+    expect(await closed).toBe(1009);
+  });
+
+  it('closes a socket that floods the core with messages', async () => {
+    const strict = await startBrowserHost({
+      rendererDir: dir,
+      messageRate: { burst: 5, perSecond: 1, now: () => 0 },
+    });
+    try {
+      const ws = new WebSocket(
+        `${strict.origin.replace('http', 'ws')}${new URL(strict.url).pathname}ws/popover`,
+        {
+          origin: strict.origin,
+        },
+      );
+      await new Promise((resolve) => ws.once('open', resolve));
+      const results: unknown[] = [];
+      ws.on('message', (data) => results.push(JSON.parse(String(data))));
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      for (let id = 1; id <= 20; id += 1) {
+        ws.send(JSON.stringify({ type: 'intent', id, name: 'getSnapshot', args: [] }));
+      }
+      expect(await closed).toBe(1008);
+      // The snapshot pushed on connect, and at most the five answers the burst allowed.
+      expect(
+        results.filter((m) => (m as { type: string }).type === 'result').length,
+      ).toBeLessThanOrEqual(5);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('counts Escape as a request to close the popover and tells the test panel', async () => {
     const panel = await connect(`${secretPath()}ws/harness`);
     const before = host.requests.closePopover;

@@ -37,6 +37,7 @@ import type { SettingsStore } from '../core/settings';
 import { embeddedDemo } from '../demo/embedded-simulator';
 import { ControllableClock } from './controllable-clock';
 import { HARNESS_CSP, HARNESS_CSS, harnessHtml } from './harness-page';
+import { DEFAULT_MESSAGE_RATE, type MessageRate, messageGate } from './message-rate';
 import { type HostMessage, pageMessageSchema } from './wire';
 
 /** Options for {@link startBrowserHost}. */
@@ -60,6 +61,8 @@ export interface BrowserHostOptions {
   vaultProtection?: 'os-encrypted' | 'plaintext' | 'memory';
   /** Called when the popover asks to quit the app. */
   onQuit?: () => void;
+  /** How many messages a page may send; past it the socket is closed. */
+  messageRate?: MessageRate;
   logger?: Logger;
 }
 
@@ -247,6 +250,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       if (!response.headersSent) reply(response, 500, 'text/plain; charset=utf-8', 'Error');
     });
   });
+  // A contract message is a few hundred bytes; a larger one closes the socket (1009).
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -262,7 +266,17 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       else
         for (const n of notifications)
           send([ws], { type: 'notification', notification: n, at: n.at });
+      // ws closes the socket itself (1009 for a payload over the limit) and reports it here;
+      // without a listener the error would end the whole host.
+      ws.on('error', (error) =>
+        logger.warn('browser host socket closed', { error: String(error) }),
+      );
+      const withinRate = messageGate(options.messageRate ?? DEFAULT_MESSAGE_RATE);
       ws.on('message', (data, isBinary) => {
+        if (!withinRate()) {
+          ws.close(1008, 'Too many messages');
+          return;
+        }
         void answer(ws, isBinary ? null : data.toString());
       });
       ws.on('close', () => {

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { ANSWER_TOO_LARGE, AnswerLimitError } from '../bounded-answer';
 import { COMMAND_SCOPES } from './types';
 
 /**
@@ -53,6 +54,7 @@ export type TokenFailure =
  * else keeps the tokens, because the refresh token may still be good once the cause is gone.
  */
 export function classifyTokenFailure(error: unknown): TokenFailure {
+  if (error instanceof AnswerLimitError) return { kind: 'unreachable', detail: error.limit };
   if (error instanceof oauth.ResponseBodyError) {
     if (error.error === 'invalid_grant') return { kind: 'invalid-grant' };
     if (error.status >= 500 || error.error === 'temporarily_unavailable') {
@@ -73,6 +75,13 @@ export function classifyTokenFailure(error: unknown): TokenFailure {
     return { kind: 'unreachable', detail: 'timeout' };
   }
   return { kind: 'unreachable', detail: error instanceof Error ? error.name : 'unknown' };
+}
+
+/** The sentence for a token request that got no usable answer; the sign-in is kept. */
+export function unreachableMessage(detail: string, doing: string): string {
+  return detail === 'too-large'
+    ? `${ANSWER_TOO_LARGE} when volvo-tray tried to ${doing}.`
+    : `Could not reach Volvo ID to ${doing}.`;
 }
 
 /** The sentence shown when Volvo ID refuses the client itself (wrong id or secret). */
@@ -138,7 +147,7 @@ export function codeExchangeError(error: unknown): AuthError {
     case 'unreachable':
       return new AuthError(
         'unreachable',
-        'Could not reach Volvo ID to finish the sign-in. Check your connection and try again.',
+        `${unreachableMessage(failure.detail, 'finish the sign-in')} Check your connection and try again.`,
       );
   }
 }

@@ -140,3 +140,40 @@ describe('loopback listener against a hostile local client', () => {
     await expect(listener.result).resolves.toBe('real');
   });
 });
+
+/** Sends raw bytes to the listener and returns what it answered (until it closed). */
+function rawRequest(redirectUri: string, request: string): Promise<string> {
+  const { port } = new URL(redirectUri);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+    socket.end(request);
+  });
+}
+
+describe('loopback listener limits', () => {
+  it('refuses a request head larger than a real callback, and still takes the real one', async () => {
+    const listener = await listen();
+    const huge = `GET /callback?code=stolen HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`;
+    expect(await rawRequest(listener.redirectUri, huge)).toMatch(/^HTTP\/1\.1 431/);
+    await fetch(`${listener.redirectUri}?code=real`);
+    await expect(listener.result).resolves.toBe('real');
+  });
+
+  it('does not read a request body, and a callback with one does not count', async () => {
+    const listener = await listen();
+    const chunked = await rawRequest(
+      listener.redirectUri,
+      'GET /callback?code=chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
+    );
+    expect(chunked).toMatch(/^HTTP\/1\.1 413/);
+    await fetch(`${listener.redirectUri}?code=real`);
+    await expect(listener.result).resolves.toBe('real');
+  });
+});

@@ -37,7 +37,14 @@ export interface LoopbackListener<T> {
 export async function openLoopbackListener<T>(
   options: LoopbackOptions<T>,
 ): Promise<LoopbackListener<T>> {
-  const server = createServer();
+  // Any program on this computer can connect: what one request may cost is bounded. A browser's
+  // callback is one GET with a short query and ordinary headers.
+  const server = createServer({
+    maxHeaderSize: MAX_REQUEST_HEAD_BYTES,
+    headersTimeout: REQUEST_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+  });
+  server.maxConnections = MAX_CONNECTIONS;
   const port = await listen(server, options.port);
   const redirectUri = `http://127.0.0.1:${port}${CALLBACK_PATH}`;
 
@@ -75,6 +82,12 @@ export async function openLoopbackListener<T>(
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     // A request target that is not a URL (`GET //[x]/`) would throw out of this listener and
     // take the whole process down: it is simply not the callback.
+    if (hasBody(request)) {
+      // Nothing is read from a request body; the connection ends with the answer.
+      response.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      response.end('A sign-in callback has no body.');
+      return;
+    }
     const target = request.url ?? '/';
     const url = URL.canParse(target, redirectUri) ? new URL(target, redirectUri) : null;
     if (request.method !== 'GET' || url?.pathname !== CALLBACK_PATH || settled) {
@@ -103,6 +116,18 @@ export async function openLoopbackListener<T>(
       shutDown();
     },
   };
+}
+
+/** The request line and headers of one request; a real callback needs a few kilobytes. */
+export const MAX_REQUEST_HEAD_BYTES = 16 * 1024;
+/** Connections open at once (a browser opens a few: the callback, a favicon, a preconnect). */
+const MAX_CONNECTIONS = 8;
+/** A request must be whole within this time. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+function hasBody(request: IncomingMessage): boolean {
+  const length = Number(request.headers['content-length'] ?? 0);
+  return length > 0 || request.headers['transfer-encoding'] !== undefined;
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { fetchWithLimits, MAX_ANSWER_BYTES } from '../bounded-answer';
 import type { Clock, Fetch, Logger } from '../ports';
 import type { VolvoIdConfig } from './types';
 import { isLoopbackHttp } from './volvo-id';
@@ -8,8 +9,8 @@ import { isLoopbackHttp } from './volvo-id';
  * exchange, refresh, response checks) is oauth4webapi's; this module only feeds it our ports.
  */
 
-/** How long one call to Volvo ID may take before it counts as "unreachable". */
-const REQUEST_TIMEOUT_MS = 30_000;
+/** How long and how much one answer from Volvo ID may take before it counts as "unreachable". */
+const VOLVO_ID_LIMITS = { maxBytes: MAX_ANSWER_BYTES, headerTimeoutMs: 15_000, deadlineMs: 30_000 };
 
 /** The authorization server as the session remembers it across restarts (no secrets). */
 export interface ServerEndpoints {
@@ -49,10 +50,10 @@ function requestOptions<Method extends string, Body extends BodyInit | undefined
   url: string,
 ): oauth.HttpRequestOptions<Method, Body> {
   return {
-    [oauth.customFetch]: (input, init) => ports.fetch(input, init),
+    // oauth4webapi reads the bodies itself: it gets them already read, capped and in time.
+    [oauth.customFetch]: fetchWithLimits(ports.fetch, VOLVO_ID_LIMITS),
     // Plain http is only ever allowed to this computer (the simulator), never to Volvo.
     [oauth.allowInsecureRequests]: isLoopbackHttp(url),
-    signal: () => AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   };
 }
 

@@ -20,7 +20,13 @@ import {
   type TestTokenCredentials,
   type VolvoIdCredentials,
 } from './credentials';
-import { AuthError, classifyTokenFailure, refusedMessage, signInFailure } from './errors';
+import {
+  AuthError,
+  classifyTokenFailure,
+  refusedMessage,
+  signInFailure,
+  unreachableMessage,
+} from './errors';
 import type { LoopbackListener } from './loopback';
 import { refreshTokens, type TokenSet } from './oauth';
 import { readSavedSession } from './saved-session';
@@ -313,7 +319,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
     const message =
       failure.kind === 'refused'
         ? `${refusedMessage(failure.oauthError)} ${retry}`
-        : `Could not reach Volvo ID to renew your sign-in. ${retry}`;
+        : `${unreachableMessage(failure.detail, 'renew your sign-in')} ${retry}`;
     const authError = new AuthError(failure.kind, message);
     backoff = { attempts, notBefore: clock.now() + delay, error: authError };
     logger.warn('auth.refresh.failed', {

@@ -27,6 +27,10 @@ export interface VehicleApiOptions {
   clock?: Clock;
   /** Per HTTP call; default 15 000 ms. */
   timeoutMs?: number;
+  /** The status line and headers of each call must come within this; default 10 000 ms. */
+  headerTimeoutMs?: number;
+  /** The largest answer body read; default 1 MB (`MAX_ANSWER_BYTES`). */
+  maxAnswerBytes?: number;
   /** v1: stop following `async.href` after this and answer TIMEOUT; default 120 000 ms. */
   commandTimeoutMs?: number;
   /** v1: wait between `async.href` polls; default 2 000 ms. */
@@ -54,6 +58,8 @@ export function createVehicleApi(options: VehicleApiOptions): VehicleApi {
       fetch: options.fetch ?? globalThis.fetch,
       clock,
       timeoutMs: options.timeoutMs ?? 15_000,
+      headerTimeoutMs: options.headerTimeoutMs ?? 10_000,
+      ...(options.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: options.maxAnswerBytes }),
       onRequest: options.onRequest,
       logger,
     }),

@@ -3,6 +3,7 @@ import type { ApiVersion } from '../../../shared/vehicle';
 import { MESSAGES } from '../../../shared/words/sign-in';
 import { AuthError } from '../auth/errors';
 import type { AccessTokenProvider } from '../auth/types';
+import { AnswerLimitError, describeMs, fetchWithin, MAX_ANSWER_BYTES } from '../bounded-answer';
 import type { Clock, Fetch, Logger } from '../ports';
 import { VolvoApiError } from './errors';
 import { errorFromAnswer, refusesApiKey } from './http-errors';
@@ -22,7 +23,12 @@ export interface TransportOptions {
   tokens: AccessTokenProvider;
   fetch: Fetch;
   clock: Clock;
+  /** The whole exchange, headers and body. */
   timeoutMs: number;
+  /** The status line and headers; at most `timeoutMs`. */
+  headerTimeoutMs: number;
+  /** The largest body read; past it the call fails and reading stops. */
+  maxAnswerBytes?: number;
   onRequest?: RequestListener;
   logger: Logger;
 }
@@ -89,44 +95,40 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   async function attempt(url: URL, exchange: Exchange, token: string): Promise<Answer> {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = exchange.signal ? AbortSignal.any([timeout, exchange.signal]) : timeout;
     const report = (status: number | null) => {
       logger.debug('Volvo API request', { method: exchange.method, path: url.pathname, status });
       options.onRequest?.({ method: exchange.method, path: url.pathname, status });
     };
     try {
-      const response = await options.fetch(url, {
-        method: exchange.method,
-        headers: {
-          ...exchange.headers,
-          authorization: `Bearer ${token}`,
-          'vcc-api-key': options.apiKey,
+      const answer = await fetchWithin(
+        options.fetch,
+        url,
+        {
+          method: exchange.method,
+          headers: {
+            ...exchange.headers,
+            authorization: `Bearer ${token}`,
+            'vcc-api-key': options.apiKey,
+          },
+          body: exchange.body,
+          redirect: 'manual',
+          signal: exchange.signal,
         },
-        body: exchange.body,
-        redirect: 'manual',
-        signal,
-      });
-      const text = await response.text();
-      report(response.status);
-      return { status: response.status, headers: response.headers, text };
+        {
+          maxBytes: options.maxAnswerBytes ?? MAX_ANSWER_BYTES,
+          headerTimeoutMs: Math.min(options.headerTimeoutMs, options.timeoutMs),
+          deadlineMs: options.timeoutMs,
+        },
+      );
+      report(answer.status);
+      return {
+        status: answer.status,
+        headers: answer.headers,
+        text: new TextDecoder().decode(answer.body),
+      };
     } catch (error) {
       report(null);
-      if (timeout.aborted) {
-        throw new VolvoApiError(
-          'timeout',
-          exchange.command
-            ? `The Volvo API did not answer within ${seconds(options.timeoutMs)}; the command may still reach the car, so check the lock state.`
-            : `The Volvo API did not answer within ${seconds(options.timeoutMs)}.`,
-        );
-      }
-      if (exchange.signal?.aborted) {
-        throw new VolvoApiError('timeout', 'The request to the Volvo API was cancelled.');
-      }
-      throw new VolvoApiError(
-        'network',
-        `Could not reach the Volvo API at ${url.host}${causeOf(error)}. Check your internet connection.`,
-      );
+      throw failedAttempt(error, url, exchange);
     }
   }
 
@@ -210,9 +212,32 @@ function withoutCredentials(text: string, credentials: readonly string[]): strin
   return out;
 }
 
-function seconds(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+/** Why an exchange got no usable answer, in words. */
+function failedAttempt(error: unknown, url: URL, exchange: Exchange): VolvoApiError {
+  const mayStillReachCar = exchange.command
+    ? '; the command may still reach the car, so check the lock state'
+    : '';
+  if (error instanceof AnswerLimitError) {
+    if (error.limit === 'too-large') {
+      // The last readings stay shown: this is one bad answer, not a change of the car.
+      return new VolvoApiError(
+        'malformed',
+        `${error.message.replace(/\.$/, '')}${mayStillReachCar}.`,
+      );
+    }
+    const what = error.limit === 'no-headers' ? 'start answering' : 'answer';
+    return new VolvoApiError(
+      'timeout',
+      `The Volvo API did not ${what} within ${describeMs(error.bound)}${mayStillReachCar}.`,
+    );
+  }
+  if (exchange.signal?.aborted) {
+    return new VolvoApiError('timeout', 'The request to the Volvo API was cancelled.');
+  }
+  return new VolvoApiError(
+    'network',
+    `Could not reach the Volvo API at ${url.host}${causeOf(error)}. Check your internet connection.`,
+  );
 }
 
 /** Node's fetch hides the reason (ECONNREFUSED, ENOTFOUND...) in `cause`. */
