@@ -42,18 +42,54 @@ export function trackingFetch(
     requests.push({ method: method.toUpperCase(), url: new URL(url), at: now() });
     inFlight++;
     started++;
+    let finished = false;
+    const finish = () => {
+      if (!finished) {
+        finished = true;
+        inFlight--;
+      }
+    };
+    let response: Response;
     try {
-      const response = await inner(input, init);
-      // Read the whole body here, so "no request in flight" means the answer is in hand.
-      const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-      return new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-    } finally {
-      inFlight--;
+      response = await inner(input, init);
+    } catch (error) {
+      finish();
+      throw error;
     }
+    if (NULL_BODY_STATUSES.has(response.status) || response.body === null) {
+      finish();
+      return response;
+    }
+    // The request stays in flight until its body was read to the end or given up, so "no
+    // request in flight" means the answer is in hand; the body passes through unbuffered, as
+    // the client reads it (a huge answer must not be read here either).
+    const reader = response.body.getReader();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          try {
+            const { done, value } = await reader.read();
+            if (done) {
+              finish();
+              controller.close();
+            } else controller.enqueue(value);
+          } catch (error) {
+            finish();
+            controller.error(error);
+          }
+        },
+        async cancel(reason) {
+          finish();
+          await reader.cancel(reason);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
