@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
 import { z } from 'zod';
 import type { Logger, SecretName, SecretVault } from '../core/ports';
@@ -62,7 +62,26 @@ async function decrypt(cipher: Buffer): Promise<{ result: string; shouldReEncryp
     : { result: safeStorage.decryptString(cipher), shouldReEncrypt: false };
 }
 
+/**
+ * True when the vault file is a symbolic link. Secrets are never read or written through one:
+ * it could point anywhere, and another program could have put it there.
+ */
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function readVaultFile(file: string, logger: Logger): Map<SecretName, string> {
+  if (isLink(file)) {
+    logger.warn(
+      'The secrets file is a link to another place, so volvo-tray does not read your sign-in from it; you are signed out.',
+      { file },
+    );
+    return new Map();
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -108,7 +127,15 @@ export async function createSafeStorageVault(
   const persist = (): Promise<void> => {
     if (protection === 'memory') return Promise.resolve();
     const snapshot: VaultFile = { format: 1, secrets: Object.fromEntries(ciphertexts) };
-    const next = writes.then(() => writeFileAtomic(file, `${JSON.stringify(snapshot)}\n`));
+    const next = writes.then(() => {
+      if (isLink(file)) {
+        throw new Error(
+          `${file} is a link to another place, so volvo-tray did not write your sign-in through it. Remove the link and sign in again.`,
+        );
+      }
+      // Created 0600 and replaced whole on every write, so it stays readable by the user only.
+      return writeFileAtomic(file, `${JSON.stringify(snapshot)}\n`);
+    });
     // A failed write must not block the ones after it; the caller still sees its own failure.
     writes = next.catch(() => undefined);
     return next;
