@@ -1,6 +1,10 @@
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { version } from '../package.json';
 import { runCli } from './cli';
+import type { ApiCommandIo } from './cli/api-commands';
 import type { Fetch } from './core/ports';
+import { ManualClock } from './simulator/clock';
 import { startSimulator } from './simulator/index';
 import type { Simulator, SimulatorOptions } from './simulator/types';
 
@@ -21,6 +25,7 @@ async function cli(
   argv: string[],
   env: Record<string, string | undefined> = {},
   fetch?: Fetch,
+  extra: Pick<ApiCommandIo, 'progress'> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -33,6 +38,7 @@ async function cli(
     },
     env,
     ...(fetch ? { fetch } : {}),
+    ...extra,
   });
   return { code, stdout, stderr };
 }
@@ -46,8 +52,21 @@ function envFor(sim: Simulator, version = 'v2'): Record<string, string> {
   };
 }
 
+/** A loopback port nothing listens on (it was free a moment ago). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
 /** A key and a token, so that only the flag under test is wrong. */
 const CONFIGURED = ['--api-key', 'k', '--token', 't'];
+
+/** A VIN of the right shape that no simulator car has. */
+const VIN = 'YV1AAAAAAAA999999';
 
 /** A failure prints exactly one line, prefixed with the program's name. */
 const ONE_LINE_REASON = /^volvo-tray: [^\n]+\n$/;
@@ -64,22 +83,33 @@ describe('volvo-tray usage', () => {
     [[], 'No command given. See volvo-tray --help.'],
     [['drive', 'YV1XZK9V2PA000001'], 'Unknown command "drive". See volvo-tray --help.'],
     [['status', '--foo'], "Unknown option '--foo'. See volvo-tray --help."],
-    [['status', 'VIN', '--port', '80'], '--port only applies to "sim"'],
-    [['unlock', 'VIN', '--duration', '500'], '--duration must be a whole number from 1 to 120'],
-    [['unlock', 'VIN', '--duration', 'ten'], '--duration must be a whole number from 1 to 120'],
-    [['status', 'VIN', '--api-version', 'v3'], '--api-version must be v1 or v2'],
-    [['status', 'VIN', '--base', 'api.volvocars.com'], '--base must be an http(s) address'],
+    [['status', VIN, '--port', '80'], '--port only applies to "sim"'],
+    [['unlock', VIN, '--duration', '500'], '--duration must be a whole number from 1 to 120'],
+    [['unlock', VIN, '--duration', 'ten'], '--duration must be a whole number from 1 to 120'],
+    [['status', VIN, '--api-version', 'v3'], '--api-version must be v1 or v2'],
+    [['status', VIN, '--base', 'api.volvocars.com'], '--base must be an http(s) address'],
     [['status'], '"status" needs a VIN'],
     [['vehicles', 'extra'], 'Unexpected argument "extra". See volvo-tray --help.'],
     [['sim', '--port', '70000'], '--port must be a whole number from 0 to 65535'],
     [['sim', '--token', 't'], '--token does not apply to "sim"'],
-    [['status', 'VIN', '--token', 't'], 'No VCC API key: pass --api-key or set VCC_API_KEY.'],
     [
-      ['unlock', 'VIN', '--duration', '30', ...CONFIGURED],
+      ['status', 'YV1XZK9V2PA00000I', ...CONFIGURED],
+      '"YV1XZK9V2PA00000I" is not a VIN. A VIN is 17 letters and digits (no I, O or Q).',
+    ],
+    [['lock', 'YV1XZK9V2PA0001', ...CONFIGURED], '"YV1XZK9V2PA0001" is not a VIN.'],
+    [['unlock', 'YV1XZK9V2PA0000001', ...CONFIGURED], '"YV1XZK9V2PA0000001" is not a VIN.'],
+    [
+      ['vehicles', '--base', 'http://127.0.0.1:8080/volvo', ...CONFIGURED],
+      '--base must be an address without a path',
+    ],
+    [['vehicles', '--base', 'https://api.volvocars.com/?x=1', ...CONFIGURED], 'without a path'],
+    [['status', VIN, '--token', 't'], 'No VCC API key: pass --api-key or set VCC_API_KEY.'],
+    [
+      ['unlock', VIN, '--duration', '30', ...CONFIGURED],
       '--duration only applies to API v1; API v2 always gives 120 seconds',
     ],
     [
-      ['lock', 'VIN', '--reduced-guard', '--api-version', 'v1', ...CONFIGURED],
+      ['lock', VIN, '--reduced-guard', '--api-version', 'v1', ...CONFIGURED],
       '--reduced-guard needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2)',
     ],
   ])('refuses %j with exit 2 and one line', async (argv, reason) => {
@@ -88,6 +118,26 @@ describe('volvo-tray usage', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(ONE_LINE_REASON);
     expect(stderr).toContain(reason);
+  });
+
+  it('prints its version', async () => {
+    expect(await cli(['--version'])).toEqual({
+      code: 0,
+      stdout: `volvo-tray ${version}\n`,
+      stderr: '',
+    });
+  });
+
+  it('refuses VOLVO_API_BASE with a path rather than dropping it', async () => {
+    const env = {
+      VCC_API_KEY: 'k',
+      VOLVO_ACCESS_TOKEN: 't',
+      VOLVO_API_BASE: 'http://127.0.0.1:1/x',
+    };
+    const { code, stderr } = await cli(['vehicles'], env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(ONE_LINE_REASON);
+    expect(stderr).toContain('VOLVO_API_BASE must be an address without a path');
   });
 
   it('asks for a token when none is configured', async () => {
@@ -183,9 +233,69 @@ describe('volvo-tray against the simulator', () => {
     const { code, stderr } = await cli(['status', 'A B'], envFor(sim));
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'volvo-tray: "A B" is not a vehicle identification number (VIN): use the letters and digits shown for the car.\n',
+      'volvo-tray: "A B" is not a VIN. A VIN is 17 letters and digits (no I, O or Q).\n',
     );
     expect(sim.stats().apiRequests).toBe(0);
+  });
+
+  it('takes a VIN in any case with spaces around it', async () => {
+    const sim = await simulator();
+    const vin = sim.vins[0] ?? '';
+    const { code, stdout } = await cli(['status', ` ${vin.toLowerCase()} `], envFor(sim));
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`${vin}: Locked, everything closed.`);
+  });
+
+  it('names the cars on the account when the VIN is not one of them', async () => {
+    const sim = await simulator();
+    const { code, stdout, stderr } = await cli(['lock', VIN], envFor(sim));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `volvo-tray: ${VIN} is not on this Volvo ID; its cars are ${sim.vins.join(', ')}.\n`,
+    );
+  });
+
+  it('takes a base address ending in a slash', async () => {
+    const sim = await simulator();
+    const { code } = await cli(['vehicles', '--base', `${sim.baseUrl}/`], envFor(sim));
+    expect(code).toBe(0);
+  });
+
+  it('says the simulator is not running when nothing listens on a loopback base', async () => {
+    const base = `http://127.0.0.1:${await closedPort()}`;
+    const { code, stdout, stderr } = await cli(['vehicles', '--base', base, ...CONFIGURED]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `volvo-tray: Nothing answered at ${base}: the simulator or server is not running there. Start the simulator with "volvo-tray sim" and use the address it prints.\n`,
+    );
+    expect(stderr).not.toContain('internet');
+  });
+
+  it('says an expired token has expired, and how the simulator gives a new one', async () => {
+    const clock = new ManualClock(Date.parse('2026-12-05T10:00:00Z'));
+    const sim = await simulator({ clock });
+    const env = envFor(sim);
+    await clock.advance(5 * 60_000);
+    const { code, stderr } = await cli(['status', sim.vins[0] ?? ''], env);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `volvo-tray: The access token has expired: pass a new one with --token (VOLVO_ACCESS_TOKEN). The simulator's tokens live 5 minutes; a new one is the access_token that "curl -s -X POST ${sim.baseUrl}/_simulator/tokens" prints (as "volvo-tray sim" says).\n`,
+    );
+  });
+
+  it('shows on a terminal how long lock has waited, and erases it before the outcome', async () => {
+    const sim = await simulator();
+    const vin = sim.vins[0] ?? '';
+    sim.vehicle(vin).setLock('UNLOCKED');
+    const progress = { now: () => 0, every: () => () => {} };
+    const locked = await cli(['lock', vin], envFor(sim), undefined, { progress });
+    expect(locked).toEqual({
+      code: 0,
+      stdout: 'The car is locked.\n',
+      stderr: '\r\x1b[2KLocking… waiting for the car (0 s)\r\x1b[2K',
+    });
   });
 
   it('exits 1 and names the open door when the car refuses to lock', async () => {
@@ -208,7 +318,6 @@ describe('volvo-tray against the simulator', () => {
   it.each([
     ['a refused token', ['--token', 'expired'], {}, '--token (VOLVO_ACCESS_TOKEN)'],
     ['a wrong API key', ['--api-key', 'wrong'], {}, 'check --api-key (VCC_API_KEY)'],
-    ['an unknown VIN', [], {}, 'There is no car with VIN YV1AAAAAAAA999999 on this Volvo ID.'],
     ['v1 removed', ['--api-version', 'v1'], { v1Removed: true }, 'use --api-version v2'],
   ])('exits 1 with one line for %s', async (_, flags, options, reason) => {
     const sim = await simulator(options);

@@ -1,22 +1,20 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { runApiCommand } from './cli/api-commands';
+import { version } from '../package.json';
+import { type ApiCommandIo, runApiCommand } from './cli/api-commands';
 import { type Invocation, parseInvocation, USAGE, UsageError } from './cli/args';
 import { runSimulator } from './cli/sim';
-import type { Fetch } from './core/ports';
 
 /** Where the CLI reads its environment and writes its output; tests pass their own. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface CliIo extends ApiCommandIo {
   env: Record<string, string | undefined>;
-  fetch?: Fetch;
 }
 
 /**
  * The volvo-tray command line: `sim`, `vehicles`, `status`, `lock`, `unlock` (see `--help`).
  * `argv` is without node and the script. Resolves with the exit code: 0 done, 1 the API, the
- * car or the simulator refused, 2 bad usage; every failure writes a one-line reason to stderr.
+ * car or the simulator refused, 2 bad usage, 130 interrupted; every failure writes a one-line
+ * reason to stderr.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let invocation: Invocation;
@@ -31,23 +29,48 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'help':
       io.stdout(`${USAGE}\n`);
       return 0;
+    case 'version':
+      io.stdout(`volvo-tray ${version}\n`);
+      return 0;
     case 'sim':
-      return runSimulator(invocation.port, { ...io, untilStopped: stopSignal });
+      return runSimulator(invocation.port, { ...io, untilStopped: () => aborted(io.interrupt) });
     default:
       return runApiCommand(invocation, io);
   }
 }
 
-/** Resolves on the first SIGINT or SIGTERM, then stops listening for both. */
-function stopSignal(): Promise<NodeJS.Signals> {
+/** Resolves when `signal` aborts; never without one. */
+function aborted(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    if (signal?.aborted) resolve();
+    else signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/**
+ * An AbortSignal for the first SIGINT (Ctrl+C) or SIGTERM. A second Ctrl+C finds no listener
+ * and ends the process at once, as it would without volvo-tray's handling.
+ */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    controller.abort(signal);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return controller.signal;
+}
+
+/**
+ * A reader that stops early (`volvo-tray status VIN --json | head -1`) closes the pipe: the
+ * rest of the output has nowhere to go, which is not an error worth a stack trace.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
   });
 }
 
@@ -63,9 +86,13 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
+    interrupt: interruptSignal(),
+    ...(process.stderr.isTTY ? { progress: {} } : {}),
   });
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { ApiVersion } from '../../shared/vehicle';
+import { FIELD_MESSAGES } from '../../shared/words/fields';
+import { vin as vinSchema } from '../core/intent-schemas';
 import { VOLVO_API_BASE } from '../core/volvo/client';
 
 /** A mistake in how the CLI was called: exit code 2 with this one-line reason. */
@@ -19,6 +21,7 @@ export interface ApiConfig {
 /** One parsed invocation. */
 export type Invocation =
   | { command: 'help' }
+  | { command: 'version' }
   | { command: 'sim'; port: number }
   | { command: 'vehicles'; api: ApiConfig; json: boolean }
   | { command: 'status'; vin: string; api: ApiConfig; json: boolean }
@@ -43,8 +46,13 @@ Options:
   --token TOKEN        access token    (env VOLVO_ACCESS_TOKEN)
   --json               print the result as JSON
   -h, --help           show this help
+  --version            print the version
 
-Exit status: 0 done, 1 the API or the car refused (the reason is printed), 2 bad usage.
+A VIN is the car's 17 letters and digits (no I, O or Q); case and spaces around it do not
+matter. While lock or unlock waits for the car, a terminal shows how long it has waited.
+
+Exit status: 0 done, 1 the API or the car refused (the reason is printed), 2 bad usage,
+130 stopped with Ctrl+C (after a lock or unlock was sent, the car may still carry it out).
 
 Try it with the simulator: in one terminal run "volvo-tray sim > sim.env" (it keeps running);
 in another run "set -a; . ./sim.env; set +a", then "volvo-tray vehicles" and
@@ -62,6 +70,7 @@ const OPTIONS = {
   port: { type: 'string' },
   'reduced-guard': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
 
 /** A whole number flag in a range, with a message that names the flag. */
@@ -74,10 +83,20 @@ function wholeNumber(flag: string, min: number, max: number) {
     .refine((value) => value >= min && value <= max, message);
 }
 
+/**
+ * The API's origin. The client puts `/connected-vehicle/...` after the origin, so a path,
+ * query or fragment would be dropped without a word: refused instead.
+ */
 const httpUrl = (source: string) =>
-  z.string().refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), {
-    message: `${source} must be an http(s) address such as ${VOLVO_API_BASE}.`,
-  });
+  z
+    .string()
+    .refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), {
+      message: `${source} must be an http(s) address such as ${VOLVO_API_BASE}.`,
+      abort: true,
+    })
+    .refine((value) => new URL(value).href === `${new URL(value).origin}/`, {
+      message: `${source} must be an address without a path (such as ${VOLVO_API_BASE} or http://127.0.0.1:8080): volvo-tray adds /connected-vehicle/... itself.`,
+    });
 
 const apiVersion = (source: string) =>
   z.enum(['v1', 'v2'], { error: `${source} must be v1 or v2.` });
@@ -94,6 +113,7 @@ const FlagsSchema = z.object({
   port: wholeNumber('--port', 0, 65_535).optional(),
   'reduced-guard': z.boolean().default(false),
   help: z.boolean().default(false),
+  version: z.boolean().default(false),
 });
 type Flags = z.output<typeof FlagsSchema>;
 
@@ -110,7 +130,10 @@ const COMMANDS = ['sim', 'vehicles', 'status', 'lock', 'unlock'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Which command each flag applies to (help applies everywhere). */
-const FLAG_COMMANDS: Record<Exclude<keyof typeof OPTIONS, 'help'>, readonly Command[]> = {
+const FLAG_COMMANDS: Record<
+  Exclude<keyof typeof OPTIONS, 'help' | 'version'>,
+  readonly Command[]
+> = {
   base: ['vehicles', 'status', 'lock', 'unlock'],
   'api-version': ['vehicles', 'status', 'lock', 'unlock'],
   'api-key': ['vehicles', 'status', 'lock', 'unlock'],
@@ -133,6 +156,7 @@ export function parseInvocation(
   const flags = FlagsSchema.safeParse(values);
   if (!flags.success) throw new UsageError(firstIssue(flags.error));
   if (flags.data.help) return { command: 'help' };
+  if (flags.data.version) return { command: 'version' };
 
   const [name, ...rest] = positionals;
   if (name === undefined) throw new UsageError(`No command given. ${SEE_HELP}`);
@@ -157,9 +181,10 @@ export function parseInvocation(
 
   const json = flags.data.json;
   if (command === 'vehicles') return { command, api: apiConfig(flags.data, env), json };
-  const [vin] = rest;
-  if (vin === undefined)
+  const [rawVin] = rest;
+  if (rawVin === undefined)
     throw new UsageError(`"${command}" needs a VIN: volvo-tray ${command} <vin>.`);
+  const vin = parseVin(rawVin);
   const api = apiConfig(flags.data, env);
   if (command === 'status') return { command, vin, api, json };
   if (command === 'lock') {
@@ -177,6 +202,14 @@ export function parseInvocation(
     throw new UsageError('--duration only applies to API v1; API v2 always gives 120 seconds.');
   }
   return { command, vin, api, json, duration };
+}
+
+/** A VIN as typed (any case, spaces around it) in the form the API knows. */
+function parseVin(typed: string): string {
+  const parsed = vinSchema.safeParse(typed);
+  if (!parsed.success)
+    throw new UsageError(`"${typed.trim()}" is not a VIN. ${FIELD_MESSAGES.vin}`);
+  return parsed.data.toUpperCase();
 }
 
 function parseRaw(argv: readonly string[]) {

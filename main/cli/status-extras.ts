@@ -9,10 +9,14 @@ export interface StatusExtras {
   reachability: CommandAccessibility | { error: string };
 }
 
-export async function readStatusExtras(api: VehicleApi, vin: string): Promise<StatusExtras> {
+export async function readStatusExtras(
+  api: VehicleApi,
+  vin: string,
+  signal?: AbortSignal,
+): Promise<StatusExtras> {
   const [engine, reachability] = await Promise.all([
-    api.engineStatus(vin).catch(asError),
-    api.commandAccessibility(vin).catch(asError),
+    api.engineStatus(vin, { signal }).catch(asError),
+    api.commandAccessibility(vin, { signal }).catch(asError),
   ]);
   return { engine, reachability };
 }

@@ -21,7 +21,8 @@ import { settingsPatchSchema } from './settings';
  * the browser host's WebSocket both go through it. Never bundled into the preload.
  */
 
-const vin = z
+/** A VIN as typed: trimmed, any case, 17 characters of the VIN alphabet (no I, O or Q). */
+export const vin = z
   .string()
   .trim()
   .regex(/^[A-HJ-NPR-Z0-9]{17}$/i, FIELD_MESSAGES.vin);
