@@ -4,6 +4,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -19,6 +20,29 @@ import { basename, dirname, join } from 'node:path';
 
 /** File mode for what we write: readable by the user only. */
 export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Removes the temporary files a writer killed mid-write left beside `path`: ours
+ * (`.NAME.PID.UUID.tmp`) and electron-store's (`NAME.tmp-…`). Call it when the file is opened,
+ * before anything writes it, so crashes do not pile them up in userData. Returns how many.
+ */
+export function removeLeftoverTemps(path: string): number {
+  const directory = dirname(path);
+  const name = basename(path);
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return 0;
+  }
+  const leftovers = names.filter(
+    (entry) =>
+      (entry.startsWith(`.${name}.`) && entry.endsWith('.tmp')) ||
+      (/^\.tmp-\d{10}[a-f0-9]{6}$/.test(entry.slice(name.length)) && entry.startsWith(name)),
+  );
+  for (const entry of leftovers) rmSync(join(directory, entry), { force: true });
+  return leftovers.length;
+}
 
 function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);

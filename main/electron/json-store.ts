@@ -1,6 +1,6 @@
 import { readFileSync, renameSync } from 'node:fs';
 import type { JsonStore, Logger } from '../core/ports';
-import { writeFileAtomicSync } from './atomic-file';
+import { removeLeftoverTemps, writeFileAtomicSync } from './atomic-file';
 
 /**
  * A {@link JsonStore} on one JSON file, written atomically. The core validates what it loads
@@ -10,6 +10,7 @@ import { writeFileAtomicSync } from './atomic-file';
 export function createJsonFileStore<T>(path: string, logger: Logger): JsonStore<T> {
   return {
     load(): T | undefined {
+      removeLeftoverTemps(path);
       let text: string;
       try {
         text = readFileSync(path, 'utf8');

@@ -2,7 +2,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
 import { z } from 'zod';
 import type { Logger, SecretName, SecretVault } from '../core/ports';
-import { writeFileAtomic } from './atomic-file';
+import { removeLeftoverTemps, writeFileAtomic } from './atomic-file';
 import { isNotFound } from './json-store';
 
 /**
@@ -82,6 +82,7 @@ function readVaultFile(file: string, logger: Logger): Map<SecretName, string> {
     );
     return new Map();
   }
+  removeLeftoverTemps(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -5,6 +5,7 @@ import ElectronStore from 'electron-store';
 import type { Settings } from '../../shared/settings';
 import type { Logger } from '../core/ports';
 import { defaultSettings, loadSettings, type SettingsStore } from '../core/settings';
+import { removeLeftoverTemps } from './atomic-file';
 import { isNotFound } from './json-store';
 import { migrateSettings, type SettingsMigration } from './settings-migrations';
 
@@ -95,6 +96,7 @@ export function createElectronSettingsStore(
     load() {
       const problems: string[] = [];
       let keptAs: string | null = null;
+      removeLeftoverTemps(path);
       const file = inspectFile(path);
       if (file.kind === 'unreadable') {
         keptAs = backupPath();
