@@ -13,7 +13,7 @@ test('first run in demo mode shows the locked car', async ({ page, host }) => {
   await openPopover(page, host);
   await expect(stateWord(page)).toHaveText('Locked');
   await expect(page.getByText('Everything closed', { exact: true })).toBeVisible();
-  await expect(page.getByText(/^Updated (just now|\d+ min ago)$/)).toBeVisible();
+  await expect(page.getByText(/^Checked (just now|\d+ min ago)$/)).toBeVisible();
   const parts = page.getByRole('list', { name: 'Doors and windows' });
   await expect(parts.getByRole('listitem').filter({ hasText: 'Rear left door' })).toContainText(
     'Closed',
@@ -33,8 +33,8 @@ test('a door left open: diagram and alert show it, one notification after the th
   await unlockWithConfirmation(page);
   await host.demo({ kind: 'door', door: 'rearLeft', value: 'OPEN' });
 
-  await expect(stateWord(page)).toHaveText('Something is open');
-  await expect(page.getByText('Rear left door open', { exact: true })).toBeVisible();
+  // The headline says the lock and what is open, once.
+  await expect(stateWord(page)).toHaveText('Unlocked · rear left door open');
   await expect(page.getByRole('img', { name: /rear left door open/ })).toBeVisible();
   await expect(page.locator('[data-part="door.rearLeft"]')).toHaveAttribute('data-state', 'OPEN');
   const rearLeft = page
@@ -60,7 +60,7 @@ test('a door left open: diagram and alert show it, one notification after the th
   await lockButton(page).click();
   await expect(commandStatus(page)).toContainText(/rear left door/i);
   await expect(commandStatus(page)).toContainText(/not lock|could not/i);
-  await expect(stateWord(page)).toHaveText('Something is open');
+  await expect(stateWord(page)).toHaveText('Unlocked · rear left door open');
 
   await host.demo({ kind: 'door', door: 'rearLeft', value: 'CLOSED' });
   await expect(stateWord(page)).toHaveText('Unlocked');

@@ -66,7 +66,7 @@ test('API v1: the unlock window from the settings, a lock refused inside it, the
 
   // Someone opens a door, and Lock is pressed while the window still runs: the refusal shows.
   await host.demo({ kind: 'door', door: 'frontLeft', value: 'OPEN' });
-  await expect(stateWord(page)).toHaveText('Something is open');
+  await expect(stateWord(page)).toHaveText('Unlocked · front left door open');
   await lockButton(page).click();
   await expect(commandStatus(page)).toContainText(
     'The car could not lock because the front left door is open.',
@@ -136,7 +136,7 @@ test('thresholds and check intervals take effect; a rule switched off stays quie
   // A hood left open on the unlocked car: one notification after 2 min, not 5.
   await unlockWithConfirmation(page);
   await host.demo({ kind: 'door', door: 'hood', value: 'OPEN' });
-  await expect(stateWord(page)).toHaveText('Something is open');
+  await expect(stateWord(page)).toHaveText('Unlocked · hood open');
   await fastForward(page, host, 150_000);
   await expect.poll(() => host.notifications.map((n) => n.title)).toEqual(['Hood left open']);
 
@@ -176,6 +176,7 @@ test('signed out: the welcome, every connect-form message, a Volvo ID sign-in th
   await openPopover(page, host);
   await openSettings(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Leave the demo' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Connect your car' })).toBeVisible();
   await expect(stateWord(page)).toHaveCount(0);

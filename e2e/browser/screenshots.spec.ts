@@ -13,7 +13,7 @@ const docs = (name: string) => fileURLToPath(new URL(`${folder}${name}`, import.
 test('screenshots: locked, light and dark', async ({ page, host }) => {
   await openPopover(page, host);
   await expect(stateWord(page)).toHaveText('Locked');
-  await expect(page.getByText('Updated just now')).toBeVisible();
+  await expect(page.getByText('Checked just now')).toBeVisible();
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: docs('popover-light.png'), animations: 'disabled' });
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -116,6 +116,7 @@ test('sign out shows how to connect a car and offers the demo, which signs in ag
   await openPopover(page, host);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Leave the demo' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Connect your car' })).toBeVisible();
   await expect(page.getByText('developer.volvocars.com')).toBeVisible();

@@ -1,6 +1,17 @@
 import type { AlertView } from '../../shared/snapshot';
 import { formatSince } from '../../shared/words/time';
 
+/**
+ * Rules whose part the headline already names ("Locked · rear left door open"): their alert shows
+ * its title and since when, and keeps the full sentence for screen readers only, so a problem is
+ * said once on screen and the car stays in view.
+ */
+const NAMED_IN_HEADLINE: ReadonlySet<AlertView['rule']> = new Set([
+  'door-open',
+  'window-open-while-locked',
+  'tank-lid-open',
+]);
+
 /** What needs attention, and since when; nothing at all when all is well (the state says so). */
 export function AlertsList({
   alerts,
@@ -30,7 +41,10 @@ export function AlertsList({
               </span>
             </p>
             {shownElsewhere.includes(alert.message) ? null : (
-              <p className="alert-message" title={alert.message}>
+              <p
+                className={NAMED_IN_HEADLINE.has(alert.rule) ? 'visually-hidden' : 'alert-message'}
+                title={alert.message}
+              >
                 {alert.message}
               </p>
             )}

@@ -3,8 +3,9 @@ import type { ShortcutView, VehicleView } from '../../shared/snapshot';
 import { msUntil } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import { isMac } from '../format/accelerator';
-import { type Sending, statusLine, unlockWindowLeft } from '../format/status-line';
+import { outcomeShown, type Sending, statusLine, unlockWindowLeft } from '../format/status-line';
 import { useNow } from '../hooks/useNow';
+import { useStateChangedSince } from '../hooks/useStateChangedSince';
 import { LockIcon, UnlockIcon } from './icons';
 
 interface Armed {
@@ -35,10 +36,24 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
   const { inProgress, last, unlockWindowUntil } = vehicle.command;
   const busy = sending !== null || inProgress !== null || commandsRefused !== null;
   const armedHere = armed && armed.vin === vehicle.vin ? armed : null;
-  // Twice a second only while a countdown is on screen (the confirmation or the unlock window);
-  // otherwise a minute is enough for the clock times in the status line.
+  const stateChangedSinceOutcome = useStateChangedSince(vehicle, last);
+  // Twice a second only while a countdown is on screen (the confirmation or the unlock window),
+  // every few seconds while an outcome is said (it goes after a minute); else once a minute.
   const counting = armedHere !== null || unlockWindowLeft(vehicle, Date.now()) > 0;
-  const now = useNow(counting ? 500 : 60_000);
+  const outcomeOnScreen = last !== null && outcomeShown(last, Date.now());
+  const now = useNow(counting ? 500 : outcomeOnScreen ? 5_000 : 60_000);
+
+  // Escape takes back an armed "Confirm unlock" (before the popover's own Escape closes it).
+  useEffect(() => {
+    if (!armedHere) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setArmed(null);
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [armedHere]);
 
   // The confirmation lapses with its token.
   useEffect(() => {
@@ -89,6 +104,7 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
     armed: armedHere,
     error,
     shortcut,
+    stateChangedSinceOutcome,
     commandsRefused,
     isMac,
     now,

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings';
 import type { Snapshot } from '../../shared/snapshot';
+import { MESSAGES } from '../../shared/words/sign-in';
 import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import { ConnectForm } from './ConnectForm';
@@ -27,6 +28,7 @@ export function ConnectionSection({
 }) {
   const { signIn } = snapshot;
   const [changing, setChanging] = useState(false);
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
   const [error, setError] = useState<string | null>(null);
   /** What the connect form last said went wrong: it is said there, next to its button. */
   const [formError, setFormError] = useState<string | null>(null);
@@ -73,7 +75,8 @@ export function ConnectionSection({
           <button
             type="button"
             className="button button-secondary"
-            onClick={() => void run(() => bridge.signOut())}
+            aria-expanded={confirmingSignOut}
+            onClick={() => setConfirmingSignOut(true)}
           >
             Sign out
           </button>
@@ -99,6 +102,30 @@ export function ConnectionSection({
           </button>
         ) : null}
       </div>
+      {signedIn && confirmingSignOut ? (
+        <div className="confirm" role="group" aria-label="Sign out">
+          <p>{signIn.mode === 'demo' ? MESSAGES.signOutDemo : MESSAGES.signOutForgets}</p>
+          <div className="row">
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                setConfirmingSignOut(false);
+                void run(() => bridge.signOut());
+              }}
+            >
+              {signIn.mode === 'demo' ? 'Leave the demo' : 'Sign out and forget'}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setConfirmingSignOut(false)}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
       {error ? <p className="field-error">{error}</p> : null}
       {!signedIn || changing ? (
         <ConnectForm

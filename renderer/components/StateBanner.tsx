@@ -1,7 +1,7 @@
 import type { VehicleView } from '../../shared/snapshot';
 import { freshnessBadge, stateView, updatedLine } from '../format/summary';
 
-/** The one big state: Locked / Unlocked / Something is open / Unknown, and how fresh it is. */
+/** The headline: the lock and what is open ("Locked · rear left window open"), and how fresh it is. */
 export function StateBanner({ vehicle, now }: { vehicle: VehicleView; now: number }) {
   const state = stateView(vehicle);
   const badge = freshnessBadge(vehicle.freshness, now);
@@ -15,6 +15,7 @@ export function StateBanner({ vehicle, now }: { vehicle: VehicleView; now: numbe
         <span className="state-mark" aria-hidden="true" />
         <p className="state-word" aria-live="polite" data-testid="state-word">
           {state.word}
+          {state.open ? <span className="state-open"> · {state.open}</span> : null}
         </p>
         {badge ? (
           <span
@@ -27,7 +28,7 @@ export function StateBanner({ vehicle, now }: { vehicle: VehicleView; now: numbe
         ) : null}
       </div>
       <div className="state-meta">
-        <p className="state-detail">{state.detail}</p>
+        {state.detail ? <p className="state-detail">{state.detail}</p> : null}
         <p className="state-updated">{updatedLine(vehicle, now)}</p>
       </div>
       {problem ? (

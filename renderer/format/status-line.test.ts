@@ -39,6 +39,7 @@ function status(vehicle: VehicleView, extra: Partial<StatusLineInput> = {}) {
     error: null,
     shortcut: { accelerator: 'CommandOrControl+Alt+L', registered: true, message: null },
     commandsRefused: null,
+    stateChangedSinceOutcome: false,
     isMac: false,
     now,
     ...extra,
@@ -68,15 +69,25 @@ describe('statusLine', () => {
       summary: 'open',
       command: { inProgress: null, last: refused, unlockWindowUntil: at(110) },
     });
-    expect(status(vehicle)).toEqual({ tone: 'fail', text: `${refused.message} (08:29)` });
+    expect(status(vehicle)).toEqual({ tone: 'fail', text: `${refused.message} (just now)` });
     expect(unlockWindowLeft(vehicle, now)).toBe(0);
   });
 
   it('drops the window once a door is open: the car will not lock itself again', () => {
     const doors = { ...closedDoors(), frontLeft: { value: 'OPEN' as const, timestamp: at(-1) } };
     const vehicle = afterUnlock({ summary: 'open', doors });
-    expect(status(vehicle)).toEqual({ tone: 'ok', text: 'The car is unlocked. (08:29)' });
+    expect(status(vehicle)).toEqual({ tone: 'ok', text: 'The car is unlocked. (just now)' });
     expect(unlockWindowLeft(vehicle, now)).toBe(0);
+  });
+
+  it('says an outcome for a minute at most, and not once the car has changed since', () => {
+    const vehicle = afterUnlock({
+      summary: 'open',
+      command: { inProgress: null, last: refused, unlockWindowUntil: null },
+    });
+    expect(status(vehicle, { now: now + 50_000 })?.text).toBe(`${refused.message} (1 min ago)`);
+    expect(status(vehicle, { now: now + 60_000 })?.text).toMatch(/^Tip: /);
+    expect(status(vehicle, { stateChangedSinceOutcome: true })?.text).toMatch(/^Tip: /);
   });
 
   it('puts a command under way and the confirmation before everything else', () => {

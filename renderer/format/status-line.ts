@@ -1,6 +1,6 @@
 import type { ShortcutView, VehicleView } from '../../shared/snapshot';
 import { isOpen } from '../../shared/vehicle';
-import { formatClockTime, formatCountdown, msUntil } from '../../shared/words/time';
+import { formatAge, formatClockTime, formatCountdown, msUntil } from '../../shared/words/time';
 import { describeAccelerator } from './accelerator';
 import { partReadings } from './parts';
 
@@ -29,6 +29,8 @@ export interface StatusLineInput {
   /** What the bridge answered when an intent failed. */
   error: string | null;
   shortcut: ShortcutView;
+  /** The car's lock or doors changed since the last outcome appeared: it no longer applies. */
+  stateChangedSinceOutcome: boolean;
   /** Why this sign-in cannot lock or unlock at all (status only), or null. */
   commandsRefused: string | null;
   isMac: boolean;
@@ -49,6 +51,15 @@ export function unlockWindowLeft(
   if (!unlockWindowUntil || last?.command !== 'unlock' || !last.ok) return 0;
   const doorOpen = partReadings(vehicle).some((p) => p.kind === 'door' && isOpen(p.state));
   return doorOpen ? 0 : msUntil(unlockWindowUntil, now);
+}
+
+/** A command's outcome is said this long at most; a change of the car's state ends it sooner. */
+export const OUTCOME_SHOWN_MS = 60_000;
+
+/** Whether `last` is recent enough to be said. */
+export function outcomeShown(last: { at: string }, now: number): boolean {
+  const age = now - Date.parse(last.at);
+  return age >= -OUTCOME_SHOWN_MS && age < OUTCOME_SHOWN_MS;
 }
 
 /** The status line, or null when there is nothing to say. */
@@ -75,11 +86,8 @@ export function statusLine(input: StatusLineInput): StatusLine | null {
       ticking: formatCountdown(unlockWindowUntil, now),
     };
   }
-  if (last) {
-    return {
-      tone: last.ok ? 'ok' : 'fail',
-      text: `${last.message} (${formatClockTime(last.at, now)})`,
-    };
+  if (last && outcomeShown(last, now) && !input.stateChangedSinceOutcome) {
+    return { tone: last.ok ? 'ok' : 'fail', text: `${last.message} (${formatAge(last.at, now)})` };
   }
   if (shortcut.registered && shortcut.accelerator) {
     return {

@@ -27,30 +27,39 @@ describe('stateView', () => {
   it('says Locked in the safe colour when all is closed', () => {
     expect(stateView(vehicle())).toEqual({
       word: 'Locked',
+      open: null,
       tone: 'safe',
       detail: 'Everything closed',
     });
   });
 
-  it('names what is open', () => {
+  it("keeps the lock in the headline when something is open, in amber: red is the alert's", () => {
     const base = vehicle();
     const open = vehicle({
       summary: 'open',
       doors: base.doors && { ...base.doors, rearLeft: r('OPEN') },
     });
     expect(stateView(open)).toEqual({
-      word: 'Something is open',
-      tone: 'alert',
-      detail: 'Rear left door open',
+      word: 'Locked',
+      open: 'rear left door open',
+      tone: 'warn',
+      detail: null,
+    });
+    const unlockedOpen = vehicle({
+      summary: 'open',
+      lock: { value: 'UNLOCKED', timestamp: null },
+      windows: base.windows && { ...base.windows, rearLeft: r('OPEN') },
+    });
+    expect(stateView(unlockedOpen)).toMatchObject({
+      word: 'Unlocked',
+      open: 'rear left window open',
     });
   });
 
   it('says Unlocked in the warning colour', () => {
-    expect(stateView(vehicle({ summary: 'unlocked' }))).toMatchObject({
-      word: 'Unlocked',
-      tone: 'warn',
-      detail: 'Everything closed',
-    });
+    expect(
+      stateView(vehicle({ summary: 'unlocked', lock: { value: 'UNLOCKED', timestamp: null } })),
+    ).toEqual({ word: 'Unlocked', open: null, tone: 'warn', detail: 'Everything closed' });
   });
 
   it('says Unknown, with what the car reported, rather than guessing', () => {
@@ -60,12 +69,24 @@ describe('stateView', () => {
     });
     expect(stateView(unknown)).toEqual({
       word: 'Unknown',
+      open: null,
       tone: 'unknown',
       detail: 'The car reported its lock as “SECURED”',
     });
     expect(stateView(vehicle({ summary: 'unknown', lock: null })).detail).toBe(
       'Waiting for the car',
     );
+  });
+
+  it('says a lock the car does not report is not reported', () => {
+    const unspecified = vehicle({
+      summary: 'unknown',
+      lock: { value: 'UNKNOWN', timestamp: null, reported: 'UNSPECIFIED' },
+    });
+    expect(stateView(unspecified)).toMatchObject({
+      word: 'Lock not reported',
+      detail: 'This car does not report its lock state',
+    });
   });
 });
 
@@ -81,32 +102,43 @@ describe('stateView with parts the car did not say are closed', () => {
     });
 
   it('never says Everything closed when a part is unknown', () => {
-    expect(stateView(unknownWindow({})).detail).toBe('Locked, but front left window unknown');
-    expect(stateView(unknownWindow({ summary: 'unlocked' })).detail).toBe(
-      'Front left window unknown',
-    );
+    expect(stateView(unknownWindow({}))).toMatchObject({
+      open: 'front left window unknown',
+      detail: null,
+    });
     const openToo = unknownWindow({
       summary: 'open',
       doors: base.doors && { ...base.doors, hood: r('OPEN') },
     });
-    expect(stateView(openToo).detail).toBe('Hood open; front left window unknown');
+    expect(stateView(openToo).open).toBe('hood open; front left window unknown');
   });
 
   it('says so when the windows could not be read at all', () => {
-    expect(stateView(vehicle({ windows: null })).detail).toBe('Locked, but windows unknown');
+    expect(stateView(vehicle({ windows: null })).open).toBe('windows unknown');
   });
 });
 
 describe('updatedLine', () => {
-  it('uses the newest of the car’s own timestamps, not when we fetched', () => {
+  it("says when volvo-tray last checked, apart from the car's own report", () => {
     expect(carUpdatedAt(vehicle())).toBe('2026-11-27T08:07:00.000Z');
-    expect(updatedLine(vehicle(), now)).toBe('Updated 3 min ago');
+    expect(updatedLine(vehicle(), now)).toBe('Checked 1 min ago');
   });
 
-  it('falls back to when we checked, then to nothing', () => {
-    const noTimes = vehicle({ lock: null, doors: null, windows: null });
-    expect(updatedLine(noTimes, now)).toBe('Checked 1 min ago');
-    expect(updatedLine({ ...noTimes, fetchedAt: null }, now)).toBe('Not updated yet');
+  it("adds how old the car's report is only when it is old (a car asleep uploads nothing)", () => {
+    const asleep = vehicle({ lock: { value: 'LOCKED', timestamp: '2026-11-27T05:00:00.000Z' } });
+    const base = vehicle();
+    const allOld = {
+      ...asleep,
+      doors: base.doors && {
+        frontLeft: r('CLOSED', '2026-11-27T05:00:00.000Z'),
+      },
+      windows: null,
+    };
+    expect(updatedLine(allOld, now)).toBe('Checked 1 min ago · the car last reported 3 h ago');
+  });
+
+  it('says when nothing was checked yet', () => {
+    expect(updatedLine(vehicle({ fetchedAt: null }), now)).toBe('Not checked yet');
   });
 });
 

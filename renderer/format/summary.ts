@@ -1,48 +1,50 @@
 import type { Freshness, VehicleView } from '../../shared/snapshot';
 import { notReported } from '../../shared/vehicle';
-import { capitalize } from '../../shared/words/parts';
 import { formatAge, formatSince, newestTimestamp } from '../../shared/words/time';
 import { notClosedInWords, partReadings } from './parts';
 
 /** The colour family of a state: green safe, amber open/unlocked, red alert, grey unknown. */
 export type Tone = 'safe' | 'warn' | 'alert' | 'unknown';
 
-/** The one big state at the top of the popover. */
+/** The headline at the top of the popover: the lock first, then what is open. */
 export interface StateView {
-  word: 'Locked' | 'Unlocked' | 'Something is open' | 'Unknown';
+  /** The lock: "Locked", "Unlocked", "Lock not reported", "Unknown". */
+  word: string;
+  /** What is not closed, after the lock ("rear left door open"); null when all is closed. */
+  open: string | null;
   tone: Tone;
-  /** One line under the big word: what is open, or why it is unknown. */
-  detail: string;
+  /** A line under the headline ("Everything closed", why the lock is unknown); null when the headline says it all. */
+  detail: string | null;
+}
+
+/**
+ * What the car's state means in words and colour. The lock is always said, even with a door open
+ * ("Locked · rear left window open"); amber for open or unlocked, green only for locked and
+ * closed. Red belongs to the alert below, so one problem has one red element.
+ */
+export function stateView(vehicle: VehicleView): StateView {
+  const open = notClosedInWords(vehicle);
+  const lock = vehicle.lock;
+  const word =
+    lock?.value === 'LOCKED'
+      ? 'Locked'
+      : lock?.value === 'UNLOCKED'
+        ? 'Unlocked'
+        : notReported(lock)
+          ? 'Lock not reported'
+          : 'Unknown';
+  const lockKnown = lock?.value === 'LOCKED' || lock?.value === 'UNLOCKED';
+  const tone: Tone =
+    vehicle.summary === 'locked' && open === null
+      ? 'safe'
+      : vehicle.summary === 'unknown' && !lockKnown && open === null
+        ? 'unknown'
+        : 'warn';
+  const detail = !lockKnown ? unknownDetail(vehicle) : open === null ? EVERYTHING_CLOSED : null;
+  return { word, open, tone, detail };
 }
 
 const EVERYTHING_CLOSED = 'Everything closed';
-
-/** What the car's summary means in words and colour. */
-export function stateView(vehicle: VehicleView): StateView {
-  const parts = notClosedInWords(vehicle);
-  switch (vehicle.summary) {
-    case 'locked':
-      return {
-        word: 'Locked',
-        tone: 'safe',
-        detail: parts ? `Locked, but ${parts}` : EVERYTHING_CLOSED,
-      };
-    case 'unlocked':
-      return {
-        word: 'Unlocked',
-        tone: 'warn',
-        detail: parts ? capitalize(parts) : EVERYTHING_CLOSED,
-      };
-    case 'open':
-      return {
-        word: 'Something is open',
-        tone: 'alert',
-        detail: parts ? capitalize(parts) : 'A door or window is open',
-      };
-    case 'unknown':
-      return { word: 'Unknown', tone: 'unknown', detail: unknownDetail(vehicle) };
-  }
-}
 
 function unknownDetail(vehicle: VehicleView): string {
   if (vehicle.lastError) return 'The car has not answered yet';
@@ -60,12 +62,20 @@ export function carUpdatedAt(vehicle: VehicleView): string | null {
   ]);
 }
 
-/** "updated 3 min ago" from the car's own timestamps, or what we know instead. */
+/** A car's own report older than this is worth saying: it has not uploaded since (asleep). */
+const OLD_REPORT_MS = 15 * 60_000;
+
+/**
+ * Two facts kept apart: when volvo-tray last heard from Volvo ("Checked just now"), and, only
+ * when it matters, how old the car's own report is ("the car last reported 3 h ago": a parked
+ * car asleep uploads nothing).
+ */
 export function updatedLine(vehicle: VehicleView, now: number): string {
-  const at = carUpdatedAt(vehicle);
-  if (at) return `Updated ${formatAge(at, now)}`;
-  if (vehicle.fetchedAt) return `Checked ${formatAge(vehicle.fetchedAt, now)}`;
-  return 'Not updated yet';
+  if (!vehicle.fetchedAt) return 'Not checked yet';
+  const checked = `Checked ${formatAge(vehicle.fetchedAt, now)}`;
+  const reported = carUpdatedAt(vehicle);
+  if (reported === null || now - Date.parse(reported) < OLD_REPORT_MS) return checked;
+  return `${checked} · the car last reported ${formatAge(reported, now)}`;
 }
 
 /** A badge next to the state when the picture may be out of date. */
