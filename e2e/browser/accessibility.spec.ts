@@ -67,7 +67,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('button', { name: 'Leave the demo' }).click();
-      await page.getByRole('button', { name: 'Leave the demo' }).click();
       await page.getByRole('button', { name: 'Back' }).click();
       await expect(page.getByRole('button', { name: 'Try demo mode' })).toBeVisible();
       expect(await axeViolations(page), 'signed out').toEqual([]);

@@ -103,7 +103,8 @@ export function ConnectionSection({
         ) : null}
       </div>
       {signedIn && confirmingSignOut ? (
-        <div className="confirm" role="group" aria-label="Sign out">
+        <fieldset className="confirm">
+          <legend className="visually-hidden">Sign out</legend>
           <p>{signIn.mode === 'demo' ? MESSAGES.signOutDemo : MESSAGES.signOutForgets}</p>
           <div className="row">
             <button
@@ -124,7 +125,7 @@ export function ConnectionSection({
               Cancel
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}
       {!signedIn || changing ? (
