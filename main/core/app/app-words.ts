@@ -19,7 +19,7 @@ export function pauseInWords(pause: PollPause, now: number, dailyBudget: number)
     case 'rate-limited':
       return `Volvo asked volvo-tray to slow down (too many requests). Checks resume ${when}.`;
     case 'quota':
-      return `Volvo's daily request quota for your VCC API key is used up. Checks resume ${when}, when Volvo replenishes it.`;
+      return `Volvo's daily request quota for your VCC API key is used up. Checks resume ${when}, when Volvo replenishes it; volvo-tray asks once an hour in case it comes back sooner.`;
     case 'budget':
       return `Today's budget of ${count(dailyBudget)} requests is used up (the last few are kept for lock and unlock). Checks resume ${when}; you can raise the budget in Settings.`;
   }

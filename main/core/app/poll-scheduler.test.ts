@@ -132,7 +132,35 @@ describe('poll scheduler', () => {
     expect(h.pauses.at(-1)).toBeNull();
   });
 
-  test('the quota 403 pauses until Volvo replenishes the quota', async () => {
+  test('the quota 403 pauses until Volvo replenishes the quota, asking once an hour meanwhile', async () => {
+    const h = harness();
+    const resetsAt = Date.UTC(2026, 10, 28);
+    const out: PollOutcome = {
+      ok: false,
+      error: new VolvoApiError('quota', 'Out of quota.', { status: 403, quotaResetsAt: resetsAt }),
+    };
+    h.answers.set(
+      'A',
+      Array.from({ length: 16 }, () => out),
+    );
+    h.scheduler.setVehicles(['A']);
+    h.scheduler.start();
+    await h.clock.advance(0);
+    expect(h.pauses[0]).toEqual({ kind: 'quota', until: resetsAt });
+    await h.clock.advance(resetsAt - h.clock.now() - 1);
+    // 08:00 the first 403, then one probe an hour from 09:00 to 23:00: 16 requests in 16 hours.
+    expect(h.polls).toHaveLength(16);
+    expect(h.polls.slice(0, 3).map((poll) => poll.at - (h.polls[0]?.at ?? 0))).toEqual([
+      0,
+      HOUR,
+      2 * HOUR,
+    ]);
+    expect(h.scheduler.pause()?.kind).toBe('quota');
+    await h.clock.advance(1);
+    expect(h.polls).toHaveLength(17);
+  });
+
+  test('a quota pause ends at the first probe Volvo answers, and checks resume', async () => {
     const h = harness();
     const resetsAt = Date.UTC(2026, 10, 28);
     h.answers.set('A', [
@@ -147,11 +175,12 @@ describe('poll scheduler', () => {
     h.scheduler.setVehicles(['A']);
     h.scheduler.start();
     await h.clock.advance(0);
-    expect(h.pauses[0]).toEqual({ kind: 'quota', until: resetsAt });
-    await h.clock.advance(resetsAt - h.clock.now() - 1);
-    expect(h.polls).toHaveLength(1);
-    await h.clock.advance(1);
-    expect(h.polls).toHaveLength(2);
+    await h.clock.advance(HOUR);
+    expect(h.pauses).toEqual([{ kind: 'quota', until: resetsAt }, null]);
+    expect(h.scheduler.pause()).toBeNull();
+    await h.clock.advance(30 * MINUTE);
+    // The normal rhythm again: every 10 minutes.
+    expect(h.polls.length).toBeGreaterThanOrEqual(5);
   });
 
   test('a spent budget pauses polling until it resets', async () => {

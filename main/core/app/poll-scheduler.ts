@@ -18,6 +18,13 @@ export type PollPause =
   | { kind: 'quota'; until: number }
   | { kind: 'budget'; until: number };
 
+/**
+ * During a quota pause Volvo is asked this often (one request) whether the quota came back
+ * early (Volvo's reset time is not always right, and a key's quota can be raised): the first
+ * answer that works ends the pause.
+ */
+export const QUOTA_PROBE_MS = 60 * 60_000;
+
 /** Without a Retry-After, a 429 is waited out for a minute. */
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 /**
@@ -104,6 +111,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   let online = true;
   let pause: PollPause | null = null;
   let pauseTimer: TimerHandle | null = null;
+  let probeTimer: TimerHandle | null = null;
 
   const blocked = () => !running || suspended || !online || pause !== null;
 
@@ -143,6 +151,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   const clearPause = () => {
     if (pauseTimer !== null) clock.clearTimeout(pauseTimer);
     pauseTimer = null;
+    if (probeTimer !== null) clock.clearTimeout(probeTimer);
+    probeTimer = null;
     if (pause !== null) {
       pause = null;
       options.onPauseChange(null);
@@ -170,7 +180,52 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       },
       Math.max(0, next.until - clock.now()),
     );
+    scheduleProbe();
     options.onPauseChange(next);
+  };
+
+  /** An hour on in a quota pause that lasts longer than that, one probe. */
+  const scheduleProbe = () => {
+    if (probeTimer !== null) clock.clearTimeout(probeTimer);
+    probeTimer = null;
+    if (pause?.kind !== 'quota' || pause.until - clock.now() <= QUOTA_PROBE_MS) return;
+    probeTimer = clock.setTimeout(() => {
+      probeTimer = null;
+      void probe();
+    }, QUOTA_PROBE_MS);
+  };
+
+  /** Polls one car through the quota pause; if Volvo answers, the pause is over. */
+  const probe = async () => {
+    const vin = [...slots.keys()][0];
+    const slot = vin === undefined ? undefined : slots.get(vin);
+    if (vin === undefined || !slot || slot.inFlight || !running || suspended || !online) {
+      scheduleProbe();
+      return;
+    }
+    const startedAt = clock.now();
+    slot.lastAttemptAt = startedAt;
+    const controller = new AbortController();
+    const timeout = clock.setTimeout(() => controller.abort(), options.pollTimeoutMs);
+    const done = options
+      .poll(vin, controller.signal)
+      .catch((error: unknown): PollOutcome => ({ ok: false, error }))
+      .then((outcome) => {
+        clock.clearTimeout(timeout);
+        if (pause?.kind !== 'quota') return;
+        if (outcome.ok) clearPause();
+        // Still out (or another failure): the pause stands; Volvo is asked again in an hour.
+        else scheduleProbe();
+      })
+      .finally(() => {
+        slot.inFlight = null;
+        if (pause !== null) return;
+        // The quota is back: this car was just read, the others are read now.
+        schedule(vin);
+        for (const other of slots.keys()) if (other !== vin) void run(other);
+      });
+    slot.inFlight = { done, cancel: () => controller.abort() };
+    await done;
   };
 
   const handleOutcome = (

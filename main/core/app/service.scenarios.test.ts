@@ -218,14 +218,20 @@ describe('polling', () => {
     expect(view(scenario).command.last).toMatchObject({ status: 'REFUSED', ok: false });
     expect(view(scenario).command.last?.message).toMatch(/quota/);
 
-    scenario.sim().setFault(null);
-    await scenario.advance(16 * HOUR - MINUTE);
-    expect(scenario.apiRequests().length).toBe(countAtHit);
+    // While the quota is out, Volvo is asked once an hour, one request, and still refuses.
+    await scenario.advance(3 * HOUR + 30 * MINUTE);
+    expect(scenario.apiRequests().length).toBe(countAtHit + 3);
+    expect(scenario.service.snapshot().quota.exhaustedUntil).toBe('2026-11-28T00:00:00.000Z');
     expect(notified(scenario, 'quota-out')).toHaveLength(1);
-    await scenario.advance(2 * MINUTE);
-    expect(scenario.apiRequests().length).toBeGreaterThan(countAtHit);
+
+    // The quota comes back hours before midnight: the next hourly ask finds it, checks resume.
+    scenario.sim().setFault(null);
+    await scenario.advance(31 * MINUTE);
     expect(scenario.service.snapshot().quota.exhaustedUntil).toBeNull();
     expect(view(scenario).freshness.state).toBe('live');
+    expect(await activityTexts(scenario)).toContain('Car checks resumed');
+    await scenario.service.intents.lock(CAR);
+    expect(view(scenario).command.last).toMatchObject({ ok: true });
   });
 
   test('sleep and wake-up: nothing while asleep, one catch-up on resume', async () => {
