@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { ControllableClock } from '../../main/dev/controllable-clock';
 import { type BrowserHost, type BrowserHostOptions, startBrowserHost } from '../../main/dev/host';
+import { hasWideFont, NO_WIDE_FONT, WIDE_FONT_PROJECT } from '../fonts/wide-font';
 
 /**
  * Fixtures for the browser specs: a fresh browser host per test (the real core with the demo
@@ -30,6 +31,8 @@ interface Fixtures {
   pageClock: boolean;
   host: BrowserHost;
   pageErrors: Error[];
+  /** Skips the wide-font run, saying why, where that font is not installed. */
+  wideFontInstalled: void;
 }
 
 export const test = base.extend<Fixtures>({
@@ -53,6 +56,16 @@ export const test = base.extend<Fixtures>({
       page.on('pageerror', (error) => errors.push(error));
       await use(errors);
       expect(errors, 'the popover threw').toEqual([]);
+    },
+    { auto: true },
+  ],
+  wideFontInstalled: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern, and this one has none.
+    async ({}, use, testInfo) => {
+      if (testInfo.project.name === WIDE_FONT_PROJECT && !hasWideFont()) {
+        testInfo.skip(true, NO_WIDE_FONT);
+      }
+      await use();
     },
     { auto: true },
   ],
