@@ -1,4 +1,5 @@
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { version } from '../package.json';
 import { runCli } from './cli';
@@ -154,6 +155,63 @@ describe('volvo-tray against the simulator', () => {
     expect(human).toEqual({ code: 0, stdout: `${sim.vins.join('\n')}\n`, stderr: '' });
     const json = await cli(['vehicles', '--json'], envFor(sim));
     expect(JSON.parse(json.stdout)).toEqual(sim.vins);
+  });
+
+  it("reads a real car's recorded doors answer without hood: exit 0 with the lock state", async () => {
+    // Home Assistant's recorded answers (tests/components/volvo/fixtures/doors.json and
+    // windows.json), every field at one upload time, here with the hood left out as some
+    // models answer.
+    const at = '2024-12-30T14:20:20.570Z';
+    const reading = (value: string) => ({ value, timestamp: at });
+    const doors = {
+      centralLock: reading('LOCKED'),
+      frontLeftDoor: reading('CLOSED'),
+      frontRightDoor: reading('CLOSED'),
+      rearLeftDoor: reading('CLOSED'),
+      rearRightDoor: reading('CLOSED'),
+      tailgate: reading('CLOSED'),
+      tankLid: reading('CLOSED'),
+    };
+    const windows = {
+      frontLeftWindow: reading('CLOSED'),
+      frontRightWindow: reading('CLOSED'),
+      rearLeftWindow: reading('CLOSED'),
+      rearRightWindow: reading('CLOSED'),
+      sunroof: reading('UNSPECIFIED'),
+    };
+    const server = createHttpServer((request, response) => {
+      const path = request.url ?? '';
+      const body = path.endsWith('/doors') ? doors : path.endsWith('/windows') ? windows : null;
+      response.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify(
+          body
+            ? { data: body }
+            : { error: { message: 'NOT_FOUND', description: 'Car model is not supported' } },
+        ),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const vin = 'YV1XZK9V2PA000001';
+      const { code, stdout, stderr } = await cli(['status', vin, '--json'], {
+        VOLVO_API_BASE: `http://127.0.0.1:${port}`,
+        VOLVO_API_VERSION: 'v2',
+        VCC_API_KEY: 'abcdefghijklmnopqrstuvwxyz012345',
+        VOLVO_ACCESS_TOKEN: 'a-recorded-answer-needs-no-real-token',
+      });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const status = JSON.parse(stdout);
+      expect(status.lock).toEqual({ value: 'LOCKED', timestamp: at });
+      expect(status.doors.frontLeft).toEqual({ value: 'CLOSED', timestamp: at });
+      expect(status.doors).not.toHaveProperty('hood');
+      expect(status.windows).not.toHaveProperty('sunroof');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('shows status as a table with reading ages, and as a VehicleStatus with --json', async () => {

@@ -150,6 +150,14 @@ async function gate(deps: ApiDeps, request: SimRequest, operationId: string): Pr
         : `"${quote(vin)}" is not a VIN.`,
     );
   }
+  // Real models lack some endpoints, and a car can fail a command itself (see README).
+  const endpoint = route.path.at(-1) ?? '';
+  if (route.kind === 'read' && vehicle.quirks.unsupported.includes(endpoint)) {
+    return apiError(404, 'NOT_FOUND', 'Car model is not supported');
+  }
+  if (route.kind === 'command' && vehicle.quirks.commandsFailInCar) {
+    return apiError(422, 'Error returned from car', 'The car did not carry out the command.');
+  }
   return route.handle(context, vehicle);
 }
 

@@ -21,6 +21,10 @@ export interface CarQuirks {
   tailgateField: 'tailgate' | 'tailGate';
   /** An unlock's `readyToUnlockUntil`: epoch milliseconds, or seconds left as Volvo's doc page shows. */
   unlockDeadline: 'epoch-ms' | 'seconds-left';
+  /** v2 endpoints this model lacks (e.g. `engine-status`): 404 "Car model is not supported". */
+  unsupported: string[];
+  /** Every command fails with 422 "Error returned from car" (the car refused or was out of reach). */
+  commandsFailInCar: boolean;
 }
 
 export const DEFAULT_QUIRKS: CarQuirks = {
@@ -30,6 +34,8 @@ export const DEFAULT_QUIRKS: CarQuirks = {
   omitted: [],
   tailgateField: 'tailgate',
   unlockDeadline: 'epoch-ms',
+  unsupported: [],
+  commandsFailInCar: false,
 };
 
 /** The wire fields a quirk may name (v2 doors and windows answers). */
@@ -62,6 +68,10 @@ export const quirksPatchSchema = z
     omitted: z.array(z.enum(WIRE_FIELDS)).max(WIRE_FIELDS.length),
     tailgateField: z.enum(['tailgate', 'tailGate']),
     unlockDeadline: z.enum(['epoch-ms', 'seconds-left']),
+    unsupported: z
+      .array(z.enum(['engine-status', 'command-accessibility', 'commands', 'windows']))
+      .max(4),
+    commandsFailInCar: z.boolean(),
   })
   .partial()
   .strict();

@@ -93,3 +93,28 @@ describe('the unlock deadline', () => {
     expect(Date.parse(until ?? '') - scenario.clock.now()).toBe(120_000);
   });
 });
+
+describe('errors as they really come', () => {
+  test('a lock failing with "Error returned from car" says the car refused or was out of reach, and the state stands', async () => {
+    const scenario = await start({ simulator: { quirks: { commandsFailInCar: true } } });
+    await scenario.service.intents.refresh();
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    await scenario.service.intents.lock(CAR);
+    const car = view(scenario);
+    expect(car.command.last).toMatchObject({ ok: false });
+    expect(car.command.last?.message).toContain(
+      'The car refused the request or could not be reached',
+    );
+    expect(car.lock?.value).toBe('UNLOCKED');
+  });
+
+  test('a model without engine-status (404 "Car model is not supported") shows no engine and no error', async () => {
+    const scenario = await start({ simulator: { quirks: { unsupported: ['engine-status'] } } });
+    scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    await scenario.advance(5 * MINUTE);
+    expect(view(scenario).lastError).toBeNull();
+    expect(view(scenario).freshness.state).toBe('live');
+  });
+});
