@@ -138,14 +138,16 @@ test('thresholds and check intervals take effect; a rule switched off stays quie
   await host.demo({ kind: 'door', door: 'hood', value: 'OPEN' });
   await expect(stateWord(page)).toHaveText('Unlocked · hood open');
   await fastForward(page, host, 150_000);
-  await expect.poll(() => host.notifications.map((n) => n.title)).toEqual(['Hood left open']);
+  await expect
+    .poll(() => host.notifications.map((n) => n.title))
+    .toEqual(['Volvo 2023 · 000001: Hood left open']);
 
   // Closed again, the car stays unlocked for 15 min: that rule is off, so nothing more comes.
   await host.demo({ kind: 'door', door: 'hood', value: 'CLOSED' });
   await expect(stateWord(page)).toHaveText('Unlocked');
   await fastForward(page, host, 15 * 60_000);
   await expect(stateWord(page)).toHaveText('Unlocked');
-  expect(host.notifications.map((n) => n.title)).toEqual(['Hood left open']);
+  expect(host.notifications.map((n) => n.title)).toEqual(['Volvo 2023 · 000001: Hood left open']);
 });
 
 test('a car asleep refuses Lock in words, even inside the unlock window, and locks once awake', async ({

@@ -76,6 +76,11 @@ export interface AppNotification {
 /** Shows desktop notifications. Clicks and actions come back through the AppService intents. */
 export interface Notifier {
   show(notification: AppNotification): void;
+  /**
+   * Takes back the notification with this id, where the platform allows it: the problem it
+   * spoke of is over (the door closed, the car locked), so it should not sit there still.
+   */
+  withdraw(id: string): void;
 }
 
 /** Opens a URL in the system browser (never in an app window). */

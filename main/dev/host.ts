@@ -160,6 +160,9 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       logger.info('notification', { title: notification.title, body: notification.body });
       send(panels, { type: 'notification', notification, at: recorded.at });
     },
+    withdraw(id) {
+      logger.info('notification withdrawn', { id });
+    },
   };
   const stores: PersistedStores = options.stores ?? {
     settings: memorySettings(options.settings),

@@ -52,6 +52,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     onAction(listener) {
       actionListener = listener;
     },
+    withdraw(id) {
+      // Where the platform keeps it (Action Center, Notification Center), it goes from there too.
+      active.get(id)?.close();
+      active.delete(id);
+    },
     show(request: AppNotification) {
       if (!Notification.isSupported()) {
         options.logger.info('Desktop notifications are not supported here.', {

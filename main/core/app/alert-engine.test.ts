@@ -62,6 +62,30 @@ function engine(
 }
 
 describe('alert engine', () => {
+  test('a notification names the car, says what to do, and is taken back once the problem is over', async () => {
+    const { clock, notifier } = engine();
+    const named = createAlertEngine({
+      clock,
+      notifier,
+      store: memoryJsonStore<AlertState>(),
+      settings: () => defaultSettings.alerts,
+      carName: (scope) => (scope === VIN ? 'XC40' : undefined),
+    });
+    const facts = car(clock.now(), { lock: 'UNLOCKED', open: ['tailgate'] });
+    named.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    await clock.advance(6 * MINUTE);
+    named.update(VIN, evaluateVehicle(facts, defaultSettings.alerts));
+    expect(notifier.shown[0]).toMatchObject({
+      title: 'XC40: Tailgate left open',
+      body: expect.stringMatching(/has been open for 6 min\. Close it at the car;/),
+    });
+    named.update(
+      VIN,
+      evaluateVehicle(car(clock.now(), { lock: 'UNLOCKED' }), defaultSettings.alerts),
+    );
+    expect(notifier.withdrawn).toEqual([notifier.shown[0]?.id]);
+  });
+
   test('a door open longer than the threshold notifies once, with "Lock now", and reminds later', async () => {
     const { clock, notifier, engine: alerts } = engine();
     const openedAt = clock.now();
@@ -75,7 +99,7 @@ describe('alert engine', () => {
     expect(notifier.shown).toHaveLength(1);
     expect(notifier.shown[0]).toMatchObject({
       title: 'Tailgate left open',
-      body: 'The tailgate of Volvo 2023 · 000001 has been open for 5 min.',
+      body: 'The tailgate of Volvo 2023 · 000001 has been open for 5 min. Close it at the car; the car cannot lock while it is open.',
       vin: VIN,
       actions: [{ id: 'lock', label: 'Lock now' }],
     });
@@ -173,7 +197,7 @@ describe('alert engine', () => {
     );
     expect(notifier.shown).toHaveLength(1);
     expect(notifier.shown[0]?.body).toBe(
-      'Volvo 2023 · 000001 is locked but the rear left window is open.',
+      'Volvo 2023 · 000001 is locked but the rear left window is open. Close it at the car: windows cannot be closed remotely.',
     );
     expect(notifier.shown[0]?.actions).toBeUndefined();
   });

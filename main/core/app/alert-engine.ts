@@ -51,7 +51,18 @@ export interface AlertEngineOptions {
   settings: () => Settings['alerts'];
   /** Every notification sent, for the activity log. */
   onEvent?(event: AlertEvent, episode: Readonly<Episode>): void;
+  /** The car a scope is about, for notification titles; undefined for the app's own alerts. */
+  carName?(scope: string): string | undefined;
 }
+
+/** What to do about each car problem, said in its notification after what is wrong. */
+const ADVICE: Partial<Record<AlertRule, string>> = {
+  'door-open': 'Close it at the car; the car cannot lock while it is open.',
+  unlocked: 'Lock it from volvo-tray or with the shortcut.',
+  'window-open-while-locked': 'Close it at the car: windows cannot be closed remotely.',
+  'engine-running': 'Check on the car: an engine left running in a garage is dangerous.',
+  'tank-lid-open': 'Close it at the car.',
+};
 
 export interface AlertEngine {
   /** Applies the latest evaluation for one scope (a VIN, or "app") and notifies what is due. */
@@ -92,10 +103,14 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const vinOf = (scope: string) => (scope === 'app' ? undefined : scope);
 
   const notify = (episode: Episode, event: 'alert' | 'reminder', lockAction: boolean) => {
+    // The title says which car and what is wrong; the body what happened and what to do.
+    const car = options.carName?.(episode.scope);
+    const title = car && !episode.title.includes(car) ? `${car}: ${episode.title}` : episode.title;
+    const advice = ADVICE[episode.rule];
     notifier.show({
       id: episode.id,
-      title: event === 'reminder' ? `Reminder: ${episode.title}` : episode.title,
-      body: episode.message,
+      title: event === 'reminder' ? `Reminder: ${title}` : title,
+      body: advice ? `${episode.message} ${advice}` : episode.message,
       vin: vinOf(episode.scope),
       ...(lockAction ? { actions: [{ id: 'lock', label: 'Lock now' }] } : {}),
     });
@@ -139,6 +154,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
           if (episode) {
             episodes = episodes.filter((candidate) => candidate !== episode);
             changed = true;
+            // The problem is over: its notification should not still be on screen.
+            if (episode.notifiedAt !== null) notifier.withdraw(episode.id);
             const text = evaluation.cleared[rule];
             if (alerts.notifyCleared && episode.notifiedAt !== null && text)
               notifyCleared(episode, text);

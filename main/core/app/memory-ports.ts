@@ -66,12 +66,20 @@ export function memoryJsonStore<T>(initial?: T): JsonStore<T> {
 }
 
 /** A notifier that remembers what it showed, oldest first. */
-export function recordingNotifier(): Notifier & { shown: AppNotification[] } {
+export function recordingNotifier(): Notifier & {
+  shown: AppNotification[];
+  withdrawn: string[];
+} {
   const shown: AppNotification[] = [];
+  const withdrawn: string[] = [];
   return {
     shown,
+    withdrawn,
     show(notification) {
       shown.push(structuredClone(notification));
+    },
+    withdraw(id) {
+      withdrawn.push(id);
     },
   };
 }
@@ -230,9 +238,14 @@ function wrapNotifier(inner: Notifier): ReturnType<typeof recordingNotifier> {
   const recorder = recordingNotifier();
   return {
     shown: recorder.shown,
+    withdrawn: recorder.withdrawn,
     show(notification) {
       recorder.show(notification);
       inner.show(notification);
+    },
+    withdraw(id) {
+      recorder.withdraw(id);
+      inner.withdraw(id);
     },
   };
 }

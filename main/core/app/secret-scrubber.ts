@@ -51,6 +51,7 @@ export function createSecretScrubber(): SecretScrubber {
           title: scrub(notification.title),
           body: scrub(notification.body),
         }),
+      withdraw: (id) => inner.withdraw(id),
     }),
   };
 }

@@ -24,7 +24,9 @@ describe('timestamps are the last upload, not the last change', () => {
     // Every upload since has moved the door's timestamp; the alert still dates from the first.
     await scenario.advance(2 * MINUTE);
     expect(notices(scenario, 'door-open')).toHaveLength(1);
-    expect(notices(scenario, 'door-open')[0]?.title).toBe('Rear left door left open');
+    expect(notices(scenario, 'door-open')[0]?.title).toBe(
+      'Volvo 2023 · 000001: Rear left door left open',
+    );
   });
 
   test('unlocked with every door closed notifies after its 10 minutes, uploads or not', async () => {

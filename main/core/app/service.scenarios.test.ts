@@ -103,7 +103,7 @@ describe('alerts', () => {
     expect(await activityTexts(second)).toEqual(
       expect.arrayContaining([
         'Rear right door opened',
-        `Alert: ${notified(first, 'door-open')[0]?.body}`,
+        'Alert: The rear right door of Volvo 2023 · 000001 has been open for 5 min.',
       ]),
     );
   });

@@ -131,6 +131,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     notifier,
     store: sections.section('alerts', alertStateSchema),
     settings: () => settings.alerts,
+    carName: (scope) => find(scope)?.name,
     onEvent(event, episode) {
       const text =
         event === 'cleared'
