@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings';
 import type { Snapshot } from '../../shared/snapshot';
 import { MESSAGES } from '../../shared/words/sign-in';
@@ -33,6 +33,13 @@ export function ConnectionSection({
   /** What the connect form last said went wrong: it is said there, next to its button. */
   const [formError, setFormError] = useState<string | null>(null);
   const changeButton = useRef<HTMLButtonElement>(null);
+  /** Focus goes back to "Connect my car" once it is on screen again (after the new Snapshot). */
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus || !changeButton.current) return;
+    changeButton.current.focus();
+    setRefocus(false);
+  });
   const signedIn = signIn.state === 'signed-in' || signIn.state === 'expired';
 
   const run = async (action: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
@@ -137,7 +144,7 @@ export function ConnectionSection({
             // Connected: the form has done its job and folds away.
             if (outcome.ok && changing) {
               setChanging(false);
-              changeButton.current?.focus();
+              setRefocus(true);
             }
           }}
         />
