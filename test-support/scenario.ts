@@ -6,6 +6,7 @@ import {
   trackingFetch,
 } from '../main/core/app/testing/tracking-fetch';
 import type { AppService } from '../main/core/app/types';
+import type { AuthSession } from '../main/core/auth/types';
 import type { Fetch, JsonStore, Logger, SecretVault } from '../main/core/ports';
 import { FakeClock } from '../main/core/testing/fake-clock';
 import { embeddedDemo } from '../main/demo/embedded-simulator';
@@ -67,6 +68,8 @@ export interface ScenarioOptions {
   idleMaxMs?: number;
   /** Call `service.start()` (default true). */
   start?: boolean;
+  /** A sign-in session made by the test (e.g. signed in elsewhere); default: the app's own. */
+  auth?: AuthSession;
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -78,6 +81,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     fetch: http.fetch,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.vault ? { vault: options.vault } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
     settings,
     state: options.stateStore ?? memoryJsonStore<unknown>(options.state),
   });

@@ -1,4 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
+import { MESSAGES } from '../../../shared/words/sign-in';
 import { loopbackOnlyFetch } from '../../../test-support/scenario';
 import {
   activityTexts,
@@ -8,7 +9,11 @@ import {
   vehicleView as view,
 } from '../../../test-support/scenario-suite';
 import { type Simulator, startSimulator } from '../../../test-support/simulator';
-import type { Fetch } from '../ports';
+import { createRedirectFollower } from '../auth/redirect-follower';
+import { createAuthSession } from '../auth/session';
+import { STATUS_SCOPES } from '../auth/types';
+import { volvoIdConfig } from '../auth/volvo-id';
+import { type Fetch, silentLogger } from '../ports';
 import { FakeClock } from '../testing/fake-clock';
 import { memoryJsonStore, memoryVault } from './memory-ports';
 
@@ -383,4 +388,72 @@ test('after signing out, the next start stays signed out until demo mode is chos
 
   const third = await start({ stateStore });
   expect(third.service.snapshot().signIn.state).toBe('signed-in');
+});
+
+test('a status-only sign-in (an app Volvo has not approved for commands): status and alerts work, Lock and the shortcut say why not, in words', async () => {
+  const clock = new FakeClock();
+  const account = await startSimulator({ clock, approvedScopes: STATUS_SCOPES });
+  closeAfterTest.push(account);
+  // Volvo (the API and Volvo ID) is the account's simulator; nothing else is reached.
+  const fetch: Fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    return url.hostname === 'api.volvocars.com'
+      ? loopbackOnlyFetch(`${account.baseUrl}${url.pathname}${url.search}`, init)
+      : loopbackOnlyFetch(input, init);
+  };
+  const vault = memoryVault();
+  await vault.set('apiKey', account.apiKey);
+  const auth = createAuthSession({
+    fetch,
+    clock,
+    vault,
+    browser: createRedirectFollower(fetch),
+    logger: silentLogger,
+    allowPlaintextSecrets: () => false,
+    meta: memoryJsonStore<unknown>(),
+  });
+  await auth.signInWithVolvoId(
+    volvoIdConfig(account.baseUrl, account.publicClientId, undefined, 0, 'status-only'),
+    'volvo-id',
+    'v2',
+  );
+  const scenario = await start({
+    clock,
+    fetch,
+    vault,
+    auth,
+    settings: {
+      connection: {
+        mode: 'volvo-id',
+        apiVersion: 'v2',
+        clientId: account.publicClientId,
+        redirectPort: 8765,
+        access: 'status-only',
+      },
+    },
+  });
+  await scenario.http.idle();
+  const snapshot = scenario.service.snapshot();
+  expect(snapshot.signIn).toMatchObject({ state: 'signed-in', mode: 'volvo-id' });
+  expect(snapshot.signIn.commandsRefused).toBe(MESSAGES.statusOnly);
+
+  // Status and alerts: a door left open is seen and notified.
+  account.vehicle(CAR).setLock('UNLOCKED');
+  account.vehicle(CAR).setDoor('rearLeft', 'OPEN');
+  await scenario.service.intents.refresh();
+  expect(view(scenario).doors?.rearLeft?.value).toBe('OPEN');
+  await scenario.advance(6 * MINUTE);
+  expect(scenario.deps.notifier.shown.some((shown) => shown.id.includes(':door-open:'))).toBe(true);
+
+  // Lock and the shortcut refuse in words, and send nothing.
+  const commandsBefore = account.stats().apiRequests;
+  await expect(scenario.service.intents.lock(CAR)).rejects.toThrow(MESSAGES.statusOnly);
+  await expect(scenario.service.intents.prepareUnlock(CAR)).rejects.toThrow(MESSAGES.statusOnly);
+  scenario.deps.shortcuts.press();
+  await scenario.http.idle();
+  expect(scenario.deps.notifier.shown.at(-1)).toMatchObject({
+    title: 'Nothing was locked',
+    body: MESSAGES.statusOnly,
+  });
+  expect(account.stats().apiRequests).toBe(commandsBefore);
 });
