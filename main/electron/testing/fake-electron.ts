@@ -1,4 +1,14 @@
 import { EventEmitter } from 'node:events';
+import type {
+  ContextBridge,
+  Dialog,
+  Notification as ElectronNotification,
+  Tray as ElectronTray,
+  GlobalShortcut,
+  Net,
+  SafeStorage,
+  Shell,
+} from 'electron';
 import { chordOf } from '../../../shared/accelerator';
 
 /**
@@ -208,7 +218,11 @@ export interface FakeMenuItem {
   click?: () => void;
 }
 
-export class FakeTray extends EventEmitter {
+export class FakeTray
+  extends EventEmitter
+  implements
+    Pick<ElectronTray, 'setToolTip' | 'setIgnoreDoubleClickEvents' | 'isDestroyed' | 'destroy'>
+{
   image: FakeNativeImage;
   readonly images: FakeNativeImage[] = [];
   tooltip = '';
@@ -250,7 +264,10 @@ export class FakeTray extends EventEmitter {
   }
 }
 
-export class FakeNotification extends EventEmitter {
+export class FakeNotification
+  extends EventEmitter
+  implements Pick<ElectronNotification, 'show' | 'close'>
+{
   shown = false;
   closed = false;
   constructor(readonly options: Record<string, unknown>) {
@@ -327,7 +344,7 @@ function initialState() {
     safeStorage: {
       available: true,
       asyncApi: true,
-      backend: 'gnome_libsecret' as string,
+      backend: 'gnome_libsecret' as ReturnType<SafeStorage['getSelectedStorageBackend']>,
       /** The OS key now in use; ciphertexts under another key ask to be re-encrypted. */
       keyId: 'k1',
       /** Keys the OS no longer has (a reset keyring): decrypting fails. */
@@ -451,20 +468,20 @@ export const globalShortcut = {
   unregisterAll() {
     fake.shortcuts.clear();
   },
-};
+} satisfies Pick<GlobalShortcut, 'register' | 'unregister' | 'isRegistered' | 'unregisterAll'>;
 
 export const dialog = {
   showErrorBox(title: string, content: string) {
     fake.errorBoxes.push({ title, content });
   },
-};
+} satisfies Pick<Dialog, 'showErrorBox'>;
 
 export const shell = {
   openExternal(url: string): Promise<void> {
     fake.openedExternal.push(url);
     return Promise.resolve();
   },
-};
+} satisfies Pick<Shell, 'openExternal'>;
 
 export const safeStorage = {
   get isAsyncEncryptionAvailable() {
@@ -492,7 +509,7 @@ export const powerMonitor = new EventEmitter();
 
 export const net = {
   isOnline: () => fake.online,
-};
+} satisfies Pick<Net, 'isOnline'>;
 
 export const ipcMain = {
   on(channel: string, listener: Listener) {
@@ -537,7 +554,7 @@ export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown) {
     fake.exposedInMainWorld.set(key, api);
   },
-};
+} satisfies Pick<ContextBridge, 'exposeInMainWorld'>;
 
 export const session = {
   defaultSession: new FakeSession(),
