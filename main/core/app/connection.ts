@@ -2,6 +2,7 @@ import type { DemoAction, SignInRequest } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import type { SignInMode } from '../../../shared/snapshot';
 import type { ApiVersion } from '../../../shared/vehicle';
+import { APP_WORDS } from '../../../shared/words/app';
 import { createRedirectFollower } from '../auth/redirect-follower';
 import type { AuthSession } from '../auth/types';
 import { VOLVO_ID_ISSUER, volvoIdConfig } from '../auth/volvo-id';
@@ -196,9 +197,7 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
       if (apiKey === undefined) {
         // Signed in, but no request can be made: start over rather than show an empty app.
         await auth.signOut();
-        throw new Error(
-          'The saved VCC API key could not be found, so volvo-tray is signed out. Sign in again.',
-        );
+        throw new Error(APP_WORDS.apiKeyMissing);
       }
       options.rememberSecret(apiKey);
       return { api: api(VOLVO_API_BASE, state.apiVersion, apiKey), mode: state.mode, apiKey };
@@ -210,9 +209,7 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
     demo(action, defaultVin) {
       const sim = backend;
       if (!demoActive || sim === null) {
-        throw new Error(
-          'The demo controls only work with the demo car. Choose "Try demo mode" in Settings to use them.',
-        );
+        throw new Error(APP_WORDS.demoOnly);
       }
       const vin = (
         (action.kind === 'fault' ? undefined : action.vin) ??
@@ -221,7 +218,7 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
         ''
       ).toUpperCase();
       if (action.kind !== 'fault' && !sim.vins.includes(vin)) {
-        throw new Error(`The demo has no car with VIN ${vin}.`);
+        throw new Error(APP_WORDS.noSuchDemoCar(vin));
       }
       sim.apply(action, vin);
       return vin;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SignInRequest } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import type { ActivityEntry, Snapshot } from '../../../shared/snapshot';
+import { APP_WORDS } from '../../../shared/words/app';
 import { MESSAGES } from '../../../shared/words/sign-in';
 import { createAuthSession } from '../auth/session';
 import type { AuthState } from '../auth/types';
@@ -65,9 +66,6 @@ const DOOR_CHECK_TIMEOUT_MS = 20_000;
 const LOCK_JOIN_WINDOW_MS = 10_000;
 /** First retry of listing the account's cars after a failure. */
 const CONNECT_RETRY_MS = 30_000;
-
-const NO_CARS =
-  'No cars are linked to this Volvo ID. Add your car to it in the Volvo Cars app, then sign in again.';
 
 /**
  * The application core: owns every piece of state, publishes a Snapshot on every change, and
@@ -358,13 +356,13 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     maxRetryMs: MAX_BACKOFF_MS,
     onListed(vins) {
       setVehicles(vins);
-      lastError = vins.length === 0 ? NO_CARS : null;
+      lastError = vins.length === 0 ? APP_WORDS.noCars : null;
       void listing.readCapabilities(watchedVins());
       scheduler.start();
       changed();
     },
     onFailed(reason) {
-      lastError = `Could not list the cars on this Volvo ID: ${reason} volvo-tray tries again by itself.`;
+      lastError = APP_WORDS.listingFailed(reason);
       changed();
     },
     onCapabilities(vin, capabilities) {
@@ -452,7 +450,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       await attach(next);
     } catch (error) {
       const message = scrubber.scrub(
-        error instanceof Error ? error.message : 'The sign-in did not work. Try again.',
+        error instanceof Error ? error.message : APP_WORDS.signInFailed,
       );
       signingIn = false;
       // A failed attempt leaves the session as it was: keep watching the cars with it.
@@ -484,9 +482,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       });
       return {
         settings: defaultSettings,
-        problems: [
-          'The settings could not be read, so every setting is at its default for now. Changing one saves them all again.',
-        ],
+        problems: [APP_WORDS.settingsUnreadable],
       };
     }
   };
@@ -561,11 +557,11 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   // ---- intents ----------------------------------------------------------------------------
   const requireVehicle = (vin: string): VehicleRecord => {
     const record = find(vin);
-    if (!record) throw new Error(`There is no car with VIN ${vin.toUpperCase()} on this Volvo ID.`);
+    if (!record) throw new Error(APP_WORDS.noSuchCar(vin.toUpperCase()));
     return record;
   };
   const requireConnected = () => {
-    if (connected === null) throw new Error('Sign in to Volvo first.');
+    if (connected === null) throw new Error(APP_WORDS.signInFirst);
   };
   /** Lock and unlock need the command scopes: a status-only sign-in says so before sending. */
   const requireCommands = () => {
@@ -705,9 +701,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
         }
       } catch (error) {
         lastError = scrubber.scrub(
-          error instanceof Error
-            ? error.message
-            : 'The sign-in at start-up did not work. Sign in again in Settings.',
+          error instanceof Error ? error.message : APP_WORDS.startupSignInFailed,
         );
         logger.warn('Start-up sign-in failed', { reason: lastError });
       }
