@@ -8,7 +8,7 @@
  *
  * Variants: macOS Template images (black, the menu bar tints them), and for Windows and Linux a
  * dark glyph for light taskbars (`-light`) and a light glyph for dark ones (`-dark`), where the
- * attention state may use its amber accent.
+ * attention and unlocked states may use their amber accent.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
