@@ -188,6 +188,20 @@ describe('the shell with a stub core', () => {
     expect(fake.openedExternal).toEqual(['https://developer.volvocars.com/']);
   });
 
+  it('the tray menu opens the logs folder and says what volvo-tray is, and that Volvo has no part in it', async () => {
+    await start();
+    const menu = fake.trays[0]?.contextMenu;
+    menu?.item('logs')?.click?.();
+    expect(fake.openedPaths).toHaveLength(1);
+    expect(fake.openedPaths[0]).toMatch(/logs$/);
+    menu?.item('about')?.click?.();
+    expect(fake.messageBoxes[0]).toMatchObject({
+      title: 'About volvo-tray',
+      message: expect.stringMatching(/^volvo-tray \d+\.\d+\.\d+/),
+      detail: expect.stringContaining('Not affiliated with Volvo Cars'),
+    });
+  });
+
   it('pushes each Snapshot to the popover and the tray', async () => {
     const { core, window } = await start();
     core.publish(snapshot({ revision: 2, online: false }));

@@ -1,6 +1,5 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, session } from 'electron';
+import { app, dialog, session, shell } from 'electron';
 import type { Snapshot } from '../../shared/snapshot';
 import { withHostIntents } from '../core/app/intent-handlers';
 import type { AppDeps, AppService } from '../core/app/types';
@@ -10,6 +9,7 @@ import { createElectronBrowserOpener, isAllowedExternalUrl } from './browser-ope
 import { pushSnapshot, registerIntentHandlers, senderCheck } from './ipc';
 import { createJsonFileStore } from './json-store';
 import { applyLaunchAtLogin, currentLaunchEnvironment } from './launch-at-login';
+import { createRotatingLogFile } from './log-file';
 import { createRedactingLogger } from './logger';
 import { createElectronNotifier } from './notifier';
 import { createPopoverWindow } from './popover-window';
@@ -72,14 +72,12 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const paths = appPaths(options.distDirectory);
   const userData = app.getPath('userData');
   const logsDirectory = app.getPath('logs');
-  mkdirSync(logsDirectory, { recursive: true });
-  const logFile = createWriteStream(join(logsDirectory, 'main.log'), { flags: 'a' });
-  // A full disk must not take the app down with it: the console still gets the lines.
-  logFile.on('error', () => undefined);
+  // Rotated at 1 MB, three old files kept; a full disk only loses log lines.
+  const logFile = createRotatingLogFile({ directory: logsDirectory });
   const logger = createRedactingLogger({
     minLevel: app.isPackaged ? 'info' : 'debug',
     write: (level, line) => {
-      logFile.write(`${line}\n`);
+      logFile.write(line);
       if (!app.isPackaged)
         (level === 'error' || level === 'warn' ? console.error : console.log)(line);
     },
@@ -156,6 +154,12 @@ export async function runShell(options: ShellOptions): Promise<void> {
       selectVehicle: (vin) =>
         background('Selecting a vehicle', () => core.intents.selectVehicle(vin)),
       demo: (action) => background('A demo scenario', () => core.intents.demo(action)),
+      openLogsFolder: () => {
+        void shell.openPath(logsDirectory).then((problem) => {
+          if (problem) logger.warn('The logs folder could not be opened.', { problem });
+        });
+      },
+      about: () => showAbout(),
       quit,
     },
   });
@@ -234,8 +238,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
         tray.destroy();
         popover.destroy();
         stopped = true;
-        // The log's last lines reach the disk before the process ends.
-        logFile.end(() => app.quit());
+        // Log lines are written as they come (appendFileSync): nothing is left to flush.
+        app.quit();
       });
   });
 
@@ -253,3 +257,18 @@ export async function runShell(options: ShellOptions): Promise<void> {
   followLaunchAtLogin(settings.current().launchAtLogin);
   logger.info('volvo-tray is running.', { vault: vault.protection() });
 }
+
+/** "About volvo-tray": the version, where it comes from, and that Volvo Cars has no part in it. */
+function showAbout(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: 'About volvo-tray',
+    message: `volvo-tray ${app.getVersion()}`,
+    detail: ABOUT_DETAIL,
+    buttons: ['OK'],
+  });
+}
+
+/** The About box's words. */
+export const ABOUT_DETAIL =
+  'A desktop tray companion for a connected Volvo: lock state, open doors and windows, lock from a shortcut.\n\nNot affiliated with Volvo Cars. Volvo is a trademark of Volvo Trademark Holding AB.';

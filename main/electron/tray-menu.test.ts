@@ -16,6 +16,8 @@ function recorder() {
       refresh: () => calls.push('refresh'),
       selectVehicle: (vin: string) => calls.push(`select ${vin}`),
       demo: (action: DemoAction) => demos.push(action),
+      openLogsFolder: () => calls.push('logs'),
+      about: () => calls.push('about'),
       quit: () => calls.push('quit'),
     },
   };
@@ -35,7 +37,7 @@ function find(items: TrayMenuItem[], id: string): TrayMenuItem {
 }
 
 describe('the tray menu', () => {
-  it('signed in (demo): state, Open, Lock, Refresh, vehicles, demo scenarios, Settings, Quit', () => {
+  it('signed in (demo): state, Open, Lock, Refresh, vehicles, demo scenarios, Settings, logs, About, Quit', () => {
     const { actions } = recorder();
     expect(labels(trayMenuTemplate(snapshot(), actions))).toEqual([
       'XC40: Locked (disabled)',
@@ -47,6 +49,8 @@ describe('the tray menu', () => {
       'Demo scenarios',
       '---',
       'Settings…',
+      'Open logs folder',
+      'About volvo-tray',
       'Quit volvo-tray',
     ]);
   });
@@ -61,6 +65,8 @@ describe('the tray menu', () => {
       'Refresh (disabled)',
       '---',
       'Settings…',
+      'Open logs folder',
+      'About volvo-tray',
       'Quit volvo-tray',
     ]);
   });

@@ -26,6 +26,8 @@ export interface TrayMenuActions {
   refresh(): void;
   selectVehicle(vin: string): void;
   demo(action: DemoAction): void;
+  openLogsFolder(): void;
+  about(): void;
   quit(): void;
 }
 
@@ -111,6 +113,8 @@ export function trayMenuTemplate(snapshot: Snapshot, actions: TrayMenuActions): 
   items.push(
     { type: 'separator' },
     { id: 'settings', label: 'Settings…', click: () => actions.openSettings() },
+    { id: 'logs', label: 'Open logs folder', click: () => actions.openLogsFolder() },
+    { id: 'about', label: 'About volvo-tray', click: () => actions.about() },
     { id: 'quit', label: 'Quit volvo-tray', click: () => actions.quit() },
   );
   return items;

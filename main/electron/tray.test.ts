@@ -30,6 +30,8 @@ function setup(platform: NodeJS.Platform, initial = snapshot(), desktop?: string
       lock: () => clicks.push('lock'),
       refresh: () => clicks.push('refresh'),
       selectVehicle: () => clicks.push('select'),
+      openLogsFolder: () => clicks.push('logs'),
+      about: () => clicks.push('about'),
       demo: () => clicks.push('demo'),
       quit: () => clicks.push('quit'),
     },

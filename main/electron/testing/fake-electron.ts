@@ -5,6 +5,8 @@ import type {
   Notification as ElectronNotification,
   Tray as ElectronTray,
   GlobalShortcut,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   Net,
   SafeStorage,
   Shell,
@@ -316,6 +318,10 @@ function initialState() {
     notifications: [] as FakeNotification[],
     notificationsSupported: true,
     openedExternal: [] as string[],
+    /** Folders opened with shell.openPath (the logs folder). */
+    openedPaths: [] as string[],
+    /** dialog.showMessageBox calls (the About box). */
+    messageBoxes: [] as MessageBoxOptions[],
     ipcHandlers: new Map<string, IpcHandler>(),
     /** `ipcMain.on` listeners (send/sendSync channels), by channel. */
     ipcListeners: new Map<string, Set<Listener>>(),
@@ -474,14 +480,24 @@ export const dialog = {
   showErrorBox(title: string, content: string) {
     fake.errorBoxes.push({ title, content });
   },
-} satisfies Pick<Dialog, 'showErrorBox'>;
+  showMessageBox(options: MessageBoxOptions) {
+    fake.messageBoxes.push(options);
+    return Promise.resolve({ response: 0, checkboxChecked: false });
+  },
+} satisfies Pick<Dialog, 'showErrorBox'> & {
+  showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+};
 
 export const shell = {
   openExternal(url: string): Promise<void> {
     fake.openedExternal.push(url);
     return Promise.resolve();
   },
-} satisfies Pick<Shell, 'openExternal'>;
+  openPath(path: string): Promise<string> {
+    fake.openedPaths.push(path);
+    return Promise.resolve('');
+  },
+} satisfies Pick<Shell, 'openExternal' | 'openPath'>;
 
 export const safeStorage = {
   get isAsyncEncryptionAvailable() {
