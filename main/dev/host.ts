@@ -27,6 +27,7 @@ import type { AppService } from '../core/app/types';
 import { dispatchIntent } from '../core/intent-schemas';
 import {
   type AppNotification,
+  type Fetch,
   type JsonStore,
   type Logger,
   type Notifier,
@@ -169,8 +170,23 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     state: memoryJsonStore<unknown>(),
     vault: memoryVault(options.vaultProtection ?? 'memory'),
   };
+  // Requests the app has in flight: a fast-forward waits for them before it moves on.
+  let inFlight = 0;
+  const fetch: Fetch = (input, init) => {
+    inFlight += 1;
+    return globalThis.fetch(input, init).finally(() => {
+      inFlight -= 1;
+    });
+  };
+  clock.settleWith(async () => {
+    // At most 1 s: a request the simulator never answers (the timeout fault) must not hang it.
+    const giveUpAt = Date.now() + 1_000;
+    do await new Promise((resolveDelay) => setTimeout(resolveDelay, 10));
+    while (inFlight > 0 && Date.now() < giveUpAt);
+  });
   const deps = createMemoryDeps({
     clock,
+    fetch,
     notifier,
     logger,
     ...stores,
