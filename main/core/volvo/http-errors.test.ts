@@ -118,6 +118,18 @@ describe('errorFromAnswer', () => {
     }
   });
 
+  it('words an absurd or past Retry-After plainly, not as millions of days', () => {
+    const huge = errorFromAnswer(answer(429, '', { 'retry-after': '1000000000000' }), context);
+    expect(huge.message).toBe(
+      'Too many requests to the Volvo API. Try again later (Volvo asked for an impossible wait).',
+    );
+    const past = errorFromAnswer(
+      answer(429, '', { 'retry-after': new Date(now - 60_000).toUTCString() }),
+      context,
+    );
+    expect(past.message).toBe('Too many requests to the Volvo API. Try again now.');
+  });
+
   it('tells a v1 user to switch to v2 in one sentence when v1 is gone', () => {
     const error = errorFromAnswer(answer(410, volvoError('GONE', 'Version 1 is removed.')), {
       ...context,

@@ -3,6 +3,8 @@ import type { ApiVersion } from '../../../shared/vehicle';
 import { durationInWords } from '../../../shared/words/time';
 import { VolvoApiError } from './errors';
 
+const DAY_MS = 24 * 3_600_000;
+
 /** What to do once Volvo has removed API v1; the CLI swaps it for its own flag. */
 export const SWITCH_TO_V2 = 'switch to API v2 in Settings';
 
@@ -184,7 +186,16 @@ function rateLimitError(
   details: { status: number; apiMessage?: string },
 ): VolvoApiError {
   const retryAfterMs = retryAfter(headers.get('retry-after'), now);
-  const when = retryAfterMs === undefined ? 'in a minute' : `in ${durationInWords(retryAfterMs)}`;
+  // Volvo's limits are per minute and per day: a wait beyond a day is a broken header, and its
+  // figure ("11574074 d") would only puzzle; the pause itself is capped at a day elsewhere.
+  const when =
+    retryAfterMs === undefined
+      ? 'in a minute'
+      : retryAfterMs > DAY_MS
+        ? 'later (Volvo asked for an impossible wait)'
+        : retryAfterMs === 0
+          ? 'now'
+          : `in ${durationInWords(retryAfterMs)}`;
   return new VolvoApiError(
     'rate-limited',
     `Too many requests to the Volvo API. Try again ${when}.`,
