@@ -93,6 +93,11 @@ export interface BrowserHost {
   readonly notifications: readonly RecordedNotification[];
   /** How often the popover asked to be closed (Escape), and to quit the app. */
   readonly requests: { readonly closePopover: number; readonly quit: number };
+  /**
+   * Connected Vehicle API requests the app sent since the host started. Unlike the quota's
+   * count of the day, it does not start over at midnight UTC, so a spec can run at any hour.
+   */
+  apiRequestsSent(): number;
   /** Runs an intent exactly as a page would (validated by the contract). */
   call<K extends IntentName>(
     name: K,
@@ -172,8 +177,11 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   };
   // Requests the app has in flight: a fast-forward waits for them before it moves on.
   let inFlight = 0;
+  let apiRequests = 0;
   const fetch: Fetch = (input, init) => {
     inFlight += 1;
+    const url = input instanceof Request ? input.url : input.toString();
+    if (new URL(url).pathname.startsWith('/connected-vehicle/')) apiRequests += 1;
     return globalThis.fetch(input, init).finally(() => {
       inFlight -= 1;
     });
@@ -336,6 +344,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     stores,
     notifications,
     requests,
+    apiRequestsSent: () => apiRequests,
     call,
     async demo(action) {
       const result = await call('demo', action);
