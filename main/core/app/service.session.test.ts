@@ -172,6 +172,16 @@ test('a failed sign-in leaves the car watched as before and says what went wrong
 
 const API_KEY = 'abcdefghijklmnopqrstuvwxyz012345';
 
+/** A fetch for which Volvo's API (api.volvocars.com) is `account`, a simulator on this computer. */
+function volvoAt(account: Simulator): Fetch {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    return url.hostname === 'api.volvocars.com'
+      ? loopbackOnlyFetch(`${account.baseUrl}${url.pathname}${url.search}`, init)
+      : loopbackOnlyFetch(input, init);
+  };
+}
+
 /**
  * A scenario whose "Volvo" (api.volvocars.com, where a test token's requests go) is a second
  * simulator on this computer: another account, reached once the app leaves the demo.
@@ -180,12 +190,7 @@ async function startWithAccount(options: { vins?: string[] } = {}) {
   const clock = new FakeClock();
   const account = await startSimulator({ clock, ...options });
   closeAfterTest.push(account);
-  const fetch: Fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : input.toString());
-    return url.hostname === 'api.volvocars.com'
-      ? loopbackOnlyFetch(`${account.baseUrl}${url.pathname}${url.search}`, init)
-      : loopbackOnlyFetch(input, init);
-  };
+  const fetch = volvoAt(account);
   const scenario = await start({ clock, fetch });
   const connect = async () => {
     await scenario.service.intents.signIn({
@@ -394,13 +399,7 @@ test('a status-only sign-in (an app Volvo has not approved for commands): status
   const clock = new FakeClock();
   const account = await startSimulator({ clock, approvedScopes: STATUS_SCOPES });
   closeAfterTest.push(account);
-  // Volvo (the API and Volvo ID) is the account's simulator; nothing else is reached.
-  const fetch: Fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : input.toString());
-    return url.hostname === 'api.volvocars.com'
-      ? loopbackOnlyFetch(`${account.baseUrl}${url.pathname}${url.search}`, init)
-      : loopbackOnlyFetch(input, init);
-  };
+  const fetch = volvoAt(account);
   const vault = memoryVault();
   await vault.set('apiKey', account.apiKey);
   const auth = createAuthSession({
