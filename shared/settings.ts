@@ -36,6 +36,8 @@ export type Settings = {
   selectedVin: string | null;
   /** VINs to watch; empty means all vehicles of the account. */
   watchedVins: string[];
+  /** The person's own name for a car, by VIN; a car not named here goes by its model. */
+  vehicleNames: Record<string, string>;
   polling: {
     /** While something needs attention (unlocked, open, command sent, popover open). */
     fastSeconds: number;
@@ -79,6 +81,8 @@ export interface SettingsPatch {
   connection?: Partial<Settings['connection']>;
   selectedVin?: string | null;
   watchedVins?: string[];
+  /** Names to set, by VIN; an empty name gives the car back its model's name. */
+  vehicleNames?: Record<string, string>;
   polling?: Partial<Settings['polling']>;
   alerts?: { [K in keyof Alerts]?: Alerts[K] extends object ? Partial<Alerts[K]> : Alerts[K] };
   shortcut?: string;

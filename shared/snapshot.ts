@@ -68,8 +68,13 @@ export interface CommandResultView {
 /** One vehicle as the popover shows it. */
 export interface VehicleView {
   vin: string;
-  /** A display name: model where known, else the VIN's last six characters. */
+  /**
+   * The person's own name for the car; else its model, model year and the VIN's last six
+   * characters ("XC40 2023 · 000001"); else what the VIN tells ("Volvo 2023 · 000001").
+   */
   name: string;
+  /** What Volvo says the car is, e.g. "XC40 · 2023 · Crystal White"; null when it did not say. */
+  description: string | null;
   watched: boolean;
   summary: VehicleSummary;
   lock: Reading<LockState> | null;

@@ -13,6 +13,15 @@ export type OpenState = 'OPEN' | 'CLOSED' | 'AJAR' | 'UNKNOWN';
 /** Whether the engine runs (v2 `engine-status`). */
 export type EngineState = 'RUNNING' | 'STOPPED' | 'UNKNOWN';
 
+/** What Volvo says the car is (v2 `/vehicles/{vin}`); each null when it did not say. */
+export interface VehicleDetails {
+  /** e.g. "XC90" (`descriptions.model`). */
+  model: string | null;
+  modelYear: number | null;
+  /** e.g. "Passion Red Solid" (`externalColour`). */
+  colour: string | null;
+}
+
 /** The car's central lock. */
 export type LockState = 'LOCKED' | 'UNLOCKED' | 'UNKNOWN';
 

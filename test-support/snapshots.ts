@@ -29,6 +29,7 @@ export function vehicleView(overrides: Partial<VehicleView> = {}): VehicleView {
   return {
     vin: VIN_1,
     name: 'XC40',
+    description: 'XC40 · 2023 · Crystal White',
     watched: true,
     summary: 'locked',
     lock: { value: 'LOCKED', timestamp: AT },

@@ -26,7 +26,7 @@ test('the engine left running on a locked car: one notification, and the popover
   const alerts = page.getByRole('region', { name: 'Alerts' });
   await expect(alerts).toContainText('Engine running, car parked');
   await expect.poll(() => host.notifications.length).toBe(1);
-  expect(host.notifications[0]?.title).toBe('Volvo 2023 · 000001: Engine running, car parked');
+  expect(host.notifications[0]?.title).toBe('XC40 2023 · 000001: Engine running, car parked');
   expect(host.notifications[0]?.body).toMatch(/running while the car is locked/);
 
   // It keeps running: still that one notification (before the reminder is due).

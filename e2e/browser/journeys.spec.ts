@@ -103,13 +103,29 @@ test('the classic car: its own parts, locked; unwatched cars leave the picker', 
 
   // Watch the classic car only: no choice is left, and the header names the car shown.
   await openSettings(page);
-  await page.getByLabel(/^Volvo 2023/).uncheck();
+  await page.getByRole('checkbox', { name: 'Watch this car' }).first().uncheck();
   await saveSettings(page);
   await page.keyboard.press('Escape');
   await expect(carPicker(page)).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Volvo 2022 · 000002');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('V60 2022 · 000002');
   await expect(partRow(page, 'Tank lid')).toBeVisible();
   await expect(page.getByTestId('freshness-badge')).toHaveCount(0);
+
+  // The person names the car; the header, Settings and the tray say it; emptied, the model's
+  // name comes back.
+  await openSettings(page);
+  const name = page.getByLabel('Name for V60 · 2022');
+  await expect(name).toHaveAttribute('placeholder', 'Named after its model');
+  await name.fill('Work car');
+  await saveSettings(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Work car');
+  expect(host.service.snapshot().vehicles.find((v) => VIN_2.test(v.vin))?.name).toBe('Work car');
+  await openSettings(page);
+  await name.fill('');
+  await saveSettings(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('V60 2022 · 000002');
 });
 
 test('thresholds and check intervals take effect; a rule switched off stays quiet', async ({
@@ -141,14 +157,14 @@ test('thresholds and check intervals take effect; a rule switched off stays quie
   await fastForward(page, host, 150_000);
   await expect
     .poll(() => host.notifications.map((n) => n.title))
-    .toEqual(['Volvo 2023 · 000001: Hood left open']);
+    .toEqual(['XC40 2023 · 000001: Hood left open']);
 
   // Closed again, the car stays unlocked for 15 min: that rule is off, so nothing more comes.
   await host.demo({ kind: 'door', door: 'hood', value: 'CLOSED' });
   await expect(stateWord(page)).toHaveText('Unlocked');
   await fastForward(page, host, 15 * 60_000);
   await expect(stateWord(page)).toHaveText('Unlocked');
-  expect(host.notifications.map((n) => n.title)).toEqual(['Volvo 2023 · 000001: Hood left open']);
+  expect(host.notifications.map((n) => n.title)).toEqual(['XC40 2023 · 000001: Hood left open']);
 });
 
 test('a car asleep refuses Lock in words, even inside the unlock window, and locks once awake', async ({

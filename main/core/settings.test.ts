@@ -62,6 +62,26 @@ describe('settings patches', () => {
     expect(next.polling).toEqual({ ...defaultSettings.polling, fastSeconds: 45 });
   });
 
+  it('changes only the field a patch names: the rest of its group stays as the person set it', () => {
+    const tuned = applySettingsPatch(
+      defaultSettings,
+      settingsPatchSchema.parse({
+        polling: { dailyBudget: 2000, slowSeconds: 900 },
+        connection: { clientId: 'my-app', redirectPort: 9000 },
+      }),
+    );
+    const next = applySettingsPatch(
+      tuned,
+      settingsPatchSchema.parse({ polling: { fastSeconds: 45 }, connection: { mode: 'volvo-id' } }),
+    );
+    expect(next.polling).toMatchObject({ fastSeconds: 45, dailyBudget: 2000, slowSeconds: 900 });
+    expect(next.connection).toMatchObject({
+      mode: 'volvo-id',
+      clientId: 'my-app',
+      redirectPort: 9000,
+    });
+  });
+
   it('refuses unknown keys and out-of-range values', () => {
     expect(settingsPatchSchema.safeParse({ polling: { fastSeconds: 1 } }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ unlockDurationSeconds: 500 }).success).toBe(false);
@@ -82,5 +102,50 @@ describe('settings patches', () => {
     expect(settingsPatchSchema.safeParse({ selectedVin: 'x'.repeat(1_000_000) }).success).toBe(
       false,
     );
+  });
+
+  it("keeps a rule's minutes when only its switch changes (engine and tank lid too)", () => {
+    const tuned = applySettingsPatch(
+      defaultSettings,
+      settingsPatchSchema.parse({ alerts: { engineRunning: { minutes: 25 } } }),
+    );
+    const next = applySettingsPatch(
+      tuned,
+      settingsPatchSchema.parse({
+        alerts: { engineRunning: { enabled: false }, tankLidOpen: { enabled: true } },
+      }),
+    );
+    expect(next.alerts.engineRunning).toEqual({ enabled: false, minutes: 25 });
+    expect(next.alerts.tankLidOpen).toEqual({ enabled: true, minutes: 5 });
+  });
+
+  it("names a car, renames it, and gives it back its model's name with an empty name", () => {
+    const vin = 'YV1XZK9V2PA000001';
+    const named = applySettingsPatch(
+      defaultSettings,
+      settingsPatchSchema.parse({ vehicleNames: { [vin]: '  Anna’s XC40 ' } }),
+    );
+    expect(named.vehicleNames).toEqual({ [vin]: 'Anna’s XC40' });
+    const other = applySettingsPatch(
+      named,
+      settingsPatchSchema.parse({ vehicleNames: { YV4A22PL3N1000002: 'Work car' } }),
+    );
+    expect(other.vehicleNames).toEqual({ [vin]: 'Anna’s XC40', YV4A22PL3N1000002: 'Work car' });
+    const cleared = applySettingsPatch(
+      other,
+      settingsPatchSchema.parse({ vehicleNames: { [vin]: '' } }),
+    );
+    expect(cleared.vehicleNames).toEqual({ YV4A22PL3N1000002: 'Work car' });
+  });
+
+  it('refuses a car name that is too long, not one line, or not keyed by a VIN', () => {
+    const vin = 'YV1XZK9V2PA000001';
+    const refused = (names: unknown) => settingsPatchSchema.safeParse({ vehicleNames: names });
+    expect(refused({ [vin]: 'x'.repeat(41) }).error?.issues[0]?.message).toBe(
+      "A car's name has at most 40 characters.",
+    );
+    expect(refused({ [vin]: 'two\nlines' }).success).toBe(false);
+    expect(refused({ ['x'.repeat(1000)]: 'name' }).success).toBe(false);
+    expect(refused({ [vin]: 42 }).success).toBe(false);
   });
 });

@@ -17,10 +17,39 @@ const timedRule = (defaultMinutes: number) =>
     minutes: minutes(1, 24 * 60).default(defaultMinutes),
   });
 const switchRule = z.object({ enabled: z.boolean().default(true) });
+
+/**
+ * A change to a group of settings: any of its fields, without their defaults, so a patch that
+ * names one field leaves the others as they were (a default would quietly reset them).
+ */
+function patchOf<Shape extends z.ZodRawShape>(
+  group: z.ZodObject<Shape> | z.ZodDefault<z.ZodObject<Shape>>,
+) {
+  const object = group instanceof z.ZodDefault ? group.unwrap() : group;
+  const fields = Object.entries(object.shape).map(([key, field]) => [
+    key,
+    field instanceof z.ZodDefault ? field.unwrap() : field,
+  ]);
+  return z
+    .object(Object.fromEntries(fields) as { [K in keyof Shape]: WithoutDefault<Shape[K]> })
+    .partial()
+    .strict();
+}
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
 /** A VIN as stored: bounded, so no patch or hand-edited file can make the settings huge. */
 const storedVin = z.string().max(17, 'A VIN has 17 characters.');
 /** More cars than any one Volvo ID has. */
 const MAX_WATCHED_VINS = 100;
+/** Room for "Anna's XC40 (work)", not for an essay in the header. */
+export const MAX_VEHICLE_NAME = 40;
+const vehicleNameText = z
+  .string()
+  .trim()
+  .max(MAX_VEHICLE_NAME, `A car's name has at most ${MAX_VEHICLE_NAME} characters.`)
+  .refine((name) => !/\p{Cc}/u.test(name), 'A car name is one line of text.');
+const vehicleNames = z
+  .record(storedVin, vehicleNameText)
+  .refine((names) => Object.keys(names).length <= MAX_WATCHED_VINS, 'Too many car names.');
 
 export const SETTINGS_VERSION = 1;
 
@@ -48,6 +77,8 @@ export const settingsSchema = z.object({
   selectedVin: storedVin.nullable().default(null),
   /** VINs to watch; empty means all vehicles of the account. */
   watchedVins: z.array(storedVin).max(MAX_WATCHED_VINS).default([]),
+  /** The person's own name for a car, by VIN; a car not named here goes by its model. */
+  vehicleNames: vehicleNames.default({}),
   polling: z
     .object({
       /** While something needs attention (unlocked, open, command sent, popover open). */
@@ -108,19 +139,20 @@ export const defaultSettings: Settings = settingsSchema.parse({});
 /** A change the UI may ask for: any subset, nested sections partial too. */
 export const settingsPatchSchema = z
   .object({
-    connection: settingsSchema.shape.connection.unwrap().partial().strict(),
+    connection: patchOf(settingsSchema.shape.connection),
     selectedVin: settingsSchema.shape.selectedVin.unwrap(),
     watchedVins: settingsSchema.shape.watchedVins.unwrap(),
-    polling: settingsSchema.shape.polling.unwrap().partial().strict(),
+    vehicleNames,
+    polling: patchOf(settingsSchema.shape.polling),
     alerts: z
       .object({
-        doorOpen: timedRule(5).partial().strict(),
-        unlocked: timedRule(10).partial().strict(),
-        windowOpenWhileLocked: switchRule.partial().strict(),
-        signInExpired: switchRule.partial().strict(),
-        quotaOut: switchRule.partial().strict(),
-        engineRunning: timedRule(10).partial().strict(),
-        tankLidOpen: timedRule(5).partial().strict(),
+        doorOpen: patchOf(timedRule(5)),
+        unlocked: patchOf(timedRule(10)),
+        windowOpenWhileLocked: patchOf(switchRule),
+        signInExpired: patchOf(switchRule),
+        quotaOut: patchOf(switchRule),
+        engineRunning: patchOf(timedRule(10)),
+        tankLidOpen: patchOf(timedRule(5)),
         remindAfterMinutes: settingsSchema.shape.alerts.unwrap().shape.remindAfterMinutes.unwrap(),
         notifyCleared: z.boolean(),
       })
@@ -194,24 +226,24 @@ function repair(
 
 /** Applies a validated patch; nested sections merge, everything else replaces. */
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
-  const alerts = patch.alerts ?? {};
+  const alerts: Record<string, unknown> = { ...settings.alerts };
+  for (const [key, change] of Object.entries(patch.alerts ?? {})) {
+    const current = alerts[key];
+    // A rule's patch names only what changes: its other fields stay as they were.
+    alerts[key] =
+      typeof change === 'object' && typeof current === 'object'
+        ? { ...current, ...change }
+        : change;
+  }
+  // An empty name gives the car back the name of its model.
+  const named = Object.entries({ ...settings.vehicleNames, ...patch.vehicleNames });
   return settingsSchema.parse({
     ...settings,
     ...patch,
     connection: { ...settings.connection, ...patch.connection },
     polling: { ...settings.polling, ...patch.polling },
-    alerts: {
-      ...settings.alerts,
-      ...alerts,
-      doorOpen: { ...settings.alerts.doorOpen, ...alerts.doorOpen },
-      unlocked: { ...settings.alerts.unlocked, ...alerts.unlocked },
-      windowOpenWhileLocked: {
-        ...settings.alerts.windowOpenWhileLocked,
-        ...alerts.windowOpenWhileLocked,
-      },
-      signInExpired: { ...settings.alerts.signInExpired, ...alerts.signInExpired },
-      quotaOut: { ...settings.alerts.quotaOut, ...alerts.quotaOut },
-    },
+    alerts,
+    vehicleNames: Object.fromEntries(named.filter(([, name]) => name.trim() !== '')),
   });
 }
 

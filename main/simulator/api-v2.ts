@@ -128,6 +128,23 @@ function commands(_context: RouteContext, vehicle: VehicleState): Reply {
   return data(list);
 }
 
+/** Shaped as Home Assistant's recorded `xc90_petrol_2019/vehicle.json`, inside `data`. */
+function details(_context: RouteContext, vehicle: VehicleState): Reply {
+  const { model, modelYear, colour } = vehicle.equipment.catalogue;
+  return data({
+    vin: vehicle.vin,
+    modelYear,
+    gearbox: 'AUTOMATIC',
+    fuelType: 'PETROL',
+    ...(colour === null ? {} : { externalColour: colour }),
+    images: {
+      exteriorImageUrl: `https://images.example.invalid/${model.toLowerCase()}/exterior.png`,
+      internalImageUrl: `https://images.example.invalid/${model.toLowerCase()}/interior.png`,
+    },
+    descriptions: { model, upholstery: 'CHARCOAL', steering: 'LEFT' },
+  });
+}
+
 function commandAccessibility(_context: RouteContext, vehicle: VehicleState): Reply {
   const asleep = vehicle.readings().asleep;
   const timestamp = new Date(asleep.changedAt).toISOString();
@@ -153,6 +170,13 @@ export const V2_ROUTES: readonly ApiRoute[] = [
     scopes: ['conve:vehicle_relation'],
     target: 'account',
     handle: (context) => data(context.fleet.vins.map((vin) => ({ vin }))),
+  },
+  {
+    ...read,
+    path: ['vehicles', ':vin'],
+    scopes: ['conve:vehicle_relation'],
+    target: 'vehicle',
+    handle: details,
   },
   {
     ...read,

@@ -4,6 +4,13 @@ import { VehicleState } from './vehicle';
 /** The demo account's cars: a modern one (sunroof, lock-reduced-guard) and a classic one. */
 export const DEMO_VINS: readonly string[] = ['YV1XZK9V2PA000001', 'YV4A22PL3N1000002'];
 
+/**
+ * How `/vehicles/{vin}` describes the demo cars. The classic car's answer has no
+ * `externalColour`, as Home Assistant's recorded `ex30_2024_no_colour/vehicle.json`.
+ */
+const MODERN_CAR = { model: 'XC40', modelYear: 2023, colour: 'Crystal White' };
+const CLASSIC_CAR = { model: 'V60', modelYear: 2022, colour: null };
+
 /** 17 characters, no I, O or Q. */
 const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 
@@ -22,9 +29,15 @@ export class Fleet {
       if (this.vehicles.has(vin)) throw new Error(`The VIN ${vin} is listed twice.`);
       // The first car is the modern one; the others are classic cars.
       const modern = index === 0;
+      const catalogue = modern ? MODERN_CAR : CLASSIC_CAR;
       this.vehicles.set(
         vin,
-        new VehicleState(vin, { sunroof: modern, lockReducedGuard: modern }, clock, commandStepMs),
+        new VehicleState(
+          vin,
+          { sunroof: modern, lockReducedGuard: modern, catalogue },
+          clock,
+          commandStepMs,
+        ),
       );
     });
   }

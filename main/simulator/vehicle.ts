@@ -26,6 +26,8 @@ export interface StoredReading<V> {
 export interface Equipment {
   sunroof: boolean;
   lockReducedGuard: boolean;
+  /** What `/vehicles/{vin}` says of the car; `colour` null: the answer leaves it out. */
+  catalogue: { model: string; modelYear: number; colour: string | null };
 }
 
 /** How the car answered a lock or unlock, whichever API version asked. */

@@ -13,6 +13,8 @@ interface TextFieldProps {
   unit?: string;
   /** Indented under the checkbox it belongs to ("after 5 minutes"). */
   nested?: boolean;
+  placeholder?: string;
+  maxLength?: number;
 }
 
 /** A labelled input with its hint and error wired up for assistive tech. */
@@ -26,6 +28,8 @@ export function TextField({
   type = 'text',
   unit,
   nested = false,
+  placeholder,
+  maxLength,
 }: TextFieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
     .filter(Boolean)
@@ -46,6 +50,8 @@ export function TextField({
           aria-describedby={describedBy || undefined}
           autoComplete="off"
           spellCheck={false}
+          placeholder={placeholder}
+          maxLength={maxLength}
         />
         {unit ? <span className="field-unit">{unit}</span> : null}
       </span>

@@ -1,7 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Snapshot, VehicleView } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
-import { carLabel } from '../format/summary';
 import type { View } from '../hooks/useViewRoute';
 import { ActivityIcon, BackIcon, RefreshIcon, SettingsIcon } from './icons';
 
@@ -45,7 +44,7 @@ export function Header({ snapshot, vehicle, bridge, view, open, back, signedOut 
         <h1 className="header-title" id="view-title" tabIndex={-1} ref={titleRef}>
           {TITLES[view]}
           {view === 'activity' && vehicle ? (
-            <span className="header-sub"> · {carLabel(vehicle)}</span>
+            <span className="header-sub"> · {vehicle.name}</span>
           ) : null}
         </h1>
       </header>
@@ -62,7 +61,7 @@ export function Header({ snapshot, vehicle, bridge, view, open, back, signedOut 
           <h1 className="header-title">volvo-tray</h1>
         ) : several ? (
           <>
-            <h1 className="visually-hidden">{carLabel(vehicle)}</h1>
+            <h1 className="visually-hidden">{vehicle.name}</h1>
             <select
               className="car-picker"
               aria-label="Car"
@@ -71,13 +70,15 @@ export function Header({ snapshot, vehicle, bridge, view, open, back, signedOut 
             >
               {choices.map((v) => (
                 <option key={v.vin} value={v.vin}>
-                  {carLabel(v)}
+                  {v.name}
                 </option>
               ))}
             </select>
           </>
         ) : (
-          <h1 className="header-title">{carLabel(vehicle)}</h1>
+          <h1 className="header-title" title={vehicle.description ?? undefined}>
+            {vehicle.name}
+          </h1>
         )}
       </div>
       {!signedOut && vehicle ? (

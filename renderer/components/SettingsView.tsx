@@ -5,6 +5,7 @@ import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import {
   type CheckboxField,
+  MAX_CAR_NAME,
   NUMBER_LIMITS,
   type NumberField,
   type PreferenceValues,
@@ -98,9 +99,14 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
     if (!checked.ok) {
       setErrors(checked.errors);
       setOutcome({ ok: false, text: 'Nothing was saved: please correct the marked fields.' });
-      focusFirstError(checked.errors, (key) =>
-        key === 'watched' ? `pref-watch-${vins[0] ?? ''}` : `pref-${key}`,
-      );
+      focusFirstError(checked.errors, (key) => {
+        if (key === 'watched') return `pref-watch-${vins[0] ?? ''}`;
+        if (key === 'names') {
+          const long = vins.find((vin) => (values.names[vin] ?? '').trim().length > MAX_CAR_NAME);
+          return `pref-name-${long ?? ''}`;
+        }
+        return `pref-${key}`;
+      });
       return;
     }
     if (Object.keys(checked.patch).length === 0) {
@@ -140,28 +146,41 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
   const { quota } = snapshot;
   return (
     <form id="preferences" onSubmit={(event) => void submit(event)} noValidate>
-      {vins.length > 1 ? (
+      {vins.length > 0 ? (
         <fieldset className="settings-section">
-          <legend className="section-title">Cars to watch</legend>
+          <legend className="section-title">{vins.length > 1 ? 'Your cars' : 'Your car'}</legend>
           {snapshot.vehicles.map((vehicle) => (
-            <CheckField
-              key={vehicle.vin}
-              id={`pref-watch-${vehicle.vin}`}
-              label={
-                <>
-                  {vehicle.name} <span className="hint">{vehicle.vin}</span>
-                </>
-              }
-              checked={values.watched.includes(vehicle.vin)}
-              onChange={(checked) =>
-                set('watched')(
-                  checked
-                    ? [...values.watched, vehicle.vin]
-                    : values.watched.filter((vin) => vin !== vehicle.vin),
-                )
-              }
-            />
+            <div key={vehicle.vin} className="car-settings">
+              <TextField
+                id={`pref-name-${vehicle.vin}`}
+                label={`Name for ${vehicle.description ?? vehicle.vin}`}
+                value={values.names[vehicle.vin] ?? ''}
+                onChange={(name) => set('names')({ ...values.names, [vehicle.vin]: name })}
+                placeholder="Named after its model"
+                maxLength={MAX_CAR_NAME}
+                hint={vehicle.description ? `VIN ${vehicle.vin}` : undefined}
+              />
+              {vins.length > 1 ? (
+                <CheckField
+                  id={`pref-watch-${vehicle.vin}`}
+                  label="Watch this car"
+                  checked={values.watched.includes(vehicle.vin)}
+                  onChange={(checked) =>
+                    set('watched')(
+                      checked
+                        ? [...values.watched, vehicle.vin]
+                        : values.watched.filter((vin) => vin !== vehicle.vin),
+                    )
+                  }
+                />
+              ) : null}
+            </div>
           ))}
+          {errors.names ? (
+            <p className="field-error" id="pref-names">
+              {errors.names}
+            </p>
+          ) : null}
           {errors.watched ? (
             <p className="field-error" id="pref-watched">
               {errors.watched}
@@ -177,6 +196,10 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
         {checkbox('unlockedEnabled', 'When the car stays unlocked')}
         {number('unlockedMinutes', 'after', { nested: true })}
         {checkbox('windowOpenWhileLocked', 'When the car is locked with a window open')}
+        {checkbox('engineRunningEnabled', 'When the engine runs while the car is parked')}
+        {number('engineRunningMinutes', 'or unlocked with no door opened for', { nested: true })}
+        {checkbox('tankLidOpenEnabled', 'When the tank or charging lid stays open')}
+        {number('tankLidOpenMinutes', 'after', { nested: true })}
         {checkbox('signInExpired', 'When I need to sign in again')}
         {checkbox('quotaOut', 'When Volvo’s daily request quota runs out')}
         {number('remindAfterMinutes', 'Remind me again after', { hint: '0 means never.' })}

@@ -18,6 +18,8 @@ const patches: Record<keyof typeof LIMITS, (n: number) => unknown> = {
   dailyBudget: (n) => ({ polling: { dailyBudget: n } }),
   doorOpenMinutes: (n) => ({ alerts: { doorOpen: { minutes: n } } }),
   unlockedMinutes: (n) => ({ alerts: { unlocked: { minutes: n } } }),
+  engineRunningMinutes: (n) => ({ alerts: { engineRunning: { minutes: n } } }),
+  tankLidOpenMinutes: (n) => ({ alerts: { tankLidOpen: { minutes: n } } }),
   remindAfterMinutes: (n) => ({ alerts: { remindAfterMinutes: n } }),
   unlockDurationSeconds: (n) => ({ unlockDurationSeconds: n }),
   redirectPort: (n) => ({ connection: { redirectPort: n } }),

@@ -24,6 +24,8 @@ export const LIMITS = {
   dailyBudget: { min: 100, max: 10_000, unit: 'requests' },
   doorOpenMinutes: { min: 1, max: 24 * 60, unit: 'minutes' },
   unlockedMinutes: { min: 1, max: 24 * 60, unit: 'minutes' },
+  engineRunningMinutes: { min: 1, max: 24 * 60, unit: 'minutes' },
+  tankLidOpenMinutes: { min: 1, max: 24 * 60, unit: 'minutes' },
   remindAfterMinutes: { min: 0, max: 24 * 60, unit: 'minutes' },
   unlockDurationSeconds: { min: 1, max: 120, unit: 'seconds' },
   redirectPort: { min: 1024, max: 65535, unit: '' },

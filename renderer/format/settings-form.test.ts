@@ -82,6 +82,55 @@ describe('preference form', () => {
   });
 });
 
+describe('car names and the engine and tank lid rules in the form', () => {
+  it('names a car, sends only the names that changed, and an emptied name to go back', () => {
+    const named = { ...defaultSettings, vehicleNames: { [vins[1] ?? '']: 'Work car' } };
+    const values = preferenceValues(named, vins);
+    expect(values.names).toEqual({ [vins[0] ?? '']: '', [vins[1] ?? '']: 'Work car' });
+    const result = preferencePatch(
+      { ...values, names: { [vins[0] ?? '']: '  Anna’s XC40 ', [vins[1] ?? '']: '' } },
+      named,
+      vins,
+    );
+    expect(result).toEqual({
+      ok: true,
+      patch: { vehicleNames: { [vins[0] ?? '']: 'Anna’s XC40', [vins[1] ?? '']: '' } },
+    });
+    expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+  });
+
+  it('refuses a name too long for the header, and saves nothing', () => {
+    const values = {
+      ...preferenceValues(defaultSettings, vins),
+      names: { [vins[0] ?? '']: 'x'.repeat(41) },
+      launchAtLogin: true,
+    };
+    expect(preferencePatch(values, defaultSettings, vins)).toEqual({
+      ok: false,
+      errors: { names: "A car's name has at most 40 characters." },
+    });
+  });
+
+  it('switches the engine and tank lid rules and sets their minutes', () => {
+    const values = {
+      ...preferenceValues(defaultSettings, vins),
+      engineRunningMinutes: '20',
+      tankLidOpenEnabled: true,
+    };
+    const result = preferencePatch(values, defaultSettings, vins);
+    expect(result).toEqual({
+      ok: true,
+      patch: {
+        alerts: {
+          engineRunning: { enabled: true, minutes: 20 },
+          tankLidOpen: { enabled: true, minutes: 5 },
+        },
+      },
+    });
+    expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+  });
+});
+
 describe('connection form', () => {
   const filled = {
     ...connectValues(defaultSettings),

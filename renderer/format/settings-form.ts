@@ -17,11 +17,17 @@ import {
 export interface PreferenceValues {
   /** The checked VINs. */
   watched: string[];
+  /** The person's own name for each car, by VIN; empty: named after its model. */
+  names: Record<string, string>;
   doorOpenEnabled: boolean;
   doorOpenMinutes: string;
   unlockedEnabled: boolean;
   unlockedMinutes: string;
   windowOpenWhileLocked: boolean;
+  engineRunningEnabled: boolean;
+  engineRunningMinutes: string;
+  tankLidOpenEnabled: boolean;
+  tankLidOpenMinutes: string;
   signInExpired: boolean;
   quotaOut: boolean;
   remindAfterMinutes: string;
@@ -37,6 +43,9 @@ export interface PreferenceValues {
 
 export type PreferenceErrors = Partial<Record<keyof PreferenceValues, string>>;
 
+/** Room for "Anna's XC40 (work)"; the core refuses longer names too. */
+export const MAX_CAR_NAME = 40;
+
 /**
  * The form filled from the settings. A watch list that names none of the cars (empty, or left
  * from the demo or another account) means every car, so all are checked, as the core has it.
@@ -46,11 +55,16 @@ export function preferenceValues(settings: Settings, vins: readonly string[]): P
   const chosen = settings.watchedVins.filter((vin) => vins.includes(vin));
   return {
     watched: chosen.length > 0 ? chosen : [...vins],
+    names: Object.fromEntries(vins.map((vin) => [vin, settings.vehicleNames[vin] ?? ''])),
     doorOpenEnabled: alerts.doorOpen.enabled,
     doorOpenMinutes: String(alerts.doorOpen.minutes),
     unlockedEnabled: alerts.unlocked.enabled,
     unlockedMinutes: String(alerts.unlocked.minutes),
     windowOpenWhileLocked: alerts.windowOpenWhileLocked.enabled,
+    engineRunningEnabled: alerts.engineRunning.enabled,
+    engineRunningMinutes: String(alerts.engineRunning.minutes),
+    tankLidOpenEnabled: alerts.tankLidOpen.enabled,
+    tankLidOpenMinutes: String(alerts.tankLidOpen.minutes),
     signInExpired: alerts.signInExpired.enabled,
     quotaOut: alerts.quotaOut.enabled,
     remindAfterMinutes: String(alerts.remindAfterMinutes),
@@ -79,6 +93,9 @@ export function preferencePatch(
 ): PreferenceCheck {
   // Errors are collected in the form's visual order, so the first one is the first to fix.
   const errors: PreferenceErrors = {};
+  if (vins.some((vin) => (values.names[vin] ?? '').trim().length > MAX_CAR_NAME)) {
+    errors.names = `A car's name has at most ${MAX_CAR_NAME} characters.`;
+  }
   if (vins.length > 0 && values.watched.length === 0) {
     errors.watched = 'Watch at least one car.';
   }
@@ -89,6 +106,8 @@ export function preferencePatch(
   };
   const doorOpenMinutes = number('doorOpenMinutes');
   const unlockedMinutes = number('unlockedMinutes');
+  const engineRunningMinutes = number('engineRunningMinutes');
+  const tankLidOpenMinutes = number('tankLidOpenMinutes');
   const remindAfterMinutes = number('remindAfterMinutes');
   const fastSeconds = number('fastSeconds');
   const slowSeconds = number('slowSeconds');
@@ -105,6 +124,8 @@ export function preferencePatch(
   if (
     doorOpenMinutes === undefined ||
     unlockedMinutes === undefined ||
+    engineRunningMinutes === undefined ||
+    tankLidOpenMinutes === undefined ||
     remindAfterMinutes === undefined ||
     fastSeconds === undefined ||
     slowSeconds === undefined ||
@@ -121,6 +142,14 @@ export function preferencePatch(
     ? []
     : vins.filter((vin) => values.watched.includes(vin));
   if (!sameList(watchedVins, settings.watchedVins)) patch.watchedVins = watchedVins;
+  const renamed = vins.filter(
+    (vin) => (values.names[vin] ?? '').trim() !== (settings.vehicleNames[vin] ?? ''),
+  );
+  if (renamed.length > 0) {
+    patch.vehicleNames = Object.fromEntries(
+      renamed.map((vin) => [vin, (values.names[vin] ?? '').trim()]),
+    );
+  }
 
   const alertPatch: NonNullable<SettingsPatch['alerts']> = {};
   if (
@@ -134,6 +163,21 @@ export function preferencePatch(
     unlockedMinutes !== alerts.unlocked.minutes
   ) {
     alertPatch.unlocked = { enabled: values.unlockedEnabled, minutes: unlockedMinutes };
+  }
+  if (
+    values.engineRunningEnabled !== alerts.engineRunning.enabled ||
+    engineRunningMinutes !== alerts.engineRunning.minutes
+  ) {
+    alertPatch.engineRunning = {
+      enabled: values.engineRunningEnabled,
+      minutes: engineRunningMinutes,
+    };
+  }
+  if (
+    values.tankLidOpenEnabled !== alerts.tankLidOpen.enabled ||
+    tankLidOpenMinutes !== alerts.tankLidOpen.minutes
+  ) {
+    alertPatch.tankLidOpen = { enabled: values.tankLidOpenEnabled, minutes: tankLidOpenMinutes };
   }
   if (values.windowOpenWhileLocked !== alerts.windowOpenWhileLocked.enabled) {
     alertPatch.windowOpenWhileLocked = { enabled: values.windowOpenWhileLocked };
@@ -171,6 +215,8 @@ export function preferencePatch(
 export const NUMBER_LIMITS = {
   doorOpenMinutes: LIMITS.doorOpenMinutes,
   unlockedMinutes: LIMITS.unlockedMinutes,
+  engineRunningMinutes: LIMITS.engineRunningMinutes,
+  tankLidOpenMinutes: LIMITS.tankLidOpenMinutes,
   remindAfterMinutes: LIMITS.remindAfterMinutes,
   fastSeconds: LIMITS.fastSeconds,
   slowSeconds: LIMITS.slowSeconds,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VehicleView } from '../../shared/snapshot';
 import type { OpenState, Reading } from '../../shared/vehicle';
 import { vehicleView } from '../../test-support/snapshots';
-import { carLabel, carUpdatedAt, freshnessBadge, stateView, updatedLine } from './summary';
+import { carUpdatedAt, freshnessBadge, stateView, updatedLine } from './summary';
 
 const now = Date.parse('2026-11-27T08:10:00.000Z');
 /** That day at a local clock time: the popover speaks the person's time zone, whichever it is. */
@@ -161,12 +161,5 @@ describe('freshnessBadge', () => {
       label: 'Offline',
       explanation: 'No network since 08:05. Showing the last known state.',
     });
-  });
-});
-
-describe('carLabel', () => {
-  it('does not repeat the VIN tail the name already has', () => {
-    expect(carLabel(vehicle())).toBe('Volvo 2023 · 000001');
-    expect(carLabel({ name: 'XC40', vin: 'YV1XZK9V2PA000001' })).toBe('XC40 · 000001');
   });
 });

@@ -113,9 +113,3 @@ function sentence(text: string): string {
   if (!trimmed) return 'The last check failed.';
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
-
-/** The car as the header names it; the core's name usually ends with the VIN's last six. */
-export function carLabel(vehicle: Pick<VehicleView, 'name' | 'vin'>): string {
-  const tail = vehicle.vin.slice(-6);
-  return vehicle.name.includes(tail) ? vehicle.name : `${vehicle.name} · ${tail}`;
-}

@@ -3,8 +3,8 @@ import type { JsonStore, Logger } from '../ports';
 
 /**
  * The app keeps one small JSON document across restarts (`AppDeps.state`): the day's request
- * count, alert episodes, the activity log, the sign-in session's non-secret facts and whether the
- * person signed out. Each
+ * count, alert episodes, the activity log, the sign-in session's non-secret facts, whether the
+ * person signed out and what Volvo said each car is. Each
  * owner gets its own section as a {@link JsonStore}; a section that fails its schema (a
  * hand-edited or older file) loads as empty instead of crashing, and the others are kept.
  * Anything else in the document is dropped at the next write, so it cannot grow forever. A
@@ -12,7 +12,7 @@ import type { JsonStore, Logger } from '../ports';
  */
 
 /** The sections of the state document. */
-export const STATE_SECTIONS = ['quota', 'activity', 'alerts', 'auth', 'signOut'] as const;
+export const STATE_SECTIONS = ['quota', 'activity', 'alerts', 'auth', 'signOut', 'cars'] as const;
 export type StateSectionName = (typeof STATE_SECTIONS)[number];
 
 export interface StateSections {

@@ -39,7 +39,7 @@ describe('engine left running', () => {
     await scenario.advance(5 * MINUTE);
     const shown = engineNotices(scenario);
     expect(shown).toHaveLength(1);
-    expect(shown[0]?.title).toBe('Volvo 2023 · 000001: Engine running, car parked');
+    expect(shown[0]?.title).toBe('XC40 2023 · 000001: Engine running, car parked');
     expect(shown[0]?.body).toContain('running while the car is locked');
     expect(shown[0]?.actions ?? []).toEqual([]);
     expect(view(scenario).alerts.map((alert) => alert.title)).toContain(

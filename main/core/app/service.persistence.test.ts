@@ -43,7 +43,7 @@ test('a hand-edited state file: bad sections start afresh, good ones are kept, j
   await scenario.service.intents.refresh();
   await scenario.service.stop();
   const saved = scenario.deps.state.load() as Record<string, unknown>;
-  expect(Object.keys(saved).sort()).toEqual(['activity', 'alerts', 'auth', 'quota']);
+  expect(Object.keys(saved).sort()).toEqual(['activity', 'alerts', 'auth', 'cars', 'quota']);
   expect(JSON.stringify(saved).length).toBeLessThan(60_000);
   expect(saved.quota).toMatchObject({ counts: expect.any(Object) });
 });

@@ -25,7 +25,7 @@ describe('timestamps are the last upload, not the last change', () => {
     await scenario.advance(2 * MINUTE);
     expect(notices(scenario, 'door-open')).toHaveLength(1);
     expect(notices(scenario, 'door-open')[0]?.title).toBe(
-      'Volvo 2023 · 000001: Rear left door left open',
+      'XC40 2023 · 000001: Rear left door left open',
     );
   });
 

@@ -103,7 +103,7 @@ describe('alerts', () => {
     expect(await activityTexts(second)).toEqual(
       expect.arrayContaining([
         'Rear right door opened',
-        'Alert: The rear right door of Volvo 2023 · 000001 has been open for 5 min.',
+        'Alert: The rear right door of XC40 2023 · 000001 has been open for 5 min.',
       ]),
     );
   });

@@ -51,8 +51,8 @@ test('a first start with no credentials signs in to the demo car through the rea
   const snapshot = scenario.service.snapshot();
   expect(snapshot.signIn).toMatchObject({ state: 'signed-in', mode: 'demo' });
   expect(snapshot.vehicles.map((vehicle) => [vehicle.vin, vehicle.name, vehicle.summary])).toEqual([
-    [CAR, 'Volvo 2023 · 000001', 'locked'],
-    [OTHER, 'Volvo 2022 · 000002', 'locked'],
+    [CAR, 'XC40 2023 · 000001', 'locked'],
+    [OTHER, 'V60 2022 · 000002', 'locked'],
   ]);
   expect(snapshot.selectedVin).toBe(CAR);
   expect(view(scenario).capabilities.lockReducedGuard).toBe(true);

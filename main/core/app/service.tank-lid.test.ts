@@ -28,7 +28,7 @@ describe('tank lid left open (optional rule)', () => {
     expect(lidNotices(scenario)).toHaveLength(0);
     await scenario.advance(12 * MINUTE);
     expect(lidNotices(scenario)).toHaveLength(1);
-    expect(lidNotices(scenario)[0]?.title).toBe('Volvo 2023 · 000001: Tank lid left open');
+    expect(lidNotices(scenario)[0]?.title).toBe('XC40 2023 · 000001: Tank lid left open');
     car.setDoor('tankLid', 'CLOSED');
     await scenario.advance(15 * MINUTE);
     expect(view(scenario).alerts.map((alert) => alert.rule)).not.toContain('tank-lid-open');

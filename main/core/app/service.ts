@@ -36,6 +36,7 @@ import type { AppDeps, AppService, CoreIntents } from './types';
 import { createUnattendedLock } from './unattended-lock';
 import { createUnlockConfirmations } from './unlock-confirmations';
 import { createVehicleListing } from './vehicle-listing';
+import { createVehicleNaming, vehicleDetailsStateSchema } from './vehicle-naming';
 import { pollOutcome, readVehicle } from './vehicle-poll';
 import {
   applyDoors,
@@ -118,6 +119,8 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   // until then (a first run, or after "Try demo mode").
   const signOutMark = sections.section('signOut', z.object({ signedOut: z.boolean() }).strict());
   const signedOut = () => signOutMark.load()?.signedOut === true;
+  const naming = createVehicleNaming(sections.section('cars', vehicleDetailsStateSchema));
+  const nameCars = () => naming.name(roster.all(), settings.vehicleNames);
   const activity = createActivityLog({
     clock,
     store: sections.section('activity', activityStateSchema),
@@ -343,6 +346,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   // ---- vehicles and connection ------------------------------------------------------------
   const setVehicles = (vins: readonly string[]) => {
     roster.update(vins, settings.watchedVins, settings.selectedVin);
+    nameCars();
     const vinsToWatch = watchedVins();
     alerts.retain(['app', ...vinsToWatch]);
     scheduler.setVehicles(vinsToWatch);
@@ -357,7 +361,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     onListed(vins) {
       setVehicles(vins);
       lastError = vins.length === 0 ? APP_WORDS.noCars : null;
-      void listing.readCapabilities(watchedVins());
+      void listing.describe(watchedVins());
       scheduler.start();
       changed();
     },
@@ -368,6 +372,11 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     onCapabilities(vin, capabilities) {
       const record = find(vin);
       if (record) record.capabilities = capabilities;
+      changed();
+    },
+    onDetails(vin, details) {
+      if (!naming.described(vin, details)) return;
+      nameCars();
       changed();
     },
   });
@@ -499,8 +508,9 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       before.selectedVin !== settings.selectedVin
     ) {
       setVehicles(roster.all().map((record) => record.vin));
-      void listing.readCapabilities(watchedVins());
+      void listing.describe(watchedVins());
     }
+    nameCars();
     if (before.activityLogSize !== settings.activityLogSize) activity.resize();
     if (before.connection.apiVersion !== settings.connection.apiVersion && connected !== null) {
       connected = connector.withVersion(connected, settings.connection.apiVersion);

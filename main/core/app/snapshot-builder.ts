@@ -15,6 +15,7 @@ import type { VehicleCommandState } from './command-runner';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
 import { reachabilityInWords } from './reachability';
 import { iso } from './time-words';
+import { vehicleDescription } from './vehicle-name';
 import type { VehicleRecord } from './vehicle-record';
 
 /** Builds the Snapshot from the service's state: a pure function of what it is given. */
@@ -89,6 +90,7 @@ function vehicleView(record: VehicleRecord, input: SnapshotInput): VehicleView {
   return {
     vin: record.vin,
     name: record.name,
+    description: vehicleDescription(record.details),
     watched: record.watched,
     summary: summarize(record.lock, record.doors, record.windows),
     lock: record.lock,

@@ -23,6 +23,10 @@ function fakeApi(answers: (string[] | Error)[], supported: CommandKind[] = ['loc
     async supportedCommands() {
       return supported;
     },
+    async vehicleDetails(vin: string) {
+      if (vin.endsWith('2')) throw new VolvoApiError('server', 'Volvo is not answering.');
+      return { model: 'XC40', modelYear: 2023, colour: null };
+    },
   } as unknown as VehicleApi;
   return { api, calls, clock };
 }
@@ -39,6 +43,7 @@ function listing(clock: FakeClock) {
     onFailed: (reason) => events.push(`failed: ${reason}`),
     onCapabilities: (vin, capabilities) =>
       events.push(`${vin.slice(-1)} reduced guard ${capabilities.lockReducedGuard}`),
+    onDetails: (vin, details) => events.push(`${vin.slice(-1)} is ${details?.model}`),
   });
   return { events, listing: created };
 }
@@ -101,11 +106,14 @@ describe('vehicle listing', () => {
     expect(events).toEqual(['failed: Offline.']);
   });
 
-  test('reads which cars can lock with reduced guard', async () => {
+  test('reads what each car is and which can lock with reduced guard, each on its own', async () => {
     const { api, clock } = fakeApi([], ['lock', 'unlock', 'lock-reduced-guard']);
     const { events, listing: cars } = listing(clock);
     await cars.start(api);
-    await cars.readCapabilities(VINS);
-    expect(events).toEqual(['listed 2', '1 reduced guard true', '2 reduced guard true']);
+    await cars.describe(VINS);
+    // The second car's details fail: it keeps its commands, and the first its details.
+    expect(events.sort()).toEqual(
+      ['listed 2', '1 reduced guard true', '1 is XC40', '2 reduced guard true'].sort(),
+    );
   });
 });

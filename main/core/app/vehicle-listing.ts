@@ -1,3 +1,4 @@
+import type { VehicleDetails } from '../../../shared/vehicle';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import type { VehicleApi } from '../volvo/model';
 import { backoffDelayMs } from './backoff';
@@ -13,8 +14,11 @@ import { errorInWords } from './vehicle-record';
 export interface VehicleListing {
   /** Lists the cars through `api` (ending any listing of an earlier connection). */
   start(api: VehicleApi): Promise<void>;
-  /** Reads which commands these cars support, through the connection last started. */
-  readCapabilities(vins: readonly string[]): Promise<void>;
+  /**
+   * Reads what these cars are (model, year, colour) and which commands they support, through
+   * the connection last started.
+   */
+  describe(vins: readonly string[]): Promise<void>;
   /** The connection ended: no more retries, late answers are dropped. */
   stop(): void;
 }
@@ -31,6 +35,7 @@ export interface VehicleListingOptions {
   /** Listing failed (it is tried again); `reason` in words. */
   onFailed(reason: string): void;
   onCapabilities(vin: string, capabilities: { lockReducedGuard: boolean }): void;
+  onDetails(vin: string, details: VehicleDetails | null): void;
 }
 
 /** Volvo never answers sooner than this after a refusal; nor do we ask. */
@@ -94,24 +99,35 @@ export function createVehicleListing(options: VehicleListingOptions): VehicleLis
       generation += 1;
       return list(generation);
     },
-    async readCapabilities(vins) {
+    async describe(vins) {
       const current = api;
       const gen = generation;
       if (current === null) return;
+      // Each read on its own: a car whose details fail still gets its commands, and back.
+      const read = async <T>(what: string, call: () => Promise<T>, use: (value: T) => void) => {
+        try {
+          const value = await call();
+          if (gen === generation) use(value);
+        } catch (error) {
+          options.logger.info(`Could not read ${what}`, { reason: errorInWords(error) });
+        }
+      };
       await Promise.all(
-        vins.map(async (vin) => {
-          try {
-            const supported = await current.supportedCommands(vin);
-            if (gen !== generation) return;
-            options.onCapabilities(vin, {
-              lockReducedGuard: supported.includes('lock-reduced-guard'),
-            });
-          } catch (error) {
-            options.logger.info('Could not read which commands the car supports', {
-              reason: errorInWords(error),
-            });
-          }
-        }),
+        vins.flatMap((vin) => [
+          read(
+            'which commands the car supports',
+            () => current.supportedCommands(vin),
+            (supported) =>
+              options.onCapabilities(vin, {
+                lockReducedGuard: supported.includes('lock-reduced-guard'),
+              }),
+          ),
+          read(
+            'what the car is',
+            () => current.vehicleDetails(vin),
+            (details) => options.onDetails(vin, details),
+          ),
+        ]),
       );
     },
     stop() {

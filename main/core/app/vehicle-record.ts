@@ -1,4 +1,4 @@
-import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
+import type { Doors, LockState, Reading, VehicleDetails, Windows } from '../../../shared/vehicle';
 import { VolvoApiError } from '../volvo/errors';
 import type { DoorsReport } from '../volvo/model';
 import { applyEngine, type EngineWatch, newEngineWatch } from './engine-watch';
@@ -13,7 +13,10 @@ import type { VehicleReading } from './vehicle-poll';
  */
 export interface VehicleRecord {
   vin: string;
+  /** The person's own name for the car, else its model's (see `vehicle-naming.ts`). */
   name: string;
+  /** What Volvo says the car is; null until it said (and always on v1). */
+  details: VehicleDetails | null;
   watched: boolean;
   lock: Reading<LockState> | null;
   doors: Doors | null;
@@ -36,6 +39,7 @@ export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
   return {
     vin,
     name: vehicleName(vin),
+    details: null,
     watched,
     lock: null,
     doors: null,

@@ -12,6 +12,7 @@ import type {
   InvokeStatus,
   LockState,
   Reading,
+  VehicleDetails,
   Windows,
 } from '../../../shared/vehicle';
 
@@ -98,4 +99,6 @@ export interface VehicleApi {
    * without the endpoint). v1 answers null.
    */
   engineStatus(vin: string, options?: CallOptions): Promise<Reading<EngineState> | null>;
+  /** v2 `/vehicles/{vin}`: model, year and colour; null when Volvo has none. v1 answers null. */
+  vehicleDetails(vin: string, options?: CallOptions): Promise<VehicleDetails | null>;
 }

@@ -225,6 +225,10 @@ export function createV1Api(context: AdapterContext): VehicleApi {
       checkVin(vin);
       return null;
     },
+    async vehicleDetails(vin) {
+      checkVin(vin);
+      return null;
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type { CallOptions, CommandOutcome, DoorsReport, VehicleApi } from './mod
 import { commandOutcome } from './outcome';
 import { toLockField, toOpenReadings } from './readings';
 import { createReads, unknownVehicle } from './reads';
+import { readVehicleDetails } from './vehicle-details';
 
 const JSON_TYPE = 'application/json';
 
@@ -142,6 +143,7 @@ export function createV2Api(context: AdapterContext): VehicleApi {
       return [...new Set(kinds)];
     },
     engineStatus: (vin, options = {}) => readEngineStatus(reads, vin, options, logger),
+    vehicleDetails: (vin, options = {}) => readVehicleDetails(reads, vin, options),
     async commandAccessibility(vin, options = {}) {
       const { data } = await reads.vehicle(
         vin,
