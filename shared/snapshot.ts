@@ -7,6 +7,7 @@ import type {
   VehicleStatus,
   Windows,
 } from './vehicle';
+import type { ClockStyle } from './words/time';
 
 /**
  * The Snapshot: everything the UI shows, published by the AppService on every change and
@@ -160,6 +161,8 @@ export interface Snapshot {
   lastError: string | null;
   /** True while the popover is open (polling goes fast). */
   popoverOpen: boolean;
+  /** How the person's computer writes a time of day: the popover writes times the same way. */
+  clock: ClockStyle;
 }
 
 export type { VehicleStatus };

@@ -1,5 +1,6 @@
 import type { Snapshot, VehicleView } from '../shared/snapshot';
 import type { Doors, OpenState, Reading, Windows } from '../shared/vehicle';
+import { DEFAULT_CLOCK_STYLE } from '../shared/words/time';
 
 /** Snapshots for the shell's tests: a signed-in demo account with one locked, closed car. */
 
@@ -72,6 +73,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     vaultWarning: null,
     lastError: null,
     popoverOpen: false,
+    clock: DEFAULT_CLOCK_STYLE,
     ...overrides,
   };
 }

@@ -14,6 +14,7 @@ import {
   type IntentResult,
   type IntentResults,
 } from '../../shared/contract';
+import type { ClockStyle } from '../../shared/words/time';
 import { withHostIntents } from '../core/app/intent-handlers';
 import {
   createMemoryDeps,
@@ -60,6 +61,8 @@ export interface BrowserHostOptions {
   takenShortcuts?: string[];
   /** How secrets are protected in this run (the vault warning follows it); default 'memory'. */
   vaultProtection?: 'os-encrypted' | 'plaintext' | 'memory';
+  /** How this "computer" writes times; default en-GB's 24-hour clock, whatever the machine's. */
+  clockStyle?: ClockStyle;
   /** Called when the popover asks to quit the app. */
   onQuit?: () => void;
   /** How many messages a page may send; past it the socket is closed. */
@@ -199,6 +202,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     logger,
     ...stores,
     shortcuts: recordingShortcuts(options.takenShortcuts ?? []),
+    ...(options.clockStyle ? { clockStyle: options.clockStyle } : {}),
     startDemo: embeddedDemo(),
   });
   const service = createAppService(deps);

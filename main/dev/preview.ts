@@ -1,3 +1,4 @@
+import { clockStyleOf } from '../../shared/words/time';
 import { silentLogger } from '../core/ports';
 import { startBrowserHost } from './host';
 
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   // A fresh host starts from default settings, which are demo mode: the core signs in by itself.
   const host = await startBrowserHost({
     logger: process.argv.includes('--verbose') ? consoleLogger : silentLogger,
+    // This machine's own way of writing times, as the app would take the OS's.
+    clockStyle: clockStyleOf(Intl.DateTimeFormat().resolvedOptions().locale, null),
     onQuit: () => void stop(),
   });
   const stop = async () => {

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { app, dialog, session, shell } from 'electron';
+import { app, dialog, session, shell, systemPreferences } from 'electron';
 import type { Snapshot } from '../../shared/snapshot';
 import { withHostIntents } from '../core/app/intent-handlers';
 import type { AppDeps, AppService } from '../core/app/types';
 import { systemClock } from '../core/ports';
 import { APP_ID, appPaths } from './app-paths';
 import { createElectronBrowserOpener, isAllowedExternalUrl } from './browser-opener';
+import { systemClockStyle } from './clock-style';
 import { pushSnapshot, registerIntentHandlers, senderCheck } from './ipc';
 import { createJsonFileStore } from './json-store';
 import { applyLaunchAtLogin, currentLaunchEnvironment } from './launch-at-login';
@@ -114,6 +115,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
     logger,
     shortcuts,
     state: createJsonFileStore<unknown>(join(userData, 'state.json'), logger),
+    clockStyle: systemClockStyle(app, systemPreferences, platform),
   });
 
   const location = rendererLocation({

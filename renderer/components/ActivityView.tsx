@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ActivityEntry, VehicleView } from '../../shared/snapshot';
 import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
+import { useClockStyle } from '../hooks/useClockStyle';
 import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
 
@@ -28,6 +29,7 @@ interface ActivityViewProps {
 export function ActivityView({ vehicle, revision, bridge }: ActivityViewProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const now = useNow(60_000);
+  const clock = useClockStyle();
   const scrollRef = useScrollableFocus<HTMLElement>();
   useEffect(() => {
     let current = true;
@@ -61,7 +63,7 @@ export function ActivityView({ vehicle, revision, bridge }: ActivityViewProps) {
               key={`${entry.at}|${entry.kind}|${entry.text}`}
               className={`activity-entry activity-${entry.kind}`}
             >
-              <time dateTime={entry.at}>{formatClockTime(entry.at, now)}</time>
+              <time dateTime={entry.at}>{formatClockTime(entry.at, now, clock)}</time>
               <span className="activity-text">
                 <span className="visually-hidden">{KIND_WORDS[entry.kind]}: </span>
                 {entry.text}

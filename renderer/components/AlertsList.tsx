@@ -1,5 +1,6 @@
 import type { AlertView } from '../../shared/snapshot';
 import { formatSince } from '../../shared/words/time';
+import { useClockStyle } from '../hooks/useClockStyle';
 
 /**
  * Rules whose part the headline already names ("Locked · rear left door open"): their alert shows
@@ -23,6 +24,7 @@ export function AlertsList({
   /** Sentences already on screen: an alert saying the same shows only its title. */
   shownElsewhere?: readonly (string | null)[];
 }) {
+  const clock = useClockStyle();
   if (alerts.length === 0) return null;
   return (
     <section className="alerts" aria-labelledby="alerts-title">
@@ -36,7 +38,7 @@ export function AlertsList({
               <span className="alert-title">{alert.title}</span>
               <span className="alert-since">
                 <span className="visually-hidden">, </span>
-                {formatSince(alert.since, now)}
+                {formatSince(alert.since, now, clock)}
                 {alert.notified ? <span className="visually-hidden">, notified</span> : null}
               </span>
             </p>

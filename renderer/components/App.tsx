@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 import type { Snapshot } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
+import { ClockStyleContext } from '../hooks/useClockStyle';
 import { useSnapshot } from '../hooks/useSnapshot';
 import { useViewRoute, type View } from '../hooks/useViewRoute';
 import { markStateRendered } from '../perf';
@@ -86,7 +87,7 @@ function Body({ snapshot, bridge, view, open, back }: BodyProps) {
   const vehicle =
     snapshot.vehicles.find((v) => v.vin === snapshot.selectedVin) ?? snapshot.vehicles[0] ?? null;
   return (
-    <>
+    <ClockStyleContext.Provider value={snapshot.clock}>
       <Header
         snapshot={snapshot}
         vehicle={vehicle}
@@ -105,6 +106,6 @@ function Body({ snapshot, bridge, view, open, back }: BodyProps) {
       ) : (
         <HomeView snapshot={snapshot} vehicle={vehicle} bridge={bridge} />
       )}
-    </>
+    </ClockStyleContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { msUntil } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import { isMac } from '../format/accelerator';
 import { outcomeShown, type Sending, statusLine, unlockWindowLeft } from '../format/status-line';
+import { useClockStyle } from '../hooks/useClockStyle';
 import { useNow } from '../hooks/useNow';
 import { useStateChangedSince } from '../hooks/useStateChangedSince';
 import { LockIcon, UnlockIcon } from './icons';
@@ -33,6 +34,7 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
   const [armed, setArmed] = useState<Armed | null>(null);
   const [sending, setSending] = useState<Sending>(null);
   const [error, setError] = useState<string | null>(null);
+  const clock = useClockStyle();
   const { inProgress, last, unlockWindowUntil } = vehicle.command;
   const busy = sending !== null || inProgress !== null || commandsRefused !== null;
   const armedHere = armed && armed.vin === vehicle.vin ? armed : null;
@@ -108,6 +110,7 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
     commandsRefused,
     isMac,
     now,
+    clock,
   });
 
   return (

@@ -63,7 +63,7 @@ export function ConnectionSection({
       <p>
         {signedIn && signIn.mode ? MODE_WORDS[signIn.mode] : 'Not connected.'}
         {signIn.tokenExpiresAt
-          ? ` The token works until ${formatClockTime(signIn.tokenExpiresAt, Date.now())}.`
+          ? ` The token works until ${formatClockTime(signIn.tokenExpiresAt, Date.now(), snapshot.clock)}.`
           : ''}
       </p>
       {signIn.message && signIn.message !== error && signIn.message !== formError ? (

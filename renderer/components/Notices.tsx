@@ -34,7 +34,7 @@ export function Notices({
       tone: 'alert',
       text:
         snapshot.quota.message ??
-        `Volvo’s daily request quota is used up${until ? ` until ${formatClockTime(until, now)}` : ''}.`,
+        `Volvo’s daily request quota is used up${until ? ` until ${formatClockTime(until, now, snapshot.clock)}` : ''}.`,
     });
   } else if (snapshot.quota.slowdown) {
     notices.push({ key: 'slowdown', tone: 'info', text: snapshot.quota.slowdown });

@@ -212,9 +212,10 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
         {number('slowSeconds', 'While locked and closed, every')}
         {number('dailyBudget', 'Requests allowed per day')}
         <p className="hint" data-testid="quota-used">
-          {quota.usedToday.toLocaleString('en-GB')} of {quota.budget.toLocaleString('en-GB')}{' '}
-          requests used today (Volvo allows 10,000 per day); the count resets at{' '}
-          {formatClockTime(quota.resetsAt, now)}.
+          {quota.usedToday.toLocaleString(snapshot.clock.locale)} of{' '}
+          {quota.budget.toLocaleString(snapshot.clock.locale)} requests used today (Volvo allows
+          10,000 per day); the count resets at{' '}
+          {formatClockTime(quota.resetsAt, now, snapshot.clock)}.
         </p>
         {quota.message ? (
           <p className="field-error" data-testid="quota-state">

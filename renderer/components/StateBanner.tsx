@@ -1,10 +1,11 @@
 import type { VehicleView } from '../../shared/snapshot';
 import { freshnessBadge, stateView, updatedLine } from '../format/summary';
+import { useClockStyle } from '../hooks/useClockStyle';
 
 /** The headline: the lock and what is open ("Locked · rear left window open"), and how fresh it is. */
 export function StateBanner({ vehicle, now }: { vehicle: VehicleView; now: number }) {
   const state = stateView(vehicle);
-  const badge = freshnessBadge(vehicle.freshness, now);
+  const badge = freshnessBadge(vehicle.freshness, now, useClockStyle());
   const problem =
     vehicle.freshness.state === 'stale' || vehicle.freshness.state === 'offline'
       ? badge?.explanation

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandResultView, VehicleView } from '../../shared/snapshot';
+import { DEFAULT_CLOCK_STYLE } from '../../shared/words/time';
 import { closedDoors, vehicleView } from '../../test-support/snapshots';
 import { type StatusLineInput, statusLine, unlockWindowLeft } from './status-line';
 
@@ -42,6 +43,7 @@ function status(vehicle: VehicleView, extra: Partial<StatusLineInput> = {}) {
     stateChangedSinceOutcome: false,
     isMac: false,
     now,
+    clock: DEFAULT_CLOCK_STYLE,
     ...extra,
   });
 }

@@ -1,6 +1,12 @@
 import type { ShortcutView, VehicleView } from '../../shared/snapshot';
 import { isOpen } from '../../shared/vehicle';
-import { formatAge, formatClockTime, formatCountdown, msUntil } from '../../shared/words/time';
+import {
+  type ClockStyle,
+  formatAge,
+  formatClockTime,
+  formatCountdown,
+  msUntil,
+} from '../../shared/words/time';
 import { describeAccelerator } from './accelerator';
 import { partReadings } from './parts';
 
@@ -35,6 +41,8 @@ export interface StatusLineInput {
   commandsRefused: string | null;
   isMac: boolean;
   now: number;
+  /** How the person's computer writes a time of day. */
+  clock: ClockStyle;
 }
 
 /**
@@ -82,7 +90,7 @@ export function statusLine(input: StatusLineInput): StatusLine | null {
   if (unlockWindowUntil && unlockWindowLeft(vehicle, now) > 0) {
     return {
       tone: 'warn',
-      text: `Unlocked. Open a door before ${formatClockTime(unlockWindowUntil, now)} or the car locks itself again.`,
+      text: `Unlocked. Open a door before ${formatClockTime(unlockWindowUntil, now, input.clock)} or the car locks itself again.`,
       ticking: formatCountdown(unlockWindowUntil, now),
     };
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VehicleView } from '../../shared/snapshot';
 import type { OpenState, Reading } from '../../shared/vehicle';
+import { DEFAULT_CLOCK_STYLE } from '../../shared/words/time';
 import { vehicleView } from '../../test-support/snapshots';
 import { carUpdatedAt, freshnessBadge, stateView, updatedLine } from './summary';
 
@@ -144,7 +145,7 @@ describe('updatedLine', () => {
 
 describe('freshnessBadge', () => {
   it('shows no badge for live data', () => {
-    expect(freshnessBadge({ state: 'live' }, now)).toBeNull();
+    expect(freshnessBadge({ state: 'live' }, now, DEFAULT_CLOCK_STYLE)).toBeNull();
   });
 
   it('marks stale data with the reason and says the last known state is shown', () => {
@@ -152,14 +153,25 @@ describe('freshnessBadge', () => {
       freshnessBadge(
         { state: 'stale', since: '2026-11-27T08:05:00.000Z', reason: 'Volvo answered 503' },
         now,
+        DEFAULT_CLOCK_STYLE,
       ),
     ).toEqual({
       label: 'Stale',
       explanation: 'Volvo answered 503. Showing the last known state.',
     });
-    expect(freshnessBadge({ state: 'offline', since: localTime(8, 5) }, now)).toEqual({
+    expect(
+      freshnessBadge({ state: 'offline', since: localTime(8, 5) }, now, DEFAULT_CLOCK_STYLE),
+    ).toEqual({
       label: 'Offline',
       explanation: 'No network since 08:05. Showing the last known state.',
     });
+    // On a 12-hour computer, the time as it writes it.
+    const us = freshnessBadge({ state: 'offline', since: localTime(8, 5) }, now, {
+      locale: 'en-US',
+      hour12: null,
+    });
+    expect(us?.explanation.replace(/\s/g, ' ')).toBe(
+      'No network since 8:05 AM. Showing the last known state.',
+    );
   });
 });

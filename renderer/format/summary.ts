@@ -1,6 +1,6 @@
 import type { Freshness, VehicleView } from '../../shared/snapshot';
 import { notReported } from '../../shared/vehicle';
-import { formatAge, formatSince, newestTimestamp } from '../../shared/words/time';
+import { type ClockStyle, formatAge, formatSince, newestTimestamp } from '../../shared/words/time';
 import { notClosedInWords, partReadings } from './parts';
 
 /** The colour family of a state: green safe, amber open/unlocked, red alert, grey unknown. */
@@ -86,7 +86,11 @@ export interface FreshnessBadge {
 }
 
 /** The badge for a freshness, or null when the data is live. */
-export function freshnessBadge(freshness: Freshness, now: number): FreshnessBadge | null {
+export function freshnessBadge(
+  freshness: Freshness,
+  now: number,
+  clock: ClockStyle,
+): FreshnessBadge | null {
   switch (freshness.state) {
     case 'live':
       return null;
@@ -100,7 +104,7 @@ export function freshnessBadge(freshness: Freshness, now: number): FreshnessBadg
     case 'offline':
       return {
         label: 'Offline',
-        explanation: `No network ${formatSince(freshness.since, now)}. Showing the last known state.`,
+        explanation: `No network ${formatSince(freshness.since, now, clock)}. Showing the last known state.`,
       };
     case 'signed-out':
       return { label: 'Signed out', explanation: 'Sign in to see the car.' };

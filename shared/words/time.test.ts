@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clockStyleOf,
   durationInWords,
   formatAge,
   formatClockTime,
@@ -42,6 +43,28 @@ describe('formatClockTime and formatSince', () => {
     expect(formatClockTime(local(0, 0, 0, 28), now)).toBe('00:00 tomorrow');
     // A test token that works for weeks yet: its date, not a time that reads as today.
     expect(formatClockTime(new Date(2027, 0, 15, 8, 0).toISOString(), now)).toBe('15 Jan 08:00');
+  });
+
+  it('writes the time as the person’s computer does: locale, and the OS’s 12/24-hour switch', () => {
+    // ICU puts a narrow no-break space before AM/PM; a person reads a space.
+    const plain = (text: string) => text.replace(/\s/g, ' ');
+    const us = clockStyleOf('en-US', null);
+    expect(plain(formatClockTime(local(8, 5), now, us))).toBe('8:05 AM');
+    expect(plain(formatClockTime(local(21, 10, 0, 26), now, us))).toBe('yesterday 9:10 PM');
+    expect(plain(formatClockTime(local(21, 10, 0, 24), now, us))).toBe('Nov 24 9:10 PM');
+    expect(formatClockTime(local(21, 10), now, clockStyleOf('sv-SE', null))).toBe('21:10');
+    // An American who switched the Mac to 24-hour time, and a Briton to 12-hour.
+    expect(formatClockTime(local(21, 10), now, clockStyleOf('en-US', false))).toBe('21:10');
+    expect(plain(formatClockTime(local(21, 10), now, clockStyleOf('en-GB', true)))).toMatch(
+      /^9:10 pm$/i,
+    );
+  });
+
+  it('takes a locale the OS reports as outside input: a malformed one falls back', () => {
+    expect(clockStyleOf('en_US.UTF-8', 'yes')).toEqual({ locale: 'en-GB', hour12: null });
+    expect(clockStyleOf('C', null)).toEqual({ locale: 'en-GB', hour12: null });
+    expect(clockStyleOf(42, true)).toEqual({ locale: 'en-GB', hour12: true });
+    expect(clockStyleOf('de-de', false)).toEqual({ locale: 'de-DE', hour12: false });
   });
 
   it('says since when', () => {

@@ -48,20 +48,80 @@ function twoDigits(n: number): string {
 }
 
 /**
- * "08:05" today, "yesterday 21:10" and "08:00 tomorrow" next to it, "24 Nov 21:10" further away
- * (local time). Times to come matter as much as past ones: a token that works until a date two
- * months ahead must not read as a time today.
+ * How the person's computer writes a time of day: its locale ("en-US" writes "8:05 AM",
+ * "en-GB" and "sv-SE" "08:05") and, where the OS has its own 12/24-hour switch, that switch.
  */
-export function formatClockTime(iso: string, now: number): string {
+export interface ClockStyle {
+  /** A BCP 47 locale, e.g. "en-US". */
+  locale: string;
+  /** true: 12-hour, false: 24-hour, null: as the locale writes it. */
+  hour12: boolean | null;
+}
+
+/** Where nothing better is known (tests, a locale the runtime cannot use). */
+export const DEFAULT_CLOCK_STYLE: ClockStyle = { locale: 'en-GB', hour12: null };
+
+/**
+ * The clock style from what the OS reported (outside input): an unknown or malformed locale
+ * falls back to the default's, an hour switch that is not a boolean to the locale's own.
+ */
+export function clockStyleOf(locale: unknown, hour12: unknown): ClockStyle {
+  let canonical = DEFAULT_CLOCK_STYLE.locale;
+  if (typeof locale === 'string' && locale.length <= 100) {
+    try {
+      canonical = Intl.getCanonicalLocales(locale)[0] ?? canonical;
+    } catch {
+      // Not a locale (e.g. "C" or "en_US.UTF-8" from a Linux shell): keep the default.
+    }
+  }
+  return { locale: canonical, hour12: typeof hour12 === 'boolean' ? hour12 : null };
+}
+
+const formatters = new Map<string, { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
+
+/** One pair of formatters per style: building them is slow and the popover ticks. */
+function formattersFor(style: ClockStyle) {
+  const key = `${style.locale}|${style.hour12}`;
+  let found = formatters.get(key);
+  if (found === undefined) {
+    const hours: Intl.DateTimeFormatOptions =
+      style.hour12 === null ? {} : { hourCycle: style.hour12 ? 'h12' : 'h23' };
+    found = {
+      time: new Intl.DateTimeFormat(style.locale, { hour: '2-digit', minute: '2-digit', ...hours }),
+      date: new Intl.DateTimeFormat(style.locale, { day: 'numeric', month: 'short' }),
+    };
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** "08:05" or "8:05 AM": the time of day as the person's computer writes it. */
+export function formatTimeOfDay(at: Date, style: ClockStyle = DEFAULT_CLOCK_STYLE): string {
+  const { time } = formattersFor(style);
+  const text = time.format(at);
+  // 12-hour clocks are written "8:05 AM", not "08:05 AM"; 24-hour ones keep "08:05".
+  const twelve = ['h11', 'h12'].includes(time.resolvedOptions().hourCycle ?? '');
+  return twelve ? text.replace(/^0(\d:)/, '$1') : text;
+}
+
+/**
+ * "08:05" today, "yesterday 21:10" and "08:00 tomorrow" next to it, "24 Nov 21:10" further away
+ * (local time, in the person's clock style). Times to come matter as much as past ones: a token
+ * that works until a date two months ahead must not read as a time today.
+ */
+export function formatClockTime(
+  iso: string,
+  now: number,
+  style: ClockStyle = DEFAULT_CLOCK_STYLE,
+): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return 'an unknown time';
-  const time = `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`;
+  const time = formatTimeOfDay(at, style);
   const day = localDayNumber(at) - localDayNumber(new Date(now));
   if (day === 0) return time;
   if (day === -1) return `yesterday ${time}`;
   if (day === 1) return `${time} tomorrow`;
-  const month = at.toLocaleString('en-GB', { month: 'short' });
-  return `${at.getDate()} ${month} ${time}`;
+  return `${formattersFor(style).date.format(at)} ${time}`;
 }
 
 /** Whole local days since the epoch: calendar days, whatever the daylight-saving changes. */
@@ -70,8 +130,12 @@ function localDayNumber(date: Date): number {
 }
 
 /** "since 08:05", "since yesterday 21:10". */
-export function formatSince(iso: string, now: number): string {
-  return `since ${formatClockTime(iso, now)}`;
+export function formatSince(
+  iso: string,
+  now: number,
+  style: ClockStyle = DEFAULT_CLOCK_STYLE,
+): string {
+  return `since ${formatClockTime(iso, now, style)}`;
 }
 
 /** A countdown: "1:54", "0:09"; never negative. */

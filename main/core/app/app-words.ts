@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Settings } from '../../../shared/settings';
 import { MESSAGES } from '../../../shared/words/sign-in';
+import type { ClockStyle } from '../../../shared/words/time';
 import type { SecretVault } from '../ports';
 import type { PollPause } from './poll-scheduler';
 import { whenInWords } from './time-words';
@@ -13,8 +14,13 @@ export function count(value: number): string {
 }
 
 /** Why the car checks are paused and when they resume. */
-export function pauseInWords(pause: PollPause, now: number, dailyBudget: number): string {
-  const when = whenInWords(pause.until, now);
+export function pauseInWords(
+  pause: PollPause,
+  now: number,
+  dailyBudget: number,
+  style: ClockStyle,
+): string {
+  const when = whenInWords(pause.until, now, style);
   switch (pause.kind) {
     case 'rate-limited':
       return `Volvo asked volvo-tray to slow down (too many requests). Checks resume ${when}.`;

@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/settings';
+import { DEFAULT_CLOCK_STYLE } from '../../../shared/words/time';
 import type {
   AppNotification,
   BrowserOpener,
@@ -209,6 +210,7 @@ export function createMemoryDeps(overrides: Partial<AppDeps> = {}): AppDeps & {
     logger: silentLogger,
     shortcuts,
     state: memoryJsonStore<unknown>(),
+    clockStyle: DEFAULT_CLOCK_STYLE,
     startDemo: noDemo,
   };
   const merged = { ...base, ...overrides };

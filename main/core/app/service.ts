@@ -173,7 +173,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   });
 
   const pauseWords = (pause: PollPause, now: number) =>
-    pauseInWords(pause, now, settings.polling.dailyBudget);
+    pauseInWords(pause, now, settings.polling.dailyBudget, deps.clockStyle);
 
   // ---- polling plan -----------------------------------------------------------------------
   const attentionOf = (record: VehicleRecord): AttentionInput => {
@@ -309,7 +309,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       const now = clock.now();
       if (paused?.pause.kind === 'quota') return pauseWords(paused.pause, now);
       if (quota.usedToday() >= settings.polling.dailyBudget) {
-        return `Today's budget of ${count(settings.polling.dailyBudget)} requests is used up, so lock and unlock work again ${whenInWords(quota.resetsAt(), now)}. You can raise the budget in Settings.`;
+        return `Today's budget of ${count(settings.polling.dailyBudget)} requests is used up, so lock and unlock work again ${whenInWords(quota.resetsAt(), now, deps.clockStyle)}. You can raise the budget in Settings.`;
       }
       return null;
     },
@@ -556,6 +556,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       vaultWarning: vaultWarning(deps.vault.protection(), settings),
       lastError,
       popoverOpen,
+      clock: deps.clockStyle,
     });
     // Secrets never reach the UI, whatever text carried them this far.
     return JSON.parse(scrubber.scrub(JSON.stringify(snapshot))) as Snapshot;

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/snapshot';
 import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
 import { MESSAGES } from '../../../shared/words/sign-in';
+import type { ClockStyle } from '../../../shared/words/time';
 import type { AuthState } from '../auth/types';
 import type { VehicleCommandState } from './command-runner';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
@@ -40,6 +41,7 @@ export interface SnapshotInput {
   vaultWarning: string | null;
   lastError: string | null;
   popoverOpen: boolean;
+  clock: ClockStyle;
 }
 
 /** The one big word: open beats locked/unlocked; nothing known is unknown. */
@@ -124,6 +126,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     vaultWarning: input.vaultWarning,
     lastError: input.lastError,
     popoverOpen: input.popoverOpen,
+    clock: input.clock,
   };
 }
 

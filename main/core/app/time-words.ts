@@ -1,12 +1,13 @@
-import { durationInWords } from '../../../shared/words/time';
+import { type ClockStyle, durationInWords, formatTimeOfDay } from '../../../shared/words/time';
 
 /** Times and durations as a person reads them in the popover and in notifications. */
 
-const clockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** "at 01:00 (in 3 h 30 min)": the local wall-clock time plus how long until then. */
-export function whenInWords(at: number, now: number): string {
-  return `at ${clockFormat.format(new Date(at))} (in ${durationInWords(at - now)})`;
+/**
+ * "at 01:00 (in 3 h 30 min)", or "at 1:00 AM (…)" on a 12-hour computer: the local wall-clock
+ * time plus how long until then.
+ */
+export function whenInWords(at: number, now: number, style: ClockStyle): string {
+  return `at ${formatTimeOfDay(new Date(at), style)} (in ${durationInWords(at - now)})`;
 }
 
 /** Midnight UTC after `now`: when Volvo's daily quota (and our count of it) starts over. */

@@ -1,5 +1,6 @@
 import type { IntentHandlers } from '../../../shared/contract';
 import type { Snapshot } from '../../../shared/snapshot';
+import type { ClockStyle } from '../../../shared/words/time';
 import type { AuthSession } from '../auth/types';
 import type {
   BrowserOpener,
@@ -29,6 +30,8 @@ export interface AppDeps {
   shortcuts: ShortcutRegistrar;
   /** Alert episodes and the activity log, kept across restarts. */
   state: JsonStore<unknown>;
+  /** How the person's computer writes a time of day, for notifications and the popover. */
+  clockStyle: ClockStyle;
   /** Starts demo mode's stand-in for Volvo (the embedded simulator, wired in the roots). */
   startDemo: StartDemoBackend;
   /** Overrides for tests: a session built elsewhere. */

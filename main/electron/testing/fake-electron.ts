@@ -10,6 +10,7 @@ import type {
   Net,
   SafeStorage,
   Shell,
+  SystemPreferences,
 } from 'electron';
 import { chordOf } from '../../../shared/accelerator';
 
@@ -357,6 +358,10 @@ function initialState() {
       unreadableKeys: new Set<string>(),
     },
     online: true,
+    /** What `app.getSystemLocale()` answers. */
+    systemLocale: 'en-GB',
+    /** macOS user defaults `systemPreferences.getUserDefault` reads; unset ones read false. */
+    userDefaults: {} as Record<string, boolean>,
     displays: [
       {
         id: 1,
@@ -398,6 +403,9 @@ class FakeApp extends EventEmitter {
   }
   getVersion() {
     return '0.1.0';
+  }
+  getSystemLocale() {
+    return fake.systemLocale;
   }
   whenReady() {
     return Promise.resolve();
@@ -522,6 +530,11 @@ export const safeStorage = {
 };
 
 export const powerMonitor = new EventEmitter();
+
+export const systemPreferences = {
+  getUserDefault: ((key: string) =>
+    fake.userDefaults[key] ?? false) as SystemPreferences['getUserDefault'],
+} satisfies Pick<SystemPreferences, 'getUserDefault'>;
 
 export const net = {
   isOnline: () => fake.online,
