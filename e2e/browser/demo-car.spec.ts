@@ -19,7 +19,7 @@ test('first run in demo mode shows the locked car', async ({ page, host }) => {
     'Closed',
   );
   await expect(page.getByRole('img', { name: /everything closed/ })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Volvo');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('XC40 2023 · 000001');
   expect(host.notifications).toEqual([]);
 });
 
