@@ -4,6 +4,7 @@ import {
   medianAndWorst,
   planCommutes,
   planDay,
+  planEngineLeftRunning,
   planLongParked,
 } from './bench/day-plan';
 import {
@@ -24,6 +25,7 @@ import {
 const SEED = Number(process.env.SEED ?? 20261127);
 const LONG_PARKED_DAYS = 14;
 const COMMUTE_DAYS = 5;
+const ENGINE_DAYS = 7;
 /** Unlocks and door openings at least this long count for the long-parked goal. */
 const LASTING_MS = 3 * 60_000;
 /** The long-parked goal's worst delay: 5 minutes plus one check (no simulated time here). */
@@ -50,12 +52,16 @@ interface Seen {
 function seen(
   sightings: readonly Sighting[],
   watcher: Watcher,
-  what: 'unlock' | 'open',
+  what: 'unlock' | 'open' | 'engine',
   include: (episode: Episode) => boolean = () => true,
 ): Seen {
   const counted = sightings.filter((sighting) => include(sighting.episode));
   const delays = counted.flatMap((sighting) => {
-    const delay = (what === 'unlock' ? sighting.unlockSeen : sighting.openSeen)[watcher];
+    const delay = {
+      unlock: sighting.unlockSeen,
+      open: sighting.openSeen,
+      engine: sighting.engineSeen,
+    }[what][watcher];
     return delay === undefined ? [] : [delay];
   });
   return { delays, total: counted.length };
@@ -111,6 +117,9 @@ async function main() {
   const commutes = await runScenario(COMMUTE_DAYS, (vins) =>
     planCommutes(vins, COMMUTE_DAYS, seededRandom(SEED + 2)),
   );
+  const engineLeft = await runScenario(ENGINE_DAYS, (vins) =>
+    planEngineLeftRunning(vins, ENGINE_DAYS, seededRandom(SEED + 3)),
+  );
 
   const kind = (k: Episode['kind']) => (episode: Episode) => episode.kind === k;
   const unlocksAndDoors =
@@ -139,6 +148,15 @@ async function main() {
     ]),
     ...rows(`long-parked (${LONG_PARKED_DAYS} days)`, longParked, unlocksAndDoors(longParked)),
     ...rows(`commuting (${COMMUTE_DAYS} days, nights)`, commutes, unlocksAndDoors(commutes)),
+    ...rows(`engine left running (${ENGINE_DAYS} days)`, engineLeft, (watcher) => [
+      ['unlocks seen', seenInWords(seen(engineLeft.sightings, watcher, 'unlock'))],
+      [
+        'engine running on a locked car: alert',
+        watcher === 'app'
+          ? seenInWords(seen(engineLeft.sightings, watcher, 'engine'))
+          : 'not read (doors and windows only)',
+      ],
+    ]),
   ];
   console.log(
     `volvo-tray bench: simulated days on a FakeClock against the embedded simulator, 2 cars, seed ${SEED}\n`,
@@ -155,11 +173,12 @@ async function main() {
   ) => seen(result.sightings, 'app', what, include);
   const share = ({ delays, total }: Seen) => (total === 0 ? 1 : delays.length / total);
   const worst = (value: Seen) => medianAndWorst(value.delays).worst;
+  const engineAlerts = seen(engineLeft.sightings, 'app', 'engine');
   const longUnlocks = app(longParked, 'unlock');
   const longDoors = app(longParked, 'open', lasting);
   const goals: [string, boolean][] = [
     [
-      `parked day <= 300 requests per car (${Math.round(parked.requestsPerCarDay.app)})`,
+      `parked day, engine and reachability reads included, <= 300 requests per car (${Math.round(parked.requestsPerCarDay.app)})`,
       parked.requestsPerCarDay.app <= 300,
     ],
     [
@@ -173,6 +192,11 @@ async function main() {
     [
       `long-parked: worst delay <= 5 min + one check (${seconds(Math.max(worst(longUnlocks), worst(longDoors)))})`,
       Math.max(worst(longUnlocks), worst(longDoors)) <= LONG_PARKED_WORST_MS,
+    ],
+    [
+      `engine started on a parked car: all noticed, worst <= 5 min + one check (${engineAlerts.delays.length}/${engineAlerts.total}, ${seconds(worst(engineAlerts))})`,
+      engineAlerts.delays.length === engineAlerts.total &&
+        worst(engineAlerts) <= LONG_PARKED_WORST_MS + 60_000,
     ],
     [
       `busy day <= 1,484 requests per car (${Math.round(busy.requestsPerCarDay.app)})`,

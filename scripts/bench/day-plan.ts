@@ -11,7 +11,10 @@ import { between } from './random';
  * - "long-parked": the car stood locked for 3-24 hours; at the car the owner unlocks it, opens
  *   a door, gets in and drives off (the car stays unlocked while driven, is locked on arrival);
  * - "commute": a working week; the car stands overnight at home and the day at work, and is
- *   driven in the morning and the evening.
+ *   driven in the morning and the evening;
+ * - "engine-left": the car stood locked for 3-24 hours; someone gets in, starts the engine,
+ *   gets out and locks it with the engine running (a keyless car left running in a garage),
+ *   until the car stops it 20-60 minutes later.
  */
 
 const SECOND = 1000;
@@ -19,7 +22,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-export type EpisodeKind = 'unlocked' | 'at-unlock' | 'long-parked' | 'commute';
+export type EpisodeKind = 'unlocked' | 'at-unlock' | 'long-parked' | 'commute' | 'engine-left';
 
 export interface Episode {
   vin: string;
@@ -29,6 +32,8 @@ export interface Episode {
   openAt: number;
   closeAt: number;
   lockAt: number;
+  /** When the engine starts and stops (engine-left episodes only). */
+  engine?: { startAt: number; stopAt: number };
 }
 
 const DOORS: readonly DoorName[] = ['frontLeft', 'frontRight', 'rearLeft', 'rearRight', 'tailgate'];
@@ -107,6 +112,32 @@ export function planCommutes(
       ] as const) {
         episodes.push(drive(vin, 'commute', start + between(random, from, to), random));
       }
+    }
+  }
+  return sorted(episodes);
+}
+
+/** `days` days in which, after 3 to 24 hours parked each time, the car is left running. */
+export function planEngineLeftRunning(
+  vins: readonly string[],
+  days: number,
+  random: () => number,
+): Episode[] {
+  const episodes: Episode[] = [];
+  for (const vin of vins) {
+    let t = 0;
+    for (;;) {
+      const unlockAt = t + between(random, 3 * HOUR, 24 * HOUR);
+      const openAt = unlockAt + between(random, 5 * SECOND, 15 * SECOND);
+      const closeAt = openAt + between(random, 5 * SECOND, 20 * SECOND);
+      const startAt = closeAt + between(random, 10 * SECOND, 60 * SECOND);
+      const lockAt = startAt + between(random, 30 * SECOND, 2 * MINUTE);
+      const stopAt = lockAt + between(random, 20 * MINUTE, 60 * MINUTE);
+      if (stopAt >= days * DAY) break;
+      const door = pickDoor(random);
+      const engine = { startAt, stopAt };
+      episodes.push({ vin, kind: 'engine-left', door, unlockAt, openAt, closeAt, lockAt, engine });
+      t = stopAt;
     }
   }
   return sorted(episodes);

@@ -26,6 +26,11 @@ export interface Sighting {
   unlockSeen: Partial<Record<Watcher, number>>;
   /** How long after the door opened (ms) each watcher first saw it open; absent: never. */
   openSeen: Partial<Record<Watcher, number>>;
+  /**
+   * How long after the engine started (ms) the watcher raised "Engine running, car parked";
+   * absent: never. Only volvo-tray reads the engine: the fixed pollers read doors and windows.
+   */
+  engineSeen: Partial<Record<Watcher, number>>;
 }
 
 export interface ScenarioResult {
@@ -48,6 +53,7 @@ export async function runScenario(
     episode,
     unlockSeen: {},
     openSeen: {},
+    engineSeen: {},
   }));
 
   const observe = (
@@ -74,9 +80,23 @@ export async function runScenario(
       }
     }
   };
+  const noticeEngine = (vin: string) => {
+    const now = clock.now() - start;
+    for (const sighting of sightings) {
+      const { episode } = sighting;
+      if (episode.vin !== vin || !episode.engine) continue;
+      const { startAt, stopAt } = episode.engine;
+      if (now >= startAt && now < stopAt && sighting.engineSeen.app === undefined) {
+        sighting.engineSeen.app = now - startAt;
+      }
+    }
+  };
   scenario.service.onSnapshot((snapshot) => {
     for (const vehicle of snapshot.vehicles) {
       observe('app', vehicle.vin, vehicle.lock?.value, vehicle.doors);
+      if (vehicle.alerts.some((alert) => alert.rule === 'engine-running' && alert.notified)) {
+        noticeEngine(vehicle.vin);
+      }
     }
   });
 
@@ -102,6 +122,10 @@ export async function runScenario(
     at(episode.openAt, () => car.setDoor(episode.door, 'OPEN'));
     at(episode.closeAt, () => car.setDoor(episode.door, 'CLOSED'));
     at(episode.lockAt, () => car.setLock('LOCKED'));
+    if (episode.engine) {
+      at(episode.engine.startAt, () => car.setEngine('RUNNING'));
+      at(episode.engine.stopAt, () => car.setEngine('STOPPED'));
+    }
   }
   const settle = async () => {
     await scenario.http.idle();

@@ -9,22 +9,38 @@ export interface EngineWatch {
   reported: boolean;
   /** The lock state the app knew right after the last engine read. */
   lockAtRead: LockState | null;
+  /** Our clock, epoch ms, of the last engine answer; null before the first. */
+  readAt: number | null;
 }
 
 export function newEngineWatch(): EngineWatch {
-  return { reading: null, reported: true, lockAtRead: null };
+  return { reading: null, reported: true, lockAtRead: null, readAt: null };
 }
 
 /**
- * Whether this check should also ask for the engine: only when it can matter. While the car
- * is unlocked (or not yet read) someone may have started it; once more when it locks (seen by
- * a check or by a Lock command) unless the engine was read with it locked already; while it
- * runs, until it stops. A locked car with the engine off costs nothing extra.
+ * While the car is unlocked with the engine off, the engine is asked at most this often: a
+ * start is then seen within 3 minutes, well inside the rule's 10 (the car's own timestamps say
+ * since when it runs), at a third of the cost of asking at every 60 s check.
  */
-export function wantsEngine(watch: EngineWatch, lock: Reading<LockState> | null): boolean {
+export const ENGINE_UNLOCKED_EVERY_MS = 3 * 60_000;
+
+/**
+ * Whether this check should also ask for the engine: only when it can matter. While it runs
+ * (or is not known yet), at every check until it stops; while the car is unlocked someone may
+ * start it, so every {@link ENGINE_UNLOCKED_EVERY_MS}, and at the first check after an unlock;
+ * once more when it locks (seen by a check or by a Lock command) unless the engine was read
+ * with it locked already. A locked car with the engine off costs nothing extra.
+ */
+export function wantsEngine(
+  watch: EngineWatch,
+  lock: Reading<LockState> | null,
+  now: number,
+): boolean {
   if (!watch.reported) return false;
-  if (lock?.value !== 'LOCKED' || watch.lockAtRead !== 'LOCKED') return true;
-  return watch.reading?.value !== 'STOPPED';
+  if (watch.reading?.value !== 'STOPPED' || watch.readAt === null) return true;
+  const locked = lock?.value === 'LOCKED';
+  if (locked) return watch.lockAtRead !== 'LOCKED';
+  return watch.lockAtRead === 'LOCKED' || now - watch.readAt >= ENGINE_UNLOCKED_EVERY_MS;
 }
 
 /**
@@ -36,6 +52,7 @@ export function applyEngine(
   watch: EngineWatch,
   answer: PromiseSettledResult<Reading<EngineState> | null>,
   lock: Reading<LockState> | null,
+  now: number,
 ): string | null {
   if (answer.status === 'rejected') {
     if (answer.reason instanceof VolvoApiError && answer.reason.kind === 'forbidden') {
@@ -47,11 +64,12 @@ export function applyEngine(
   const before = watch.reading?.value;
   watch.reading = answer.value;
   watch.lockAtRead = lock?.value ?? null;
+  watch.readAt = now;
   if (answer.value === null) {
     watch.reported = false;
     return null;
   }
-  const now = answer.value.value;
-  if (before === undefined || before === now || now === 'UNKNOWN') return null;
-  return now === 'RUNNING' ? 'Engine started' : 'Engine stopped';
+  const state = answer.value.value;
+  if (before === undefined || before === state || state === 'UNKNOWN') return null;
+  return state === 'RUNNING' ? 'Engine started' : 'Engine stopped';
 }

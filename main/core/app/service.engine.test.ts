@@ -84,6 +84,21 @@ describe('engine left running', () => {
     expect(engineNotices(scenario)[0]?.body).toContain('with no door opened');
   });
 
+  test('unlocked with the engine off: asked every 3 minutes, not at each check; a start is seen by then', async () => {
+    const scenario = await start({ settings: { alerts: { unlocked: { enabled: false } } } });
+    const car = scenario.sim().vehicle(CAR);
+    car.setLock('UNLOCKED');
+    await scenario.service.intents.refresh();
+    await scenario.advance(MINUTE);
+    const before = engineReads(scenario).length;
+    // Checked every minute while unlocked: 30 checks, 10 engine reads.
+    await scenario.advance(30 * MINUTE);
+    expect(engineReads(scenario).length - before).toBe(10);
+    car.setEngine('RUNNING');
+    await scenario.advance(3 * MINUTE + 5000);
+    expect(await activityTexts(scenario)).toContain('Engine started');
+  });
+
   test('a door opened means someone is at the car: no alert', async () => {
     const scenario = await start();
     const car = scenario.sim().vehicle(CAR);

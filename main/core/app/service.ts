@@ -235,7 +235,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       engine:
         settings.alerts.engineRunning.enabled &&
         before !== undefined &&
-        wantsEngine(before.engine, before.lock),
+        wantsEngine(before.engine, before.lock, clock.now()),
       accessibility:
         before !== undefined && wantsReachability(before.reachability, popoverOpen, clock.now()),
       changed: (doors) => before === undefined || lockOrDoorsChanged(before, doors),

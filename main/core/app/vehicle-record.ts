@@ -112,7 +112,7 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
   });
   if (reading.accessibility) applyReachability(record.reachability, reading.accessibility, now);
   const engineChange = reading.engine
-    ? applyEngine(record.engine, reading.engine, record.lock)
+    ? applyEngine(record.engine, reading.engine, record.lock, now)
     : null;
   return engineChange === null ? changes : [...changes, { text: engineChange, kind: 'info' }];
 }
