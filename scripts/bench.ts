@@ -1,4 +1,5 @@
 import { seededRandom } from '../main/core/testing/seeded-random';
+import { measureCliVsCurl } from './bench/cli-vs-curl';
 import {
   type Episode,
   medianAndWorst,
@@ -207,6 +208,20 @@ async function main() {
       medianAndWorst(app(busy, 'open', kind('unlocked')).delays).median <= 60_000,
     ],
   ];
+  const cli = await measureCliVsCurl();
+  const ratio = cli.curlMedianMs === null ? null : cli.cliMedianMs / cli.curlMedianMs;
+  goals.push([
+    ratio === null
+      ? 'CLI within 4x of curl: not measured (curl is not installed here)'
+      : `CLI within 4x of curl for the same requests (${ratio.toFixed(1)}x)`,
+    ratio !== null && ratio <= 4,
+  ]);
+  console.log(
+    `\n\`volvo-tray status VIN\` (node dist/cli.mjs, ${cli.requestsPerStatus} requests): median ${Math.round(cli.cliMedianMs)} ms of real time; ` +
+      (cli.curlMedianMs === null
+        ? 'curl is not installed here.'
+        : `the same ${cli.requestsPerStatus} requests with curl, one process each: median ${Math.round(cli.curlMedianMs)} ms; ratio ${ratio?.toFixed(1)}x.`),
+  );
   console.log('\nGoals (volvo-tray):');
   for (const [goal, met] of goals) console.log(`  ${met ? 'met ' : 'MISS'}  ${goal}`);
   console.log(`\nRan in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
