@@ -95,4 +95,13 @@ if (isEntryPoint()) {
     interrupt: interruptSignal(),
     ...(process.stderr.isTTY ? { progress: {} } : {}),
   });
+  // fetch keeps its connections open for the next request, and they would hold the process
+  // (100 ms and more) until the server drops them: leave once everything written is out.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit();
+}
+
+/** Resolves once everything written to `stream` so far has gone out. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
