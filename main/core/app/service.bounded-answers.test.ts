@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { divertingFetch, startHostileServer } from '../../../test-support/hostile-server';
 import { loopbackOnlyFetch } from '../../../test-support/scenario';
-import { CAR, scenarioStarter, vehicleView as view } from '../../../test-support/scenario-suite';
+import { scenarioStarter, vehicleView as view } from '../../../test-support/scenario-suite';
 import { ANSWER_TOO_LARGE } from '../bounded-answer';
 
 const MB = 1024 * 1024;
