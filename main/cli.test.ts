@@ -78,6 +78,7 @@ describe('volvo-tray usage', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: volvo-tray <command>');
     expect(stdout).toContain('unlock <vin> [--duration S]');
+    expect(stdout).toContain('honk-flash <vin> [--honk-only | --flash-only]');
   });
 
   it.each([
@@ -113,6 +114,16 @@ describe('volvo-tray usage', () => {
       ['lock', VIN, '--reduced-guard', '--api-version', 'v1', ...CONFIGURED],
       '--reduced-guard needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2)',
     ],
+    [
+      ['honk-flash', VIN, '--honk-only', '--flash-only', ...CONFIGURED],
+      '--honk-only and --flash-only cannot go together',
+    ],
+    [
+      ['honk-flash', VIN, '--api-version', 'v1', ...CONFIGURED],
+      'honk-flash needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2)',
+    ],
+    [['lock', VIN, '--honk-only', ...CONFIGURED], '--honk-only only applies to "honk-flash"'],
+    [['honk-flash'], '"honk-flash" needs a VIN'],
   ])('refuses %j with exit 2 and one line', async (argv, reason) => {
     const { code, stdout, stderr } = await cli(argv);
     expect(code).toBe(2);
@@ -402,6 +413,59 @@ describe('volvo-tray against the simulator', () => {
     expect(classicCar.code).toBe(1);
     expect(classicCar.stderr).toMatch(ONE_LINE_REASON);
     expect(classicCar.stderr).toContain('cannot lock with reduced guard');
+  });
+
+  it('honk-flash finds the car: one line and exit 0; --honk-only and --flash-only send one alone', async () => {
+    const sim = await simulator();
+    const [modern = ''] = sim.vins;
+    expect(await cli(['honk-flash', modern], envFor(sim))).toEqual({
+      code: 0,
+      stdout: 'The car honked and flashed its lights.\n',
+      stderr: '',
+    });
+    expect((await cli(['honk-flash', modern, '--honk-only'], envFor(sim))).stdout).toBe(
+      'The car honked.\n',
+    );
+    const json = await cli(['honk-flash', modern, '--flash-only', '--json'], envFor(sim));
+    expect(JSON.parse(json.stdout)).toEqual({
+      status: 'COMPLETED',
+      message: 'The car flashed its lights.',
+    });
+    expect(
+      sim
+        .vehicle(modern)
+        .beacons()
+        .map((event) => event.kind),
+    ).toEqual(['horn-and-lights', 'horn', 'lights']);
+  });
+
+  it('honk-flash exits 1 in one line for a car without it, a token without the scope, a car asleep', async () => {
+    const sim = await simulator();
+    const [modern = '', classic = ''] = sim.vins;
+    const classicCar = await cli(['honk-flash', classic], envFor(sim));
+    expect(classicCar.code).toBe(1);
+    expect(classicCar.stdout).toBe('');
+    expect(classicCar.stderr).toMatch(ONE_LINE_REASON);
+    expect(classicCar.stderr).toContain('This car cannot honk and flash remotely');
+
+    const withoutScope = {
+      ...envFor(sim),
+      VOLVO_ACCESS_TOKEN: sim.issueAccessToken(['openid', 'conve:lock', 'conve:unlock']),
+    };
+    const refused = await cli(['honk-flash', modern], withoutScope);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(ONE_LINE_REASON);
+    expect(refused.stderr).toContain('conve:honk_flash');
+
+    sim.vehicle(modern).setAsleep(true);
+    const asleep = await cli(['honk-flash', modern], envFor(sim));
+    expect(asleep).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'volvo-tray: The car is asleep and could not honk and flash remotely. Try again after the car has been used.\n',
+    });
+    expect(sim.vehicle(modern).beacons()).toEqual([]);
   });
 
   it('says when the quota returns', async () => {

@@ -28,6 +28,8 @@ export type SignInRequest =
       apiVersion: ApiVersion;
       /** Default full. */
       access?: SignInAccess;
+      /** Also ask for the restricted `conve:honk_flash` (find my car); default false. */
+      findMyCar?: boolean;
     }
   | { mode: 'test-token'; accessToken: string; apiKey: string; apiVersion: ApiVersion };
 
@@ -70,6 +72,8 @@ export interface IntentArgsMap {
   /** Step one of unlock: returns a short-lived confirmation token the UI must send back. */
   prepareUnlock: [vin: string];
   unlock: [vin: string, confirmation: string];
+  /** Find my car: the car honks and flashes. Only from the popover, never a shortcut or notification. */
+  findMyCar: [vin: string];
   signIn: [request: SignInRequest];
   signOut: [];
   getSettings: [];
@@ -92,6 +96,7 @@ export interface IntentResults {
   lock: void;
   prepareUnlock: { token: string; expiresAt: string };
   unlock: void;
+  findMyCar: void;
   signIn: void;
   signOut: void;
   getSettings: Settings;
@@ -114,6 +119,7 @@ export const INTENT_NAMES = [
   'lock',
   'prepareUnlock',
   'unlock',
+  'findMyCar',
   'signIn',
   'signOut',
   'getSettings',

@@ -31,6 +31,8 @@ export type Settings = {
     redirectPort: number;
     /** What the last Volvo ID sign-in asked for: everything, or status only (no commands). */
     access: SignInAccess;
+    /** Whether the last Volvo ID sign-in also asked for find my car (`conve:honk_flash`). */
+    findMyCar: boolean;
   };
   /** The VIN shown first and locked by the shortcut. */
   selectedVin: string | null;

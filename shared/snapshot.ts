@@ -91,8 +91,15 @@ export interface VehicleView {
     /** After unlock: until when the doors may be opened before the car relocks. */
     unlockWindowUntil: string | null;
   };
-  /** What this car can do (v2 reports it; v1 can lock and unlock). */
-  capabilities: { lockReducedGuard: boolean };
+  /**
+   * What this car can do (v2 reports it; v1 can lock and unlock). `findMyCar` (honk and flash):
+   * available only when the car lists it AND the sign-in has `conve:honk_flash`; 'scope-withheld'
+   * when the car could but the sign-in lacks the scope (the popover says so instead of a button).
+   */
+  capabilities: {
+    lockReducedGuard: boolean;
+    findMyCar: 'available' | 'scope-withheld' | 'unsupported';
+  };
   /** Said before Lock is pressed when Volvo reports the car cannot take commands; else null. */
   reachability: string | null;
   /** The last error for this vehicle, in words. */

@@ -75,8 +75,11 @@ export interface VehicleStatus {
   fetchedAt: string;
 }
 
+/** Find my car: honk and flash together, or one alone (v2 only; restricted scope `conve:honk_flash`). */
+export type FindCommand = 'honk-flash' | 'honk' | 'flash';
+
 /** Remote commands this app sends. `lock-reduced-guard` is v2 only (not on classic cars). */
-export type CommandKind = 'lock' | 'unlock' | 'lock-reduced-guard';
+export type CommandKind = 'lock' | 'unlock' | 'lock-reduced-guard' | FindCommand;
 
 /** Every command status Volvo documents (v1 `async.status`, v2 `invokeStatus`), plus UNKNOWN. */
 export const INVOKE_STATUSES = [

@@ -40,7 +40,7 @@ export function vehicleView(overrides: Partial<VehicleView> = {}): VehicleView {
     freshness: { state: 'live' },
     alerts: [],
     command: { inProgress: null, last: null, unlockWindowUntil: null },
-    capabilities: { lockReducedGuard: true },
+    capabilities: { lockReducedGuard: true, findMyCar: 'available' },
     reachability: null,
     lastError: null,
     ...overrides,

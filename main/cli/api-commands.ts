@@ -1,9 +1,11 @@
 import type { VehicleStatus } from '../../shared/vehicle';
+import { capitalize } from '../../shared/words/parts';
 import { durationInWords } from '../../shared/words/time';
 import type { AccessTokenProvider } from '../core/auth/types';
 import { isLoopbackHttp } from '../core/auth/volvo-id';
 import type { Fetch } from '../core/ports';
 import { createVehicleApi } from '../core/volvo/client';
+import { COMMAND_VERBS } from '../core/volvo/command-status';
 import { VolvoApiError } from '../core/volvo/errors';
 import { SWITCH_TO_V2 } from '../core/volvo/http-errors';
 import { DEFAULT_UNLOCK_DURATION_S } from '../core/volvo/input';
@@ -101,6 +103,17 @@ export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo)
         else if (outcome.ok) io.stdout(`${describeOutcome(invocation, outcome)}\n`);
         return outcome.ok ? 0 : fail(outcome.message);
       }
+      case 'honk-flash': {
+        if (io.progress) {
+          const doing = capitalize(COMMAND_VERBS[invocation.find].ing);
+          stopProgress = showProgress(doing, { ...io.progress, write: io.stderr });
+        }
+        const outcome = await api.findMyCar(invocation.vin, invocation.find, { signal });
+        stopProgress();
+        if (invocation.json) print({ status: outcome.status, message: outcome.message });
+        else if (outcome.ok) io.stdout(`${outcome.message}\n`);
+        return outcome.ok ? 0 : fail(outcome.message);
+      }
     }
   } catch (error) {
     stopProgress();
@@ -123,6 +136,12 @@ export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo)
 
 /** What Ctrl+C leaves behind: after a lock or unlock was sent, the car may still obey it. */
 function afterInterrupt(invocation: ApiInvocation, commandSent: boolean): string | null {
+  if (invocation.command === 'honk-flash') {
+    const verb = COMMAND_VERBS[invocation.find].base;
+    return commandSent
+      ? `The ${verb} request was sent; the car may still ${verb}.`
+      : `Stopped before the ${verb} request was sent; the car was not asked to ${verb}.`;
+  }
   if (invocation.command !== 'lock' && invocation.command !== 'unlock') return null;
   const verb = invocation.command;
   return commandSent

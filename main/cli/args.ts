@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { ApiVersion } from '../../shared/vehicle';
+import type { ApiVersion, FindCommand } from '../../shared/vehicle';
 import { FIELD_MESSAGES } from '../../shared/words/fields';
 import { vin as vinSchema } from '../core/intent-schemas';
 import { VOLVO_API_BASE } from '../core/volvo/client';
@@ -26,7 +26,8 @@ export type Invocation =
   | { command: 'vehicles'; api: ApiConfig; json: boolean }
   | { command: 'status'; vin: string; api: ApiConfig; json: boolean }
   | { command: 'lock'; vin: string; api: ApiConfig; json: boolean; reducedGuard: boolean }
-  | { command: 'unlock'; vin: string; api: ApiConfig; json: boolean; duration?: number };
+  | { command: 'unlock'; vin: string; api: ApiConfig; json: boolean; duration?: number }
+  | { command: 'honk-flash'; vin: string; api: ApiConfig; json: boolean; find: FindCommand };
 
 export const USAGE = `Usage: volvo-tray <command> [options]
 
@@ -38,6 +39,9 @@ Commands:
   lock <vin> [--reduced-guard]  lock the car (--reduced-guard: API v2, not on classic cars)
   unlock <vin> [--duration S]   unlock the car; a door must be opened within S seconds
                                 (API v1: 1..120, default 120; API v2: always 120)
+  honk-flash <vin> [--honk-only | --flash-only]
+                                find the car: it honks and flashes its lights (API v2;
+                                the token needs Volvo's restricted scope conve:honk_flash)
 
 Options:
   --base URL           API address     (env VOLVO_API_BASE, default ${VOLVO_API_BASE})
@@ -49,10 +53,10 @@ Options:
   --version            print the version
 
 A VIN is the car's 17 letters and digits (no I, O or Q); case and spaces around it do not
-matter. While lock or unlock waits for the car, a terminal shows how long it has waited.
+matter. While lock, unlock or honk-flash waits for the car, a terminal shows how long it has waited.
 
 Exit status: 0 done, 1 the API or the car refused (the reason is printed), 2 bad usage,
-130 stopped with Ctrl+C (after a lock or unlock was sent, the car may still carry it out).
+130 stopped with Ctrl+C (after a command was sent, the car may still carry it out).
 
 Try it with the simulator: in one terminal run "volvo-tray sim > sim.env" (it keeps running);
 in another run "set -a; . ./sim.env; set +a", then "volvo-tray vehicles" and
@@ -69,6 +73,8 @@ const OPTIONS = {
   duration: { type: 'string' },
   port: { type: 'string' },
   'reduced-guard': { type: 'boolean' },
+  'honk-only': { type: 'boolean' },
+  'flash-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -112,6 +118,8 @@ const FlagsSchema = z.object({
   duration: wholeNumber('--duration', 1, 120).optional(),
   port: wholeNumber('--port', 0, 65_535).optional(),
   'reduced-guard': z.boolean().default(false),
+  'honk-only': z.boolean().default(false),
+  'flash-only': z.boolean().default(false),
   help: z.boolean().default(false),
   version: z.boolean().default(false),
 });
@@ -126,7 +134,7 @@ const EnvSchema = z.object({
   VOLVO_ACCESS_TOKEN: z.preprocess(unsetWhenEmpty, z.string().optional()),
 });
 
-const COMMANDS = ['sim', 'vehicles', 'status', 'lock', 'unlock'] as const;
+const COMMANDS = ['sim', 'vehicles', 'status', 'lock', 'unlock', 'honk-flash'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Which command each flag applies to (help applies everywhere). */
@@ -134,14 +142,16 @@ const FLAG_COMMANDS: Record<
   Exclude<keyof typeof OPTIONS, 'help' | 'version'>,
   readonly Command[]
 > = {
-  base: ['vehicles', 'status', 'lock', 'unlock'],
-  'api-version': ['vehicles', 'status', 'lock', 'unlock'],
-  'api-key': ['vehicles', 'status', 'lock', 'unlock'],
-  token: ['vehicles', 'status', 'lock', 'unlock'],
-  json: ['vehicles', 'status', 'lock', 'unlock'],
+  base: ['vehicles', 'status', 'lock', 'unlock', 'honk-flash'],
+  'api-version': ['vehicles', 'status', 'lock', 'unlock', 'honk-flash'],
+  'api-key': ['vehicles', 'status', 'lock', 'unlock', 'honk-flash'],
+  token: ['vehicles', 'status', 'lock', 'unlock', 'honk-flash'],
+  json: ['vehicles', 'status', 'lock', 'unlock', 'honk-flash'],
   duration: ['unlock'],
   port: ['sim'],
   'reduced-guard': ['lock'],
+  'honk-only': ['honk-flash'],
+  'flash-only': ['honk-flash'],
 };
 
 /**
@@ -173,7 +183,7 @@ export function parseInvocation(
     );
   }
 
-  const takesVin = command === 'status' || command === 'lock' || command === 'unlock';
+  const takesVin = command !== 'sim' && command !== 'vehicles';
   const expected = takesVin ? 1 : 0;
   if (rest.length > expected)
     throw new UsageError(`Unexpected argument "${rest[expected]}". ${SEE_HELP}`);
@@ -196,12 +206,29 @@ export function parseInvocation(
     }
     return { command, vin, api, json, reducedGuard };
   }
+  if (command === 'honk-flash') return findMyCar(vin, api, json, flags.data);
   const { duration } = flags.data;
   if (duration === undefined) return { command, vin, api, json };
   if (api.version === 'v2') {
     throw new UsageError('--duration only applies to API v1; API v2 always gives 120 seconds.');
   }
   return { command, vin, api, json, duration };
+}
+
+/** `honk-flash`: both by default, or the horn or the lights alone; API v2 only. */
+function findMyCar(vin: string, api: ApiConfig, json: boolean, flags: Flags): Invocation {
+  if (flags['honk-only'] && flags['flash-only']) {
+    throw new UsageError(
+      '--honk-only and --flash-only cannot go together: leave both out for both.',
+    );
+  }
+  if (api.version === 'v1') {
+    throw new UsageError(
+      'honk-flash needs API v2: use --api-version v2 (or VOLVO_API_VERSION=v2).',
+    );
+  }
+  const find = flags['honk-only'] ? 'honk' : flags['flash-only'] ? 'flash' : 'honk-flash';
+  return { command: 'honk-flash', vin, api, json, find };
 }
 
 /** A VIN as typed (any case, spaces around it) in the form the API knows. */

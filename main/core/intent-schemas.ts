@@ -56,6 +56,7 @@ export const signInRequestSchema = z.discriminatedUnion('mode', [
       redirectPort,
       apiVersion,
       access: z.enum(['full', 'status-only']).optional(),
+      findMyCar: z.boolean().optional(),
     })
     .strict(),
   z
@@ -122,6 +123,7 @@ export const intentArgs = {
   /** Step one of unlock: returns a short-lived confirmation token the UI must send back. */
   prepareUnlock: z.tuple([vin]),
   unlock: z.tuple([vin, z.string().min(8).max(100)]),
+  findMyCar: z.tuple([vin]),
   signIn: z.tuple([signInRequestSchema]),
   signOut: z.tuple([]),
   getSettings: z.tuple([]),

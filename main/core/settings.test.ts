@@ -25,6 +25,7 @@ describe('loadSettings', () => {
       clientId: 'my-app',
       redirectPort: 8080,
       access: 'full',
+      findMyCar: false,
     });
     expect(settings.polling.fastSeconds).toBe(60);
     expect(settings.polling.slowSeconds).toBe(900);

@@ -65,6 +65,7 @@ export const settingsSchema = z.object({
       /** The loopback port registered as redirect URI (http://127.0.0.1:PORT/callback). */
       redirectPort: z.number().int().min(1024).max(65535).default(8765),
       access: z.enum(['full', 'status-only']).default('full'),
+      findMyCar: z.boolean().default(false),
     })
     .default({
       mode: 'demo',
@@ -72,6 +73,7 @@ export const settingsSchema = z.object({
       clientId: '',
       redirectPort: 8765,
       access: 'full',
+      findMyCar: false,
     }),
   /** The VIN shown first and locked by the shortcut. */
   selectedVin: storedVin.nullable().default(null),

@@ -48,6 +48,7 @@ function stubCore() {
       expiresAt: '2026-11-27T08:01:00.000Z',
     }),
     unlock: record('unlock', undefined),
+    findMyCar: record('findMyCar', undefined),
     signIn: record('signIn', undefined),
     signOut: record('signOut', undefined),
     getSettings: () => defaultSettings,

@@ -1,7 +1,7 @@
 import { type ApiRoute, type RouteContext, refuseNonEmptyBody, wireReading } from './api-routes';
 import { apiError, jsonReply, type Reply } from './http';
 import { withQuirks } from './quirks';
-import type { CarOutcome, StoredReading, VehicleState } from './vehicle';
+import type { BeaconKind, CarOutcome, StoredReading, VehicleState } from './vehicle';
 
 /** How long a v2 unlock waits for a door to open before the car relocks. */
 export const V2_UNLOCK_WINDOW_MS = 120_000;
@@ -116,6 +116,24 @@ function unlock(context: RouteContext, vehicle: VehicleState): Reply {
   });
 }
 
+/** Volvo's path segment and list name for each way of being found. */
+const BEACONS: readonly { segment: string; listed: string; kind: BeaconKind }[] = [
+  { segment: 'honk-flash', listed: 'HONK_AND_FLASH', kind: 'horn-and-lights' },
+  { segment: 'honk', listed: 'HONK', kind: 'horn' },
+  { segment: 'flash', listed: 'FLASH', kind: 'lights' },
+];
+
+function beacon(segment: string, listed: string, kind: BeaconKind) {
+  return (context: RouteContext, vehicle: VehicleState): Reply => {
+    if (!vehicle.equipment.hornAndLights) {
+      return apiError(404, 'NOT_FOUND', `This vehicle does not support ${listed}.`);
+    }
+    const refused = refuseNonEmptyBody(context.body, segment);
+    if (refused) return refused;
+    return data(invokeResult(vehicle, vehicle.beaconNow(kind)));
+  };
+}
+
 function commands(_context: RouteContext, vehicle: VehicleState): Reply {
   const base = `/connected-vehicle/v2/vehicles/${vehicle.vin}/commands`;
   const list = [
@@ -124,6 +142,10 @@ function commands(_context: RouteContext, vehicle: VehicleState): Reply {
   ];
   if (vehicle.equipment.lockReducedGuard) {
     list.push({ command: 'LOCK_REDUCED_GUARD', href: `${base}/lock-reduced-guard` });
+  }
+  if (vehicle.equipment.hornAndLights) {
+    for (const { segment, listed } of BEACONS)
+      list.push({ command: listed, href: `${base}/${segment}` });
   }
   return data(list);
 }
@@ -227,4 +249,13 @@ export const V2_ROUTES: readonly ApiRoute[] = [
     target: 'vehicle',
     handle: unlock,
   },
+  ...BEACONS.map(
+    ({ segment, listed, kind }): ApiRoute => ({
+      ...command,
+      path: ['vehicles', ':vin', 'commands', segment],
+      scopes: ['conve:honk_flash'],
+      target: 'vehicle',
+      handle: beacon(segment, listed, kind),
+    }),
+  ),
 ];

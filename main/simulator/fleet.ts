@@ -1,7 +1,10 @@
 import type { SimClock } from './clock';
 import { VehicleState } from './vehicle';
 
-/** The demo account's cars: a modern one (sunroof, lock-reduced-guard) and a classic one. */
+/**
+ * The demo account's cars: a modern one (sunroof, lock-reduced-guard, honk and flash) and a
+ * classic one.
+ */
 export const DEMO_VINS: readonly string[] = ['YV1XZK9V2PA000001', 'YV4A22PL3N1000002'];
 
 /**
@@ -34,7 +37,7 @@ export class Fleet {
         vin,
         new VehicleState(
           vin,
-          { sunroof: modern, lockReducedGuard: modern, catalogue },
+          { sunroof: modern, lockReducedGuard: modern, hornAndLights: modern, catalogue },
           clock,
           commandStepMs,
         ),

@@ -72,6 +72,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         clients: [client, { id: PUBLIC_CLIENT_ID, secret: null }],
         idTokenFault: () => idTokenFault,
         approvedScopes: options.approvedScopes ?? SUPPORTED_SCOPES,
+        withheldScopes: options.withheldScopes ?? [],
         grants,
         accessTokens,
         counts: grantCounts,

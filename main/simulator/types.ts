@@ -29,6 +29,12 @@ export interface SimulatorOptions {
    * still waiting for approval of the restricted command scopes.
    */
   approvedScopes?: readonly string[];
+  /**
+   * Scopes the sign-in accepts but leaves out of the grant (OAuth lets a server grant fewer
+   * than asked; the token answer's `scope` says which): a sign-in asking for them succeeds, and
+   * the API then refuses their endpoints with 403. Default none.
+   */
+  withheldScopes?: readonly string[];
   /** Real cars' quirks for every car (default: periodic uploads, every field reported). */
   quirks?: QuirksPatch;
   logger?: SimLogger;
@@ -72,6 +78,8 @@ export interface SimVehicle {
   setOutOfReach(reason: 'POWER_SAVING_MODE' | 'NO_INTERNET' | 'CAR_IN_USE' | null): void;
   /** Makes this car answer with real cars' quirks (see `quirks.ts`). */
   setQuirks(patch: QuirksPatch): void;
+  /** Each time the horn or the lights answered a command (honk, flash), oldest first. */
+  beacons(): { kind: 'horn' | 'lights' | 'horn-and-lights'; at: number }[];
 }
 
 /** A fault injected into API calls. */

@@ -213,6 +213,12 @@ describe('v2 commands', () => {
           command: 'LOCK_REDUCED_GUARD',
           href: `/connected-vehicle/v2/vehicles/${t.vin}/commands/lock-reduced-guard`,
         },
+        {
+          command: 'HONK_AND_FLASH',
+          href: `/connected-vehicle/v2/vehicles/${t.vin}/commands/honk-flash`,
+        },
+        { command: 'HONK', href: `/connected-vehicle/v2/vehicles/${t.vin}/commands/honk` },
+        { command: 'FLASH', href: `/connected-vehicle/v2/vehicles/${t.vin}/commands/flash` },
       ],
     });
     const classic = (await v2Get(t.sim, `/vehicles/${t.classicVin}/commands`)).body as {

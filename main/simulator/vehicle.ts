@@ -28,6 +28,17 @@ export interface Equipment {
   lockReducedGuard: boolean;
   /** What `/vehicles/{vin}` says of the car; `colour` null: the answer leaves it out. */
   catalogue: { model: string; modelYear: number; colour: string | null };
+  /** The horn and lights answer remote commands (HONK, FLASH, HONK_AND_FLASH). */
+  hornAndLights: boolean;
+}
+
+/** What the car did to be found: sounded the horn, blinked the lights, or both. */
+export type BeaconKind = 'horn' | 'lights' | 'horn-and-lights';
+
+/** One time the car was made to be found, for tests and the control API to see. */
+export interface BeaconEvent {
+  kind: BeaconKind;
+  at: number;
 }
 
 /** How the car answered a lock or unlock, whichever API version asked. */
@@ -74,6 +85,9 @@ export interface VehicleReadings {
   unlockWindowUntil: number | null;
 }
 
+/** Beacon events kept per car: enough for any test, bounded for a long run. */
+const MAX_BEACONS = 50;
+
 /** Opening one of these during an unlock window uses the unlock: no relock. */
 const ENTRY_PARTS: ReadonlySet<CarDoor> = new Set([
   'frontLeft',
@@ -97,6 +111,7 @@ export class VehicleState implements SimVehicle {
   private readonly doors: Record<CarDoor, StoredReading<OpenValue>>;
   private readonly windows: Record<SideWindow, StoredReading<OpenValue>>;
   private readonly sunroof: StoredReading<OpenValue> | null;
+  private beaconLog: BeaconEvent[] = [];
   private asleep: StoredReading<boolean>;
   private readonly engine: StoredReading<EngineValue>;
   private outOfReach: OutOfReach | null = null;
@@ -204,6 +219,19 @@ export class VehicleState implements SimVehicle {
   setEngine(value: EngineValue): void {
     const now = this.settle();
     change(this.engine, value, now);
+  }
+
+  /** The horn, the lights or both, at once (v2): an asleep car does nothing. */
+  beaconNow(kind: BeaconKind): CarOutcome {
+    const now = this.settle();
+    if (this.asleep.value) return { kind: 'asleep' };
+    this.beaconLog = [...this.beaconLog, { kind, at: now }].slice(-MAX_BEACONS);
+    return { kind: 'done' };
+  }
+
+  /** Every time the horn or lights answered a command, oldest first (the last 50). */
+  beacons(): BeaconEvent[] {
+    return this.beaconLog.map((event) => ({ ...event }));
   }
 
   /** A synchronous (v2) lock: the car answers at once. */

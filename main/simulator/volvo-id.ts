@@ -30,6 +30,8 @@ export interface VolvoIdDeps {
   subject: string;
   /** The scopes Volvo has approved for the registered apps. */
   approvedScopes: readonly string[];
+  /** Accepted when asked for, but never granted. */
+  withheldScopes: readonly string[];
   /** What is wrong with the id_tokens issued now, if anything. */
   idTokenFault(): IdTokenFault | null;
 }
@@ -138,7 +140,7 @@ function authorize(request: SimRequest, deps: VolvoIdDeps): Reply {
   const code = deps.grants.issueCode({
     clientId,
     redirectUri,
-    scopes: scopes.scopes,
+    scopes: scopes.scopes.filter((scope) => !deps.withheldScopes.includes(scope)),
     codeChallenge,
   });
   return redirectTo(redirectUri, { code, state });

@@ -24,6 +24,8 @@ export const MESSAGES = {
   superseded: 'The sign-in changed while a token was being renewed.',
   statusOnly:
     "Lock and unlock need Volvo's approval of your developer app (the conve:lock and conve:unlock scopes), which this sign-in does not have: volvo-tray shows the car's state and alerts only.",
+  findMyCarWithheld:
+    "Find my car (honk and flash) needs Volvo's approval of your developer app for the conve:honk_flash scope, which this sign-in does not have. Once Volvo grants it, tick Find my car on the connect form and sign in again.",
   signOutForgets:
     'Sign out? volvo-tray forgets your sign-in and, on this computer, the client secret and VCC API key of your Volvo developer app: you enter them again to sign in.',
   signOutDemo: 'Leave the demo? The simulated car goes away until you choose the demo again.',

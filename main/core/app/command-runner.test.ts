@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Doors, OpenState } from '../../../shared/vehicle';
+import type { Doors, FindCommand, OpenState } from '../../../shared/vehicle';
 import { FakeClock } from '../testing/fake-clock';
+import { describeCommandStatus } from '../volvo/command-status';
+import { VolvoApiError } from '../volvo/errors';
 import type { CommandCallOptions, CommandOutcome, VehicleApi } from '../volvo/model';
 import { createCommandRateLimit } from './command-rate-limit';
 import { type CommandRunnerOptions, createCommandRunner } from './command-runner';
@@ -38,6 +40,7 @@ function setup(
     lastKnownDoors?: Doors | null;
     lock?: (vin: string, call: CommandCallOptions) => Promise<CommandOutcome>;
     unlock?: (vin: string) => Promise<CommandOutcome>;
+    findMyCar?: (vin: string) => Promise<CommandOutcome>;
   } = {},
 ) {
   const clock = new FakeClock();
@@ -52,6 +55,14 @@ function setup(
     unlock: (vin: string) => {
       sent.push(`unlock ${vin}`);
       return options.unlock ? options.unlock(vin) : Promise.resolve(outcome(vin, 'unlock'));
+    },
+    findMyCar: (vin: string, kind: FindCommand) => {
+      sent.push(`${kind} ${vin}`);
+      return options.findMyCar
+        ? options.findMyCar(vin)
+        : Promise.resolve(
+            outcome(vin, kind, { message: describeCommandStatus(kind, 'COMPLETED') }),
+          );
     },
   } as unknown as VehicleApi;
   const runnerOptions: CommandRunnerOptions = {
@@ -99,6 +110,53 @@ describe('command runner', () => {
       'The car could not lock because the rear left door and the hood are open. Close them and try again.',
     );
     expect(logged[0]).toMatch(/^Lock refused: /);
+  });
+
+  test('honk and flash: sent without a door check, even with a door open; its outcome in words', async () => {
+    const { runner, sent, logged, refreshed } = setup({ doors: doors({ rearLeft: 'OPEN' }) });
+    const { result } = await runner.run({ vin: VIN, command: 'honk-flash', source: 'popover' });
+    expect(sent).toEqual([`honk-flash ${VIN}`]);
+    expect(result).toMatchObject({ command: 'honk-flash', status: 'COMPLETED', ok: true });
+    expect(result.message).toBe('The car honked and flashed its lights.');
+    expect(logged).toEqual(['Honked and flashed from volvo-tray']);
+    expect(refreshed).toEqual([VIN]);
+  });
+
+  test('honk and flash shares the 10 commands a minute with lock and unlock', async () => {
+    const { runner, sent } = setup();
+    const vins = Array.from(
+      { length: 10 },
+      (_, i) => `YV1XZK9V2PA0000${String(i).padStart(2, '0')}`,
+    );
+    for (const vin of vins) await runner.run({ vin, command: 'lock', source: 'popover' });
+    const { result } = await runner.run({ vin: VIN, command: 'honk-flash', source: 'popover' });
+    expect(sent).toHaveLength(10);
+    expect(result.status).toBe('REFUSED');
+    expect(result.message).toMatch(/10 commands a minute .* Try again in 1 min\./);
+  });
+
+  test('a car asleep or without the command: the sentence says so, not "locked"', async () => {
+    const asleep = setup({
+      findMyCar: async (vin) =>
+        outcome(vin, 'honk-flash', {
+          status: 'CAR_IN_SLEEP_MODE',
+          ok: false,
+          message: describeCommandStatus('honk-flash', 'CAR_IN_SLEEP_MODE'),
+        }),
+    });
+    const slept = await asleep.runner.run({ vin: VIN, command: 'honk-flash', source: 'popover' });
+    expect(slept.result.message).toBe(
+      'The car is asleep and could not honk and flash remotely. Try again after the car has been used.',
+    );
+    const missing = setup({
+      findMyCar: () => Promise.reject(new VolvoApiError('not-found', 'no such command')),
+    });
+    const refused = await missing.runner.run({
+      vin: VIN,
+      command: 'honk-flash',
+      source: 'popover',
+    });
+    expect(refused.result.message).toBe('This car does not support the honk and flash command.');
   });
 
   test('never more than 10 commands a minute', async () => {

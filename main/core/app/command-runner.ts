@@ -17,7 +17,7 @@ import { iso } from './time-words';
 import { errorInWords } from './vehicle-record';
 
 /**
- * Runs lock and unlock for each vehicle: checks the doors before locking (and says which is
+ * Runs lock, unlock and find-my-car (honk and flash) for each vehicle: checks the doors before locking (and says which is
  * open instead of sending a command that would fail), keeps under Volvo's 10 commands a
  * minute, joins repeated requests to the one in flight, never waits forever, and reports
  * progress and outcome in words.
@@ -106,6 +106,8 @@ const SOURCE_WORDS: Record<CommandSource, string> = {
 };
 
 const isLock = (command: CommandKind) => command === 'lock' || command === 'lock-reduced-guard';
+const isFind = (command: CommandKind) =>
+  command === 'honk-flash' || command === 'honk' || command === 'flash';
 
 export function createCommandRunner(options: CommandRunnerOptions): CommandRunner {
   const { clock } = options;
@@ -165,6 +167,10 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
         return api.lock(vin, { ...call, reducedGuard: true });
       case 'unlock':
         return api.unlock(vin, { ...call, unlockDuration: request.unlockDuration });
+      case 'honk-flash':
+      case 'honk':
+      case 'flash':
+        return api.findMyCar(vin, command, call);
     }
   };
 
@@ -298,7 +304,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     const timer = clock.setTimeout(
       () =>
         giveUp(
-          `No answer from Volvo within ${durationInWords(options.timeoutMs, 'down')}, so volvo-tray stopped waiting. The command may still reach the car: check the lock state before you leave the car.`,
+          `No answer from Volvo within ${durationInWords(options.timeoutMs, 'down')}, so volvo-tray stopped waiting. The command may still reach the car: ${COMMAND_VERBS[request.command].check}.`,
         ),
       options.timeoutMs,
     );
@@ -400,6 +406,9 @@ function errorWords(command: CommandKind, error: unknown): string {
   if (error instanceof VolvoApiError) {
     if (error.kind === 'not-found' && command === 'lock-reduced-guard') {
       return 'This car does not support locking with reduced guard.';
+    }
+    if (error.kind === 'not-found' && isFind(command)) {
+      return `This car does not support the ${COMMAND_VERBS[command].base} command.`;
     }
     return error.message;
   }

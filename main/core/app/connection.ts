@@ -78,6 +78,7 @@ export function connectionSettingsFor(
         clientId: request.clientId,
         redirectPort: request.redirectPort,
         access: request.access ?? 'full',
+        findMyCar: request.findMyCar ?? false,
       };
     case 'test-token':
       return { ...current, mode: 'test-token', apiVersion: request.apiVersion };
@@ -125,7 +126,8 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
     demoActive = true;
     try {
       await auth.signInWithVolvoId(
-        volvoIdConfig(sim.baseUrl, sim.client.id, sim.client.secret, 0),
+        // The demo's app is approved for every scope, find my car included.
+        volvoIdConfig(sim.baseUrl, sim.client.id, sim.client.secret, 0, 'full', true),
         'demo',
         version,
       );
@@ -168,6 +170,7 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
               request.clientSecret || undefined,
               request.redirectPort,
               request.access,
+              request.findMyCar,
             ),
             'volvo-id',
             request.apiVersion,

@@ -16,6 +16,7 @@ export function withHostIntents(core: CoreIntents, host: HostIntents): IntentHan
     lock: (vin, options) => core.lock(vin, options),
     prepareUnlock: (vin) => core.prepareUnlock(vin),
     unlock: (vin, token) => core.unlock(vin, token),
+    findMyCar: (vin) => core.findMyCar(vin),
     signIn: (request) => core.signIn(request),
     signOut: () => core.signOut(),
     getSettings: () => core.getSettings(),

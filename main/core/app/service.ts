@@ -532,6 +532,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       revision: ++revision,
       now,
       signIn: signInView(started ? auth.state() : null, signingIn),
+      findMyCarAllowed: auth.state().findMyCarAllowed,
       vehicles: roster.all(),
       alerts: (scope) => alerts.active(scope),
       command: (vin) => commands.state(vin),
@@ -621,6 +622,18 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
         source: 'popover',
         unlockDuration: settings.unlockDurationSeconds,
       });
+    },
+    // Find my car: from the popover only (the shortcut and notifications lock, nothing else).
+    async findMyCar(vin) {
+      const record = requireVehicle(vin);
+      requireConnected();
+      if (!record.capabilities.findMyCar) {
+        throw new Error(
+          `${record.name} does not offer honk and flash (Volvo does not list it for this car).`,
+        );
+      }
+      if (!auth.state().findMyCarAllowed) throw new Error(MESSAGES.findMyCarWithheld);
+      await commands.run({ vin: record.vin, command: 'honk-flash', source: 'popover' });
     },
     signIn: (request) => signIn(request),
     async signOut() {

@@ -42,6 +42,8 @@ export interface SnapshotInput {
   lastError: string | null;
   popoverOpen: boolean;
   clock: ClockStyle;
+  /** The sign-in holds `conve:honk_flash` (find my car). */
+  findMyCarAllowed: boolean;
 }
 
 /** The one big word: open beats locked/unlocked; nothing known is unknown. */
@@ -107,7 +109,14 @@ function vehicleView(record: VehicleRecord, input: SnapshotInput): VehicleView {
       unlockWindowUntil:
         unlockOpen && command.unlockWindowUntil !== null ? iso(command.unlockWindowUntil) : null,
     },
-    capabilities: { ...record.capabilities },
+    capabilities: {
+      lockReducedGuard: record.capabilities.lockReducedGuard,
+      findMyCar: !record.capabilities.findMyCar
+        ? 'unsupported'
+        : input.findMyCarAllowed
+          ? 'available'
+          : 'scope-withheld',
+    },
     reachability: reachabilityInWords(record.reachability),
     lastError: record.lastError,
   };

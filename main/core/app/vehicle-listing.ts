@@ -3,7 +3,7 @@ import type { Clock, Logger, TimerHandle } from '../ports';
 import type { VehicleApi } from '../volvo/model';
 import { backoffDelayMs } from './backoff';
 import { pauseFor } from './poll-scheduler';
-import { errorInWords } from './vehicle-record';
+import { type CarCapabilities, errorInWords } from './vehicle-record';
 
 /**
  * The cars of the signed-in account and what each can do, for one connection at a time. A
@@ -34,7 +34,7 @@ export interface VehicleListingOptions {
   onListed(vins: string[]): void;
   /** Listing failed (it is tried again); `reason` in words. */
   onFailed(reason: string): void;
-  onCapabilities(vin: string, capabilities: { lockReducedGuard: boolean }): void;
+  onCapabilities(vin: string, capabilities: CarCapabilities): void;
   onDetails(vin: string, details: VehicleDetails | null): void;
 }
 
@@ -120,6 +120,7 @@ export function createVehicleListing(options: VehicleListingOptions): VehicleLis
             (supported) =>
               options.onCapabilities(vin, {
                 lockReducedGuard: supported.includes('lock-reduced-guard'),
+                findMyCar: supported.includes('honk-flash'),
               }),
           ),
           read(

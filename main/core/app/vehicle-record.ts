@@ -30,9 +30,16 @@ export interface VehicleRecord {
   /** Set while the last poll failed in whole or in part: since when, and why in words. */
   problem: { since: number; reason: string } | null;
   lastError: string | null;
-  capabilities: { lockReducedGuard: boolean };
+  capabilities: CarCapabilities;
   engine: EngineWatch;
   reachability: Reachability;
+}
+
+/** What the car's `/commands` list offers beyond lock and unlock. */
+export interface CarCapabilities {
+  lockReducedGuard: boolean;
+  /** The car lists HONK_AND_FLASH: whether the sign-in may use it is the session's to say. */
+  findMyCar: boolean;
 }
 
 export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
@@ -49,7 +56,7 @@ export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
     changedAt: null,
     problem: null,
     lastError: null,
-    capabilities: { lockReducedGuard: false },
+    capabilities: { lockReducedGuard: false, findMyCar: false },
     engine: newEngineWatch(),
     reachability: newReachability(),
   };

@@ -2,7 +2,7 @@ import type { ApiVersion } from '../../../shared/vehicle';
 import { MESSAGES } from '../../../shared/words/sign-in';
 import type { OAuthClient, ServerEndpoints } from './oauth';
 import type { SessionMeta } from './session-meta';
-import { mayCommand } from './types';
+import { mayCommand, mayFindCar } from './types';
 
 /** What a session holds to authorize API calls, and the non-secret facts saved with it. */
 
@@ -43,6 +43,11 @@ export type Credentials = VolvoIdCredentials | TestTokenCredentials;
 /** Whether these credentials may lock and unlock (a pasted test token: as its scopes allow, unknown here). */
 export function commandsAllowed(credentials: Credentials): boolean {
   return credentials.kind === 'test-token' || mayCommand(credentials.client.scopes);
+}
+
+/** Whether these credentials may honk and flash (a pasted test token: as its scopes allow, unknown here). */
+export function findMyCarAllowed(credentials: Credentials): boolean {
+  return credentials.kind === 'test-token' || mayFindCar(credentials.client.scopes);
 }
 
 /** What the person should know about a working sign-in, or null when there is nothing to say. */

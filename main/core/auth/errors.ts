@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { ANSWER_TOO_LARGE, AnswerLimitError } from '../bounded-answer';
-import { COMMAND_SCOPES } from './types';
+import { COMMAND_SCOPES, FIND_MY_CAR_SCOPE } from './types';
 
 /**
  * Why a sign-in or a token request did not work:
@@ -110,7 +110,7 @@ export function acceptCallback(validate: () => URLSearchParams): URLSearchParams
         const said = error.error_description ? ` Volvo ID said: ${error.error_description}` : '';
         throw new AuthError(
           'sign-in-failed',
-          `Volvo ID refused the sign-in because your app is not approved for some of the scopes volvo-tray asks for.${said} Tick "Status only" and sign in again, or ask Volvo to approve ${COMMAND_SCOPES.join(' and ')} for your app.`,
+          `Volvo ID refused the sign-in because your app is not approved for some of the scopes volvo-tray asks for.${said} Tick "Status only" and sign in again, or ask Volvo to approve ${COMMAND_SCOPES.join(' and ')} for your app (and ${FIND_MY_CAR_SCOPE} if you ticked "Find my car", or untick it).`,
         );
       }
       const description = error.error_description ? `: ${error.error_description}` : '';

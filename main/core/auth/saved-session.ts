@@ -1,7 +1,7 @@
 import { MESSAGES } from '../../../shared/words/sign-in';
 import type { SecretVault } from '../ports';
 import type { Credentials } from './credentials';
-import { commandsAllowed, signedInMessage } from './credentials';
+import { commandsAllowed, findMyCarAllowed, signedInMessage } from './credentials';
 import type { SessionMeta } from './session-meta';
 import { type AuthState, SIGNED_OUT } from './types';
 
@@ -35,6 +35,7 @@ export async function readSavedSession(
       tokenExpiresAt: meta.testTokenExpiresAt ?? null,
       message: meta.mode === 'test-token' ? MESSAGES.testTokenExpired : MESSAGES.expired,
       commandsAllowed: true,
+      findMyCarAllowed: false,
     });
   }
   // The demo simulator starts on a new port with no tokens each launch: demo signs in afresh.
@@ -50,6 +51,7 @@ export async function readSavedSession(
       tokenExpiresAt,
       message: signedInMessage(credentials),
       commandsAllowed: commandsAllowed(credentials),
+      findMyCarAllowed: findMyCarAllowed(credentials),
     },
     credentials,
     forget: null,
@@ -70,6 +72,7 @@ export async function readSavedSession(
           tokenExpiresAt: expiresAt,
           message: MESSAGES.testTokenExpired,
           commandsAllowed: true,
+          findMyCarAllowed: false,
         },
         credentials: null,
         forget: { version: 1, status: 'expired', mode: 'test-token', apiVersion },

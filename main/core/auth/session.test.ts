@@ -208,6 +208,7 @@ describe('sign-in through the loopback redirect', () => {
       tokenExpiresAt: null,
       message: null,
       commandsAllowed: true,
+      findMyCarAllowed: false,
     });
     expect(states.map((s) => s.status)).toEqual(['signing-in', 'signed-in']);
     const authorize = new URL(opened[0] ?? '');
@@ -317,7 +318,7 @@ describe('sign-in through the loopback redirect', () => {
         'Volvo ID refused the sign-in because your app is not approved for some of the scopes volvo-tray asks for. Volvo ID said: The application is not approved for conve:lock conve:unlock.',
       );
       await expect(signIn).rejects.toThrow(
-        'Tick "Status only" and sign in again, or ask Volvo to approve conve:lock and conve:unlock for your app.',
+        'Tick "Status only" and sign in again, or ask Volvo to approve conve:lock and conve:unlock for your app (and conve:honk_flash if you ticked "Find my car", or untick it).',
       );
       expect(session.state().status).toBe('signed-out');
     });
@@ -772,6 +773,7 @@ describe('token lifecycle', () => {
       tokenExpiresAt: null,
       message: null,
       commandsAllowed: true,
+      findMyCarAllowed: false,
     });
     expect([...vault.contents().keys()].sort()).toEqual(['apiKey', 'clientSecret']);
     await expect(session.accessToken()).rejects.toThrow('You are not signed in.');

@@ -15,6 +15,7 @@ import { signInThroughBrowser } from './browser-sign-in';
 import {
   type Credentials,
   commandsAllowed,
+  findMyCarAllowed,
   metaFor,
   signedInMessage,
   type TestTokenCredentials,
@@ -182,6 +183,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
       tokenExpiresAt: status === 'expired' && ended?.kind === 'test-token' ? ended.expiresAt : null,
       message,
       commandsAllowed: true,
+      findMyCarAllowed: false,
     });
     await forgetTokens({ version: 1, status, mode, apiVersion: state.apiVersion });
   };
@@ -228,6 +230,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
       tokenExpiresAt: c.kind === 'test-token' ? c.expiresAt : null,
       message: signedInMessage(c),
       commandsAllowed: commandsAllowed(c),
+      findMyCarAllowed: findMyCarAllowed(c),
     });
   };
 

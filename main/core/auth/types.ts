@@ -23,12 +23,23 @@ export const STATUS_SCOPES = [
  */
 export const COMMAND_SCOPES = ['conve:lock', 'conve:unlock'] as const;
 
+/**
+ * Find my car (honk and flash): restricted too, and asked for only when the person says their
+ * app has it (`connection.findMyCar`), so an app approved for lock and unlock keeps signing in.
+ */
+export const FIND_MY_CAR_SCOPE = 'conve:honk_flash';
+
 /** Every scope a full sign-in asks for. */
 export const VOLVO_SCOPES = [...STATUS_SCOPES, ...COMMAND_SCOPES] as const;
 
 /** Whether a sign-in with these scopes may lock and unlock. */
 export function mayCommand(scopes: readonly string[]): boolean {
   return COMMAND_SCOPES.every((scope) => scopes.includes(scope));
+}
+
+/** Whether a sign-in with these scopes may honk and flash. */
+export function mayFindCar(scopes: readonly string[]): boolean {
+  return scopes.includes(FIND_MY_CAR_SCOPE);
 }
 
 /** Where and how to sign in with Volvo ID (or the simulator's stand-in). */
@@ -57,6 +68,8 @@ export interface AuthState {
   message: string | null;
   /** False for a status-only sign-in: Volvo has not granted lock and unlock to this app. */
   commandsAllowed: boolean;
+  /** True when the sign-in holds `conve:honk_flash` (a pasted test token: unknown, so true). */
+  findMyCarAllowed: boolean;
 }
 
 /** Nobody signed in, nothing to say. */
@@ -67,6 +80,7 @@ export const SIGNED_OUT: AuthState = {
   tokenExpiresAt: null,
   message: null,
   commandsAllowed: true,
+  findMyCarAllowed: false,
 };
 
 /** Supplies access tokens to the API client; see `main/core/volvo`. */

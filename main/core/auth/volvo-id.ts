@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SignInAccess } from '../../../shared/contract';
 import { FIELD_MESSAGES } from '../../../shared/words/fields';
 import { AuthError } from './errors';
-import { STATUS_SCOPES, VOLVO_SCOPES, type VolvoIdConfig } from './types';
+import { FIND_MY_CAR_SCOPE, STATUS_SCOPES, VOLVO_SCOPES, type VolvoIdConfig } from './types';
 
 /** Volvo ID's issuer; discovery lives at `${VOLVO_ID_ISSUER}/.well-known/openid-configuration`. */
 export const VOLVO_ID_ISSUER = 'https://volvoid.eu.volvocars.com';
@@ -23,6 +23,7 @@ export function volvoIdConfig(
   clientSecret: string | undefined,
   redirectPort: number,
   access: SignInAccess = 'full',
+  findMyCar = false,
 ): VolvoIdConfig {
   const issuer = issuerBase.replace(/\/+$/, '');
   return {
@@ -32,7 +33,10 @@ export function volvoIdConfig(
     clientId,
     ...(clientSecret ? { clientSecret } : {}),
     redirectPort,
-    scopes: access === 'full' ? VOLVO_SCOPES : STATUS_SCOPES,
+    scopes: [
+      ...(access === 'full' ? VOLVO_SCOPES : STATUS_SCOPES),
+      ...(findMyCar ? [FIND_MY_CAR_SCOPE] : []),
+    ],
   };
 }
 

@@ -167,13 +167,36 @@ describe('v2 commands', () => {
   it('locks with reduced guard where the car supports it, and says which cars do', async () => {
     const { sim, api } = await start('v2');
     const [modern = '', classic = ''] = sim.vins;
-    expect(await api.supportedCommands(modern)).toEqual(['lock', 'unlock', 'lock-reduced-guard']);
+    expect(await api.supportedCommands(modern)).toEqual([
+      'lock',
+      'unlock',
+      'lock-reduced-guard',
+      'honk-flash',
+      'honk',
+      'flash',
+    ]);
     expect(await api.supportedCommands(classic)).toEqual(['lock', 'unlock']);
     const outcome = await api.lock(modern, { reducedGuard: true });
     expect(outcome).toMatchObject({ command: 'lock-reduced-guard', ok: true });
     const error = await failure(api.lock(classic, { reducedGuard: true }));
     expect(error.kind).toBe('not-found');
     expect(error.message).toContain('reduced guard');
+  });
+
+  it('finds the car: honk and flash, honk, flash where the car lists them; 404 in words where not', async () => {
+    const { sim, api } = await start('v2');
+    const [modern = '', classic = ''] = sim.vins;
+    expect(await api.findMyCar(modern, 'honk-flash')).toMatchObject({
+      command: 'honk-flash',
+      status: 'COMPLETED',
+      ok: true,
+      message: 'The car honked and flashed its lights.',
+    });
+    expect((await api.findMyCar(modern, 'honk')).message).toBe('The car honked.');
+    expect((await api.findMyCar(modern, 'flash')).message).toBe('The car flashed its lights.');
+    const error = await failure(api.findMyCar(classic, 'honk-flash'));
+    expect(error.kind).toBe('not-found');
+    expect(error.message).toContain('This car cannot honk and flash remotely');
   });
 
   it('reads command accessibility', async () => {

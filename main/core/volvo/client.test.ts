@@ -520,6 +520,10 @@ describe('v1 commands', () => {
       expect((await failure(api.unlock(VIN, { unlockDuration }))).kind).toBe('invalid-input');
     }
     expect((await failure(api.lock(VIN, { reducedGuard: true }))).kind).toBe('invalid-input');
+    // v1 has no honk and flash: refused before sending, with the way out.
+    const honk = await failure(api.findMyCar(VIN, 'honk-flash'));
+    expect(honk.kind).toBe('invalid-input');
+    expect(honk.message).toContain('Honk and flash needs API v2');
     expect(fetch.seen).toHaveLength(1);
   });
 
@@ -648,7 +652,12 @@ describe('v2 commands', () => {
             },
           }),
     );
-    expect(await api.supportedCommands(VIN)).toEqual(['lock', 'unlock', 'lock-reduced-guard']);
+    expect(await api.supportedCommands(VIN)).toEqual([
+      'lock',
+      'honk',
+      'unlock',
+      'lock-reduced-guard',
+    ]);
     expect(await api.commandAccessibility(VIN)).toEqual({
       available: false,
       reason: 'NO_INTERNET',

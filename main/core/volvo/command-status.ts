@@ -15,20 +15,48 @@ export interface CommandVerbs {
   ing: string;
   /** "locked" */
   done: string;
+  /** What the car did when it succeeded, after "The car": "is locked", "honked". */
+  did: string;
+  /** What the person should do when the outcome is open: "check the lock state before you leave the car". */
+  check: string;
 }
+
+const CHECK_LOCK = 'check the lock state before you leave the car';
+const LOOK = 'look and listen for the car';
 
 /** The verb forms of each command, for sentences about it. */
 export const COMMAND_VERBS: Readonly<Record<CommandKind, CommandVerbs>> = {
-  lock: { base: 'lock', ing: 'locking', done: 'locked' },
-  unlock: { base: 'unlock', ing: 'unlocking', done: 'unlocked' },
+  lock: { base: 'lock', ing: 'locking', done: 'locked', did: 'is locked', check: CHECK_LOCK },
+  unlock: {
+    base: 'unlock',
+    ing: 'unlocking',
+    done: 'unlocked',
+    did: 'is unlocked',
+    check: CHECK_LOCK,
+  },
   'lock-reduced-guard': {
     base: 'lock with reduced guard',
     ing: 'locking with reduced guard',
     done: 'locked with reduced guard',
+    did: 'is locked with reduced guard',
+    check: CHECK_LOCK,
+  },
+  'honk-flash': {
+    base: 'honk and flash',
+    ing: 'honking and flashing',
+    done: 'honked and flashed',
+    did: 'honked and flashed its lights',
+    check: LOOK,
+  },
+  honk: { base: 'honk', ing: 'honking', done: 'honked', did: 'honked', check: LOOK },
+  flash: {
+    base: 'flash',
+    ing: 'flashing its lights',
+    done: 'flashed its lights',
+    did: 'flashed its lights',
+    check: LOOK,
   },
 };
-
-const CHECK = 'check the lock state before you leave the car';
 
 /**
  * A sentence for every status Volvo documents, as the final word on a command; the Record makes
@@ -40,21 +68,21 @@ const SENTENCES: Record<
   (verbs: CommandVerbs, openDoors: readonly DoorName[]) => string
 > = {
   WAITING: (v) =>
-    `The ${v.base} command had not reached the car yet when Volvo answered; ${CHECK}.`,
-  RUNNING: (v) => `The car was still ${v.ing} when Volvo answered; ${CHECK}.`,
-  SENT: (v) => `The ${v.base} command was sent to the car, which has not confirmed it; ${CHECK}.`,
+    `The ${v.base} command had not reached the car yet when Volvo answered; ${v.check}.`,
+  RUNNING: (v) => `The car was still ${v.ing} when Volvo answered; ${v.check}.`,
+  SENT: (v) => `The ${v.base} command was sent to the car, which has not confirmed it; ${v.check}.`,
   DELIVERED: (v) => `The car received the ${v.base} command.`,
-  COMPLETED: (v) => `The car is ${v.done}.`,
-  SUCCESS: (v) => `The car is ${v.done}.`,
+  COMPLETED: (v) => `The car ${v.did}.`,
+  SUCCESS: (v) => `The car ${v.did}.`,
   REJECTED: (v) => `The car rejected the ${v.base} command. Try again in a moment.`,
-  UNKNOWN: (v) => `Volvo did not say whether the car is ${v.done}; ${CHECK}.`,
-  TIMEOUT: (v) => `The car did not confirm ${v.ing} in time; ${CHECK}.`,
+  UNKNOWN: (v) => `Volvo did not say whether the car ${v.did}; ${v.check}.`,
+  TIMEOUT: (v) => `The car did not confirm ${v.ing} in time; ${v.check}.`,
   CONNECTION_FAILURE: (v) =>
     `Volvo could not reach the car to ${v.base} it (no mobile coverage, e.g. in a garage). Try again later.`,
   VEHICLE_IN_SLEEP: (v) =>
     `The car is asleep and could not ${v.base} remotely. Try again after the car has been used.`,
   VEHICLE_REQUEST_TIMEOUT: (v) =>
-    `The car did not answer the ${v.base} command in time (it may be asleep or out of coverage); ${CHECK}.`,
+    `The car did not answer the ${v.base} command in time (it may be asleep or out of coverage); ${v.check}.`,
   CAR_IN_SLEEP_MODE: (v) =>
     `The car is asleep and could not ${v.base} remotely. Try again after the car has been used.`,
   UNLOCK_TIME_FRAME_PASSED: () =>
@@ -66,8 +94,8 @@ const SENTENCES: Record<
   EXPIRED: (v) => `The ${v.base} command expired before the car picked it up. Try again.`,
   DELIVERY_TIMEOUT: (v) =>
     `The ${v.base} command could not be delivered to the car in time. Try again later.`,
-  CAR_TIMEOUT: (v) => `The car did not finish ${v.ing} in time; ${CHECK}.`,
-  CAR_ERROR: (v) => `The car reported an error while ${v.ing}; ${CHECK}.`,
+  CAR_TIMEOUT: (v) => `The car did not finish ${v.ing} in time; ${v.check}.`,
+  CAR_ERROR: (v) => `The car reported an error while ${v.ing}; ${v.check}.`,
   NOT_SUPPORTED: (v) => `This car does not support the ${v.base} command.`,
   NOT_ALLOWED_PRIVACY_ENABLED: (v) =>
     `The car's privacy setting blocks remote commands; turn it off in the car to ${v.base} it remotely.`,

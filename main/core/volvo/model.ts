@@ -9,6 +9,7 @@ import type {
   CommandKind,
   Doors,
   EngineState,
+  FindCommand,
   InvokeStatus,
   LockState,
   Reading,
@@ -90,6 +91,11 @@ export interface VehicleApi {
     vin: string,
     options?: CommandCallOptions & { unlockDuration?: number },
   ): Promise<CommandOutcome>;
+  /**
+   * Find my car: honk and flash, or one alone (v2; restricted scope `conve:honk_flash`). A car
+   * without the command answers 404 (`not-found`); v1 refuses with `invalid-input` before sending.
+   */
+  findMyCar(vin: string, kind: FindCommand, options?: CommandCallOptions): Promise<CommandOutcome>;
   /** Commands this car supports (v2 `/commands`; v1 answers lock and unlock). */
   supportedCommands(vin: string, options?: CallOptions): Promise<CommandKind[]>;
   /** v2 `/command-accessibility`; v1 always answers available. */

@@ -213,6 +213,10 @@ export function createV1Api(context: AdapterContext): VehicleApi {
       const body = JSON.stringify({ unlockDuration: unlockDuration(options.unlockDuration) });
       return command(vin, 'unlock', V1_MEDIA_TYPES.unlock, body, options);
     },
+    async findMyCar(vin) {
+      checkVin(vin);
+      throw new VolvoApiError('invalid-input', `Honk and flash needs API v2: ${SWITCH_TO_V2}.`);
+    },
     async supportedCommands(vin) {
       checkVin(vin);
       return ['lock', 'unlock'];

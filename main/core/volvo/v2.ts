@@ -52,11 +52,22 @@ const AccessibilitySchema = z.object({
   }),
 });
 
-/** v2 command names onto ours; others (HONK, FLASH, CLIMATIZATION...) are not this app's. */
+/** v2 command names onto ours; others (CLIMATIZATION_START, ENGINE_START...) are not this app's. */
 const COMMAND_NAMES: Record<string, CommandKind> = {
   LOCK: 'lock',
   UNLOCK: 'unlock',
   LOCK_REDUCED_GUARD: 'lock-reduced-guard',
+  HONK_AND_FLASH: 'honk-flash',
+  HONK: 'honk',
+  FLASH: 'flash',
+};
+
+/** What a 404 to a command means, beside an unknown VIN: this car lacks the command. */
+const NOT_ON_THIS_CAR: Partial<Record<CommandKind, string>> = {
+  'lock-reduced-guard': 'This car cannot lock with reduced guard',
+  'honk-flash': 'This car cannot honk and flash remotely',
+  honk: 'This car cannot honk remotely',
+  flash: 'This car cannot flash its lights remotely',
 };
 
 const send = { accept: JSON_TYPE, 'content-type': JSON_TYPE };
@@ -87,9 +98,9 @@ export function createV2Api(context: AdapterContext): VehicleApi {
         body: '{}',
         signal,
         notFound:
-          kind === 'lock-reduced-guard'
-            ? `This car cannot lock with reduced guard, or there is no car with VIN ${vin} on this Volvo ID`
-            : unknownVehicle(vin),
+          NOT_ON_THIS_CAR[kind] === undefined
+            ? unknownVehicle(vin)
+            : `${NOT_ON_THIS_CAR[kind]}, or there is no car with VIN ${vin} on this Volvo ID`,
         command: true,
       },
       CommandSchema,
@@ -128,6 +139,7 @@ export function createV2Api(context: AdapterContext): VehicleApi {
       unlockDuration(options.unlockDuration);
       return command(vin, 'unlock', options.signal);
     },
+    findMyCar: (vin, kind, options = {}) => command(vin, kind, options.signal),
     async supportedCommands(vin, options = {}) {
       const { data } = await reads.vehicle(
         vin,
