@@ -55,6 +55,8 @@ export type DemoAction =
   | { kind: 'sleep'; vin?: string; asleep: boolean }
   | { kind: 'engine'; vin?: string; running: boolean }
   | { kind: 'power-saving'; vin?: string; on: boolean }
+  /** The car's centre brake light fails (a warning the car reports) or is fixed. */
+  | { kind: 'brake-light'; vin?: string; failed: boolean }
   | { kind: 'fault'; fault: DemoFault };
 
 /** Options of a lock. */

@@ -100,6 +100,8 @@ export interface VehicleView {
     lockReducedGuard: boolean;
     findMyCar: 'available' | 'scope-withheld' | 'unsupported';
   };
+  /** Faults the car reports (a bulb out), each in words; empty when none or not reported. */
+  warnings: string[];
   /** Said before Lock is pressed when Volvo reports the car cannot take commands; else null. */
   reachability: string | null;
   /** The last error for this vehicle, in words. */

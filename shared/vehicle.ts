@@ -22,6 +22,17 @@ export interface VehicleDetails {
   colour: string | null;
 }
 
+/**
+ * A fault the car reports (v2 `/warnings`, e.g. a brake light out). Only faults are kept: a
+ * `NO_WARNING` or `UNSPECIFIED` field is not one. A value volvo-tray does not know is kept as
+ * UNKNOWN with what the car said, never taken for "no warning".
+ */
+export interface CarWarning {
+  /** Volvo's field, e.g. `brakeLightCenterWarning`. */
+  field: string;
+  reading: Reading<'FAILURE' | 'UNKNOWN'>;
+}
+
 /** The car's central lock. */
 export type LockState = 'LOCKED' | 'UNLOCKED' | 'UNKNOWN';
 

@@ -41,6 +41,7 @@ export function vehicleView(overrides: Partial<VehicleView> = {}): VehicleView {
     alerts: [],
     command: { inProgress: null, last: null, unlockWindowUntil: null },
     capabilities: { lockReducedGuard: true, findMyCar: 'available' },
+    warnings: [],
     reachability: null,
     lastError: null,
     ...overrides,

@@ -64,6 +64,8 @@ test('keyboard only: every control in reach, Enter and Space act, Escape leaves 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeFocused();
   // The long settings page is itself a Tab stop, so it can be scrolled with the arrow keys.
+  // (Its form comes with the settings, a round trip to the core: Tab once it is there.)
+  await expect(page.getByLabel('API version')).toBeVisible();
   const inSettings = await tabThrough(page, 3);
   expect(inSettings).toEqual(['Settings', 'API version', 'Sign out']);
   await page.keyboard.press('Shift+Tab');

@@ -95,6 +95,7 @@ export const demoActionSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('sleep'), vin: vin.optional(), asleep: z.boolean() }).strict(),
   z.object({ kind: z.literal('engine'), vin: vin.optional(), running: z.boolean() }).strict(),
+  z.object({ kind: z.literal('brake-light'), vin: vin.optional(), failed: z.boolean() }).strict(),
   z
     .object({
       kind: z.literal('power-saving'),

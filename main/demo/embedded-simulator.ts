@@ -62,6 +62,9 @@ function applyAction(simulator: Simulator, action: DemoAction, vin: string): voi
     case 'power-saving':
       vehicle.setOutOfReach(action.on ? 'POWER_SAVING_MODE' : null);
       return;
+    case 'brake-light':
+      vehicle.setLampFailure('brakeLightCenterWarning', action.failed);
+      return;
   }
 }
 

@@ -87,6 +87,11 @@ export function startHarness(doc: Document, socketUrl: string): void {
       demo({ kind: 'engine', running: button.dataset.engine === 'true' }),
     );
   }
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-brake-light]')) {
+    button.addEventListener('click', () =>
+      demo({ kind: 'brake-light', failed: button.dataset.brakeLight === 'true' }),
+    );
+  }
   for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-power-saving]')) {
     button.addEventListener('click', () =>
       demo({ kind: 'power-saving', on: button.dataset.powerSaving === 'true' }),

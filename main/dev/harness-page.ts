@@ -62,6 +62,7 @@ export function harnessHtml(): string {
     <div class="buttons"><button type="button" data-asleep="true">Put the car to sleep</button><button type="button" data-asleep="false">Wake it</button></div>
     <div class="buttons"><button type="button" data-engine="true">Start the engine</button><button type="button" data-engine="false">Stop the engine</button></div>
     <div class="buttons"><button type="button" data-power-saving="true">Power-saving mode</button><button type="button" data-power-saving="false">Leave power-saving</button></div>
+    <div class="buttons"><button type="button" data-brake-light="true">A brake light fails</button><button type="button" data-brake-light="false">Fix the brake light</button></div>
     <label for="fault-select">API fault</label>
     <select id="fault-select">${faults}</select>
     <p id="panel-status" role="status"></p>

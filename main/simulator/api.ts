@@ -4,6 +4,7 @@ import type { ApiRoute, RouteContext } from './api-routes';
 import { V1_ROUTES } from './api-v1';
 import { V2_ROUTES } from './api-v2';
 import { ENGINE_ROUTES } from './api-v2-engine';
+import { WARNING_ROUTES } from './api-v2-warnings';
 import type { SimClock } from './clock';
 import type { FaultSwitch } from './faults';
 import { type Fleet, isVin } from './fleet';
@@ -41,7 +42,7 @@ export interface ApiDeps {
 
 const ROUTES: Record<'v1' | 'v2', readonly ApiRoute[]> = {
   v1: V1_ROUTES,
-  v2: [...V2_ROUTES, ...ENGINE_ROUTES],
+  v2: [...V2_ROUTES, ...ENGINE_ROUTES, ...WARNING_ROUTES],
 };
 /** A caller-supplied operation id is echoed only when it looks like one. */
 const OPERATION_ID = /^[A-Za-z0-9._:-]{1,64}$/;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LAMP_WARNINGS } from './api-v2-warnings';
 import { CAR_DOORS, CAR_WINDOWS } from './car-parts';
 import type { SimClock } from './clock';
 import { simFaultSchema } from './faults';
@@ -47,6 +48,10 @@ const reachValue = z.object({
   outOfReach: z.enum(['POWER_SAVING_MODE', 'NO_INTERNET', 'CAR_IN_USE']).nullable(),
 });
 const engineValue = z.object({ running: z.boolean({ error: 'running must be true or false' }) });
+const lampValue = z.object({
+  field: z.enum(LAMP_WARNINGS as [string, ...string[]], { error: 'field must be a lamp warning' }),
+  failed: z.boolean({ error: 'failed must be true or false' }),
+});
 const tokenRequest = z.object({
   scopes: z
     .array(z.enum(SUPPORTED_SCOPES as [string, ...string[]], { error: 'unknown scope' }))
@@ -147,6 +152,14 @@ export function createControl(deps: ControlDeps): Handler {
       path: ['vehicles', ':vin', 'engine'],
       action: vehicleChange(engineValue, (vehicle, { running }) => {
         vehicle.setEngine(running ? 'RUNNING' : 'STOPPED');
+        return null;
+      }),
+    },
+    {
+      method: 'POST',
+      path: ['vehicles', ':vin', 'lamps'],
+      action: vehicleChange(lampValue, (vehicle, { field, failed }) => {
+        vehicle.setLampFailure(field, failed);
         return null;
       }),
     },

@@ -75,6 +75,8 @@ export interface SimVehicle {
   setLock(value: 'LOCKED' | 'UNLOCKED'): void;
   setAsleep(asleep: boolean): void;
   setEngine(value: 'RUNNING' | 'STOPPED'): void;
+  /** A lamp, by Volvo's warning field (e.g. `brakeLightCenterWarning`), fails or is fixed. */
+  setLampFailure(field: string, failed: boolean): void;
   setOutOfReach(reason: 'POWER_SAVING_MODE' | 'NO_INTERNET' | 'CAR_IN_USE' | null): void;
   /** Makes this car answer with real cars' quirks (see `quirks.ts`). */
   setQuirks(patch: QuirksPatch): void;

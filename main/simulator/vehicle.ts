@@ -79,6 +79,8 @@ export interface VehicleReadings {
   sunroof: StoredReading<OpenValue> | null;
   asleep: StoredReading<boolean>;
   engine: StoredReading<EngineValue>;
+  /** Lamps reported as failed, by Volvo's warning field, with since when. */
+  lampFailures: Record<string, number>;
   /** Set while the car is out of reach for a reason other than sleep. */
   outOfReach: OutOfReach | null;
   /** Until when an unlock waits for a door to open before the car relocks itself. */
@@ -114,6 +116,7 @@ export class VehicleState implements SimVehicle {
   private beaconLog: BeaconEvent[] = [];
   private asleep: StoredReading<boolean>;
   private readonly engine: StoredReading<EngineValue>;
+  private readonly lampFailures = new Map<string, number>();
   private outOfReach: OutOfReach | null = null;
   private quirkSet: CarQuirks = DEFAULT_QUIRKS;
   private unlockWindowUntil: number | null = null;
@@ -177,6 +180,7 @@ export class VehicleState implements SimVehicle {
       sunroof: this.sunroof ? copy(this.sunroof) : null,
       asleep: copy(this.asleep),
       engine: copy(this.engine),
+      lampFailures: Object.fromEntries(this.lampFailures),
       outOfReach: this.outOfReach,
       unlockWindowUntil: this.unlockWindowUntil,
     };
@@ -232,6 +236,13 @@ export class VehicleState implements SimVehicle {
   /** Every time the horn or lights answered a command, oldest first (the last 50). */
   beacons(): BeaconEvent[] {
     return this.beaconLog.map((event) => ({ ...event }));
+  }
+
+  /** A lamp (by Volvo's warning field, e.g. `brakeLightCenterWarning`) fails or is fixed. */
+  setLampFailure(field: string, failed: boolean): void {
+    const now = this.settle();
+    if (!failed) this.lampFailures.delete(field);
+    else if (!this.lampFailures.has(field)) this.lampFailures.set(field, now);
   }
 
   /** A synchronous (v2) lock: the car answers at once. */

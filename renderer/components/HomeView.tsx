@@ -51,6 +51,18 @@ export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
             {vehicle.reachability}
           </p>
         )}
+        {vehicle.warnings.length === 0 ? null : (
+          <section className="car-warnings" aria-labelledby="car-warnings-title">
+            <h2 className="car-warnings-title" id="car-warnings-title">
+              The car reports
+            </h2>
+            <ul data-testid="car-warnings">
+              {vehicle.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         <div className="car-overview">
           <CarDiagram parts={parts} notClosed={notClosedInWords(vehicle)} />
           <PartsList parts={parts} />

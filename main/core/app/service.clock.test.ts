@@ -22,11 +22,11 @@ test('the clock steps back an hour: opening the popover still refreshes and chec
   scenario.service.intents.setPopoverOpen(true);
   await scenario.http.idle();
   // Data "from the future" is of unknown age: refreshed at once (doors and windows, and the
-  // first command-accessibility read of an open popover).
-  expect(scenario.apiRequests(CAR).length - before).toBe(3);
+  // first command-accessibility and warnings reads of an open popover).
+  expect(scenario.apiRequests(CAR).length - before).toBe(4);
   await scenario.advance(3 * MINUTE);
   // Then the doors every minute (locked and closed).
-  expect(scenario.apiRequests(CAR).length - before).toBe(3 + 3);
+  expect(scenario.apiRequests(CAR).length - before).toBe(4 + 3);
 });
 
 test('three days asleep in a quota pause: one catch-up on waking, a new day, no storm', async () => {

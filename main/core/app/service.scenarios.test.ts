@@ -337,11 +337,11 @@ describe('polling', () => {
     const atOpen = scenario.apiRequests(CAR).length;
     scenario.service.intents.setPopoverOpen(true);
     await scenario.http.idle();
-    // Doors and windows, and (first time open, then hourly) whether the car takes commands;
-    // then the doors every minute (a locked, closed car).
-    expect(scenario.apiRequests(CAR).length - atOpen).toBe(3);
+    // Doors and windows, whether the car takes commands (first time open, then hourly) and
+    // its warnings (then every 6 hours); then the doors every minute (a locked, closed car).
+    expect(scenario.apiRequests(CAR).length - atOpen).toBe(4);
     await scenario.advance(3 * MINUTE);
-    expect(scenario.apiRequests(CAR).length - atOpen).toBe(3 + 3);
+    expect(scenario.apiRequests(CAR).length - atOpen).toBe(4 + 3);
     scenario.service.intents.setPopoverOpen(false);
     const atClose = scenario.apiRequests(CAR).length;
     // Back to the slow interval (5 minutes) counted from the last check.

@@ -12,6 +12,7 @@ import { activityStateSchema, createActivityLog } from './activity-log';
 import { alertStateSchema, createAlertEngine } from './alert-engine';
 import { evaluateApp, evaluateVehicle } from './alert-rules';
 import { count, pauseInWords, settingsProblemInWords, vaultWarning } from './app-words';
+import { askWarningsAgain, wantsWarnings } from './car-warnings';
 import { createCommandRateLimit } from './command-rate-limit';
 import { type CommandRequest, type CommandRun, createCommandRunner } from './command-runner';
 import {
@@ -238,6 +239,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
         wantsEngine(before.engine, before.lock, clock.now()),
       accessibility:
         before !== undefined && wantsReachability(before.reachability, popoverOpen, clock.now()),
+      warnings: before !== undefined && wantsWarnings(before.warnings, popoverOpen, clock.now()),
       changed: (doors) => before === undefined || lockOrDoorsChanged(before, doors),
     });
     const record = find(vin);
@@ -691,8 +693,10 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     getActivity: (vin) => activity.entries(vin.toUpperCase()),
     async demo(action) {
       const vin = connector.demo(action, roster.selected());
+      const record = find(vin);
+      if (action.kind === 'brake-light' && record) askWarningsAgain(record.warnings);
       // In the demo, show the change at once rather than at the next poll; it may be a window.
-      if (action.kind !== 'fault' && find(vin)?.watched) {
+      if (action.kind !== 'fault' && record?.watched) {
         windowsAsked.add(vin);
         void scheduler.refresh([vin]);
       }

@@ -11,6 +11,7 @@ import type {
 import type { Doors, LockState, Reading, Windows } from '../../../shared/vehicle';
 import { MESSAGES } from '../../../shared/words/sign-in';
 import type { ClockStyle } from '../../../shared/words/time';
+import { warningInWords } from '../../../shared/words/warnings';
 import type { AuthState } from '../auth/types';
 import type { VehicleCommandState } from './command-runner';
 import { openDoors, openWindows, tankLidOpen } from './open-parts';
@@ -117,6 +118,7 @@ function vehicleView(record: VehicleRecord, input: SnapshotInput): VehicleView {
           ? 'available'
           : 'scope-withheld',
     },
+    warnings: (record.warnings.warnings ?? []).map(warningInWords),
     reachability: reachabilityInWords(record.reachability),
     lastError: record.lastError,
   };

@@ -1,4 +1,4 @@
-import type { EngineState, Reading } from '../../../shared/vehicle';
+import type { CarWarning, EngineState, Reading } from '../../../shared/vehicle';
 import type { CommandAccessibility, DoorsReport, VehicleApi, WindowsReport } from '../volvo/model';
 import { type PollOutcome, pauseFor } from './poll-scheduler';
 
@@ -14,6 +14,8 @@ export interface VehicleReading {
   engine?: PromiseSettledResult<Reading<EngineState> | null>;
   /** Asked at most hourly, or after a command the car did not take; never fails the check. */
   accessibility?: PromiseSettledResult<CommandAccessibility>;
+  /** Asked at most every few hours while someone looks; never fails the check. */
+  warnings?: PromiseSettledResult<CarWarning[] | null>;
 }
 
 /** What one check asks besides the doors. */
@@ -21,6 +23,7 @@ export interface CheckRequest {
   windows: boolean;
   engine: boolean;
   accessibility: boolean;
+  warnings: boolean;
   /**
    * Whether these doors differ from what the app knew (lock or a door): then the windows are
    * read at once too, when they were not asked, since an opened car may have opened them.
@@ -36,11 +39,12 @@ export async function readVehicle(
 ): Promise<VehicleReading> {
   const skipped = Promise.resolve(undefined);
   const readWindows = () => settle(api.getWindows(vin, { signal }));
-  const [doors, windows, engine, accessibility] = await Promise.all([
+  const [doors, windows, engine, accessibility, warnings] = await Promise.all([
     settle(api.getDoors(vin, { signal })),
     ask.windows ? readWindows() : skipped,
     ask.engine ? settle(api.engineStatus(vin, { signal })) : skipped,
     ask.accessibility ? settle(api.commandAccessibility(vin, { signal })) : skipped,
+    ask.warnings ? settle(api.warnings(vin, { signal })) : skipped,
   ]);
   const afterChange =
     windows === undefined && doors.status === 'fulfilled' && ask.changed(doors.value)
@@ -51,6 +55,8 @@ export async function readVehicle(
     ...(afterChange === undefined ? {} : { windows: afterChange }),
     ...(engine === undefined ? {} : { engine }),
     ...(accessibility === undefined ? {} : { accessibility }),
+    // A check cancelled by a newer one got no answer: the warnings are asked again next time.
+    ...(warnings === undefined || signal.aborted ? {} : { warnings }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Doors, LockState, Reading, VehicleDetails, Windows } from '../../../shared/vehicle';
 import { VolvoApiError } from '../volvo/errors';
 import type { DoorsReport } from '../volvo/model';
+import { applyWarnings, newWarningWatch, type WarningWatch } from './car-warnings';
 import { applyEngine, type EngineWatch, newEngineWatch } from './engine-watch';
 import { applyReachability, newReachability, type Reachability } from './reachability';
 import { type Change, describeChanges } from './status-changes';
@@ -33,6 +34,7 @@ export interface VehicleRecord {
   capabilities: CarCapabilities;
   engine: EngineWatch;
   reachability: Reachability;
+  warnings: WarningWatch;
 }
 
 /** What the car's `/commands` list offers beyond lock and unlock. */
@@ -59,6 +61,7 @@ export function newVehicleRecord(vin: string, watched: boolean): VehicleRecord {
     capabilities: { lockReducedGuard: false, findMyCar: false },
     engine: newEngineWatch(),
     reachability: newReachability(),
+    warnings: newWarningWatch(),
   };
 }
 
@@ -118,6 +121,7 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
     if (doors.status === 'fulfilled' || windows?.status === 'fulfilled') record.fetchedAt = now;
   });
   if (reading.accessibility) applyReachability(record.reachability, reading.accessibility, now);
+  if (reading.warnings) applyWarnings(record.warnings, reading.warnings, now);
   const engineChange = reading.engine
     ? applyEngine(record.engine, reading.engine, record.lock, now)
     : null;

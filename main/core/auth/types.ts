@@ -15,6 +15,7 @@ export const STATUS_SCOPES = [
   'conve:commands',
   'conve:command_accessibility',
   'conve:engine_status',
+  'conve:warnings',
 ] as const;
 
 /**

@@ -6,6 +6,7 @@
 
 import type {
   ApiVersion,
+  CarWarning,
   CommandKind,
   Doors,
   EngineState,
@@ -107,4 +108,6 @@ export interface VehicleApi {
   engineStatus(vin: string, options?: CallOptions): Promise<Reading<EngineState> | null>;
   /** v2 `/vehicles/{vin}`: model, year and colour; null when Volvo has none. v1 answers null. */
   vehicleDetails(vin: string, options?: CallOptions): Promise<VehicleDetails | null>;
+  /** v2 `/warnings`: the faults the car reports; null when it reports none at all. v1: null. */
+  warnings(vin: string, options?: CallOptions): Promise<CarWarning[] | null>;
 }

@@ -233,6 +233,10 @@ export function createV1Api(context: AdapterContext): VehicleApi {
       checkVin(vin);
       return null;
     },
+    async warnings(vin) {
+      checkVin(vin);
+      return null;
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { commandOutcome } from './outcome';
 import { toLockField, toOpenReadings } from './readings';
 import { createReads, unknownVehicle } from './reads';
 import { readVehicleDetails } from './vehicle-details';
+import { readWarnings } from './warnings';
 
 const JSON_TYPE = 'application/json';
 
@@ -156,6 +157,7 @@ export function createV2Api(context: AdapterContext): VehicleApi {
     },
     engineStatus: (vin, options = {}) => readEngineStatus(reads, vin, options, logger),
     vehicleDetails: (vin, options = {}) => readVehicleDetails(reads, vin, options),
+    warnings: (vin, options = {}) => readWarnings(reads, vin, options, logger),
     async commandAccessibility(vin, options = {}) {
       const { data } = await reads.vehicle(
         vin,
