@@ -227,6 +227,15 @@ describe('poll scheduler', () => {
     expect(h.polls).toHaveLength(1);
   });
 
+  test('a refresh after the car changed waits for the poll in flight, then polls again', async () => {
+    const h = harness();
+    h.scheduler.setVehicles(['A']);
+    h.scheduler.start();
+    // The poll in flight started before the change: it cannot show it.
+    await h.scheduler.refresh(['A'], { afterInFlight: true });
+    expect(h.polls).toHaveLength(2);
+  });
+
   test('a poll that never ends is abandoned after its timeout and tried again later', async () => {
     const h = harness({ hang: true, intervalMs: () => MINUTE });
     h.scheduler.setVehicles(['A']);

@@ -80,8 +80,12 @@ export interface PollScheduler {
   start(): void;
   /** Stops every timer and cancels the polls in flight; their late answers schedule nothing. */
   stop(): void;
-  /** Polls now (all vehicles, or these), joining a poll already in flight; nothing while paused. */
-  refresh(vins?: readonly string[]): Promise<void>;
+  /**
+   * Polls now (all vehicles, or these), joining a poll already in flight; nothing while paused.
+   * `afterInFlight`: the car just changed, so a poll that started before cannot show it: wait
+   * for that one to end, then poll again.
+   */
+  refresh(vins?: readonly string[], options?: { afterInFlight?: boolean }): Promise<void>;
   /** Recomputes every timer after something changed the intervals. */
   reschedule(): void;
   suspend(): void;
@@ -326,8 +330,13 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       for (const slot of slots.values()) slot.inFlight?.cancel();
       clearPause();
     },
-    async refresh(vins) {
-      await Promise.all((vins ?? [...slots.keys()]).map((vin) => run(vin)));
+    async refresh(vins, { afterInFlight = false } = {}) {
+      const fresh = async (vin: string) => {
+        const before = slots.get(vin)?.inFlight;
+        if (before) await before.done;
+        await run(vin);
+      };
+      await Promise.all((vins ?? [...slots.keys()]).map(afterInFlight ? fresh : run));
     },
     reschedule() {
       for (const vin of slots.keys()) schedule(vin);

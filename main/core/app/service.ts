@@ -698,7 +698,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       // In the demo, show the change at once rather than at the next poll; it may be a window.
       if (action.kind !== 'fault' && record?.watched) {
         windowsAsked.add(vin);
-        void scheduler.refresh([vin]);
+        void scheduler.refresh([vin], { afterInFlight: true });
       }
       changed();
     },
