@@ -36,7 +36,7 @@ import {
   silentLogger,
 } from '../core/ports';
 import type { SettingsStore } from '../core/settings';
-import { embeddedDemo } from '../demo/embedded-simulator';
+import { type EmbeddedDemoOptions, embeddedDemo } from '../demo/embedded-simulator';
 import { ControllableClock } from './controllable-clock';
 import { HARNESS_CSP, HARNESS_CSS, harnessHtml } from './harness-page';
 import { DEFAULT_MESSAGE_RATE, type MessageRate, messageGate } from './message-rate';
@@ -63,6 +63,8 @@ export interface BrowserHostOptions {
   vaultProtection?: 'os-encrypted' | 'plaintext' | 'memory';
   /** How this "computer" writes times; default en-GB's 24-hour clock, whatever the machine's. */
   clockStyle?: ClockStyle;
+  /** Options of the demo's simulator, e.g. scopes its Volvo ID withholds; default none. */
+  demoSimulator?: NonNullable<EmbeddedDemoOptions['simulator']>;
   /** Called when the popover asks to quit the app. */
   onQuit?: () => void;
   /** How many messages a page may send; past it the socket is closed. */
@@ -203,7 +205,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     ...stores,
     shortcuts: recordingShortcuts(options.takenShortcuts ?? []),
     ...(options.clockStyle ? { clockStyle: options.clockStyle } : {}),
-    startDemo: embeddedDemo(),
+    startDemo: embeddedDemo(options.demoSimulator ? { simulator: options.demoSimulator } : {}),
   });
   const service = createAppService(deps);
   await service.start();

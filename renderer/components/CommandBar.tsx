@@ -25,7 +25,8 @@ interface CommandBarProps {
 }
 
 /**
- * Lock and Unlock. Unlock takes two presses: the first asks the core for a confirmation token,
+ * Lock and Unlock, and Honk & flash (find my car) where the car and the sign-in allow it. Unlock
+ * takes two presses: the first asks the core for a confirmation token,
  * the second (within the token's life) sends the command. Progress, the outcome sentence and the
  * unlock window's countdown share one status line whose space is always reserved.
  */
@@ -74,6 +75,18 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
     if (!result.ok) setError(result.error);
   };
 
+  // Find my car: one press, no confirmation (it changes nothing on the car but noise and light).
+  const findingCar = sending === 'find-my-car' || inProgress?.command === 'honk-flash';
+  const findMyCar = async () => {
+    if (sending !== null || inProgress !== null) return;
+    setArmed(null);
+    setError(null);
+    setSending('find-my-car');
+    const result = await bridge.findMyCar(vehicle.vin);
+    setSending(null);
+    if (!result.ok) setError(result.error);
+  };
+
   const unlock = async () => {
     if (busy) return;
     setError(null);
@@ -114,7 +127,7 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
   });
 
   return (
-    <section className="commands" aria-label="Lock and unlock">
+    <section className="commands" aria-label="Lock, unlock and find my car">
       <div className={`command-status tone-${status?.tone ?? 'neutral'}`}>
         {status?.busy ? <span className="spinner" aria-hidden="true" /> : null}
         <span role="status" data-testid="command-status" title={status?.text}>
@@ -162,18 +175,33 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
               : 'Unlock'}
         </button>
       </div>
-      {vehicle.capabilities.lockReducedGuard ? (
-        <label
-          className="check"
-          title="Reduced guard: the interior motion and tilt sensors stay off, for a pet or person inside."
-        >
-          <input
-            type="checkbox"
-            checked={reducedGuard}
-            onChange={(event) => setReducedGuard(event.target.checked)}
-          />
-          Lock with reduced guard
-        </label>
+      {vehicle.capabilities.lockReducedGuard || vehicle.capabilities.findMyCar === 'available' ? (
+        <div className="command-extras">
+          {vehicle.capabilities.lockReducedGuard ? (
+            <label
+              className="check"
+              title="Reduced guard: the interior motion and tilt sensors stay off, for a pet or person inside."
+            >
+              <input
+                type="checkbox"
+                checked={reducedGuard}
+                onChange={(event) => setReducedGuard(event.target.checked)}
+              />
+              Lock with reduced guard
+            </label>
+          ) : null}
+          {vehicle.capabilities.findMyCar === 'available' ? (
+            <button
+              type="button"
+              className="button button-quiet find-my-car"
+              title="Find my car: the car honks and flashes its lights."
+              onClick={() => void findMyCar()}
+              aria-disabled={sending !== null || inProgress !== null}
+            >
+              {findingCar ? 'Honking…' : 'Honk & flash'}
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </section>
   );

@@ -7,7 +7,7 @@ import { focusFirstError, useFieldValues } from '../hooks/useFieldValues';
 import { ApiVersionField, TextField } from './Field';
 
 /** The fields typed in as text (the others are chosen). */
-type TypedField = Exclude<keyof ConnectValues, 'mode' | 'apiVersion' | 'statusOnly'>;
+type TypedField = Exclude<keyof ConnectValues, 'mode' | 'apiVersion' | 'statusOnly' | 'findMyCar'>;
 
 const MODES: ReadonlyArray<{ mode: ConnectValues['mode']; label: string }> = [
   { mode: 'volvo-id', label: 'My Volvo developer app' },
@@ -53,6 +53,18 @@ export function ConnectForm({
     if (result.ok) setValues((v) => ({ ...v, clientSecret: '', apiKey: '', accessToken: '' }));
     onOutcome(result.ok ? { ok: true } : { ok: false, error: result.error });
   };
+
+  /** A choice about which scopes the sign-in asks for. */
+  const check = (name: 'statusOnly' | 'findMyCar', label: string) => (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={values[name]}
+        onChange={(event) => set(name)(event.currentTarget.checked)}
+      />
+      {label}
+    </label>
+  );
 
   const field = (
     key: TypedField,
@@ -106,16 +118,15 @@ export function ConnectForm({
             hint: `Register http://127.0.0.1:${port.ok ? port.value : 'PORT'}/callback as your app’s redirect URI.`,
           })
         : null}
-      {volvoId ? (
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={values.statusOnly}
-            onChange={(event) => set('statusOnly')(event.currentTarget.checked)}
-          />
-          Status only: Volvo has not yet approved my app for lock and unlock
-        </label>
-      ) : null}
+      {volvoId
+        ? check('statusOnly', 'Status only: Volvo has not yet approved my app for lock and unlock')
+        : null}
+      {volvoId
+        ? check(
+            'findMyCar',
+            'Find my car: Volvo has approved my app for honk and flash (conve:honk_flash)',
+          )
+        : null}
       <ApiVersionField
         id="connect-apiVersion"
         label="API version"

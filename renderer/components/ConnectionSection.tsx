@@ -69,6 +69,12 @@ export function ConnectionSection({
       {signIn.message && signIn.message !== error && signIn.message !== formError ? (
         <p className="hint">{signIn.message}</p>
       ) : null}
+      {signIn.state === 'signed-in' &&
+      snapshot.vehicles.some((vehicle) => vehicle.capabilities.findMyCar === 'scope-withheld') ? (
+        <p className="hint" data-testid="find-my-car-withheld">
+          {MESSAGES.findMyCarWithheld}
+        </p>
+      ) : null}
       {signedIn ? (
         <ApiVersionField
           id="connection-apiVersion"

@@ -162,6 +162,14 @@ describe('connection form', () => {
     expect(result.ok && signInRequestSchema.safeParse(result.request).success).toBe(true);
   });
 
+  it('asks for find my car (conve:honk_flash) only when the person ticks it', () => {
+    const ticked = connectRequest({ ...filled, findMyCar: true });
+    expect(ticked.ok && ticked.request.mode === 'volvo-id' && ticked.request.findMyCar).toBe(true);
+    expect(ticked.ok && signInRequestSchema.safeParse(ticked.request).success).toBe(true);
+    const left = connectRequest({ ...filled, findMyCar: false });
+    expect(left.ok && left.request.mode === 'volvo-id' && 'findMyCar' in left.request).toBe(false);
+  });
+
   it('names each wrong field', () => {
     const result = connectRequest({
       ...filled,

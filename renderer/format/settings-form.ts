@@ -247,6 +247,8 @@ export interface ConnectValues {
   accessToken: string;
   /** Sign in for status only: the app is not yet approved for lock and unlock. */
   statusOnly: boolean;
+  /** Also ask for find my car (`conve:honk_flash`): Volvo has approved the app for it. */
+  findMyCar: boolean;
 }
 
 export type ConnectErrors = Partial<Record<keyof ConnectValues, string>>;
@@ -262,6 +264,7 @@ export function connectValues(settings: Settings): ConnectValues {
     apiVersion: settings.connection.apiVersion,
     accessToken: '',
     statusOnly: settings.connection.access === 'status-only',
+    findMyCar: settings.connection.findMyCar,
   };
 }
 
@@ -310,6 +313,7 @@ export function connectRequest(
       redirectPort,
       apiVersion: values.apiVersion,
       access: values.statusOnly ? 'status-only' : 'full',
+      ...(values.findMyCar ? { findMyCar: true } : {}),
     },
   };
 }

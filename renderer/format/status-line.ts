@@ -17,7 +17,7 @@ import { partReadings } from './parts';
  */
 
 /** What the popover is sending right now, before the core reports it in progress. */
-export type Sending = 'lock' | 'prepare' | 'unlock' | null;
+export type Sending = 'lock' | 'prepare' | 'unlock' | 'find-my-car' | null;
 
 export interface StatusLine {
   tone: 'neutral' | 'ok' | 'fail' | 'warn';
@@ -75,7 +75,7 @@ export function statusLine(input: StatusLineInput): StatusLine | null {
   const { vehicle, sending, armed, error, shortcut, now } = input;
   const { inProgress, last, unlockWindowUntil } = vehicle.command;
   if (inProgress) return { tone: 'neutral', text: inProgress.message, busy: true };
-  if (sending === 'lock' || sending === 'unlock') {
+  if (sending === 'lock' || sending === 'unlock' || sending === 'find-my-car') {
     return { tone: 'neutral', text: 'Sending the command to the car…', busy: true };
   }
   if (armed) {

@@ -61,3 +61,20 @@ test('an asleep car does not honk, and the outcome says it was asleep', async ()
   expect(view(scenario).command.last?.message).toMatch(/asleep and could not honk and flash/);
   expect(scenario.sim().vehicle(CAR).beacons()).toEqual([]);
 });
+
+test('neither the shortcut nor a notification action ever honks: they lock, the car stays quiet', async () => {
+  const scenario = await start();
+  scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+  await scenario.service.intents.refresh();
+  scenario.deps.shortcuts.press();
+  await scenario.http.idle();
+  expect(view(scenario).lock?.value).toBe('LOCKED');
+  // Past the window in which a second lock joins the first.
+  await scenario.advance(60_000);
+  scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+  await scenario.service.intents.refresh();
+  await scenario.service.notificationAction(CAR, 'lock');
+  await scenario.http.idle();
+  expect(view(scenario).lock?.value).toBe('LOCKED');
+  expect(scenario.sim().vehicle(CAR).beacons()).toEqual([]);
+});
