@@ -74,6 +74,8 @@ export type Settings = {
   allowPlaintextSecrets: boolean;
   /** Entries kept in each vehicle's activity log. */
   activityLogSize: number;
+  /** Where Volvo's developer portal says whether its API is healthy (an http(s) origin). */
+  backendStatusBaseUrl: string;
 };
 
 type Alerts = Settings['alerts'];
@@ -92,4 +94,5 @@ export interface SettingsPatch {
   launchAtLogin?: boolean;
   allowPlaintextSecrets?: boolean;
   activityLogSize?: number;
+  backendStatusBaseUrl?: string;
 }

@@ -150,3 +150,26 @@ describe('settings patches', () => {
     expect(refused({ [vin]: 42 }).success).toBe(false);
   });
 });
+
+describe("the address of Volvo's status page", () => {
+  it('defaults to the developer portal and takes another origin, such as a simulator', () => {
+    expect(defaultSettings.backendStatusBaseUrl).toBe(
+      'https://public-developer-portal-bff.weu-prod.ecpaz.volvocars.biz',
+    );
+    const local = settingsPatchSchema.parse({ backendStatusBaseUrl: 'http://127.0.0.1:8090/' });
+    expect(local.backendStatusBaseUrl).toBe('http://127.0.0.1:8090');
+  });
+
+  it('refuses a path, plain http off this computer, or not an address, in words', () => {
+    for (const [value, says] of [
+      ['https://example.com/api/v1', /without a path/],
+      ['http://status.example.com', /https:\/\//],
+      ['ftp://example.com', /http\(s\) address/],
+      ['not a url', /http\(s\) address/],
+    ] as const) {
+      const { settings, problems } = loadSettings({ backendStatusBaseUrl: value });
+      expect(settings.backendStatusBaseUrl).toBe(defaultSettings.backendStatusBaseUrl);
+      expect(problems).toEqual([expect.stringMatching(says)]);
+    }
+  });
+});

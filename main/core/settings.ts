@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import { isLoopbackHttp } from './auth/volvo-id';
 import type { SameType } from './same-type';
+import { BACKEND_STATUS_BASE } from './volvo/backend-status';
 
 /**
  * The app's settings: everything a person can change that is not a secret. Secrets (API key,
@@ -50,6 +52,28 @@ const vehicleNameText = z
 const vehicleNames = z
   .record(storedVin, vehicleNameText)
   .refine((names) => Object.keys(names).length <= MAX_WATCHED_VINS, 'Too many car names.');
+
+/**
+ * A web address the app puts a path after: an http(s) origin and nothing more, since a path,
+ * query or fragment would be dropped without a word. Plain http only on this computer.
+ */
+const originUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .max(200)
+    .refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), {
+      message: `must be an http(s) address such as ${example}`,
+      abort: true,
+    })
+    .refine((value) => new URL(value).href === `${new URL(value).origin}/`, {
+      message: `must be an address without a path, such as ${example}`,
+      abort: true,
+    })
+    .refine((value) => value.startsWith('https:') || isLoopbackHttp(value), {
+      message: 'must use https:// (plain http:// only for a simulator on this computer)',
+    })
+    .transform((value) => new URL(value).origin);
 
 export const SETTINGS_VERSION = 1;
 
@@ -129,6 +153,8 @@ export const settingsSchema = z.object({
   allowPlaintextSecrets: z.boolean().default(false),
   /** Entries kept in each vehicle's activity log. */
   activityLogSize: z.number().int().min(10).max(1000).default(200),
+  /** Where Volvo's developer portal says whether its API is healthy (read when checks fail). */
+  backendStatusBaseUrl: originUrl(BACKEND_STATUS_BASE).default(BACKEND_STATUS_BASE),
 });
 
 // The schema describes exactly the shared types, or this does not compile.
@@ -165,6 +191,7 @@ export const settingsPatchSchema = z
     launchAtLogin: z.boolean(),
     allowPlaintextSecrets: z.boolean(),
     activityLogSize: settingsSchema.shape.activityLogSize.unwrap(),
+    backendStatusBaseUrl: settingsSchema.shape.backendStatusBaseUrl.unwrap(),
   })
   .partial()
   .strict();

@@ -6,6 +6,7 @@ import { V2_ROUTES } from './api-v2';
 import { ENGINE_ROUTES } from './api-v2-engine';
 import { WARNING_ROUTES } from './api-v2-warnings';
 import type { SimClock } from './clock';
+import type { OutageSwitch } from './developer-portal';
 import type { FaultSwitch } from './faults';
 import { type Fleet, isVin } from './fleet';
 import {
@@ -33,6 +34,8 @@ export interface ApiDeps {
   quota: DailyQuota;
   rateLimiter: RateLimiter;
   faults: FaultSwitch;
+  /** While Volvo has an outage, every call answers 503. */
+  outage: OutageSwitch;
   v1Removed: boolean;
   /** Every call under /connected-vehicle, counted for `stats()`. */
   counters: { apiRequests: number };
@@ -64,6 +67,9 @@ export function createApi(deps: ApiDeps): Handler {
 }
 
 async function gate(deps: ApiDeps, request: SimRequest, operationId: string): Promise<Outcome> {
+  if (deps.outage.get() !== null) {
+    return apiError(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable.');
+  }
   const [, version, ...path] = request.segments;
   if (version !== 'v1' && version !== 'v2') {
     return apiError(404, 'NOT_FOUND', 'There is no such API version: use v1 or v2.');

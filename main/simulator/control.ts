@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LAMP_WARNINGS } from './api-v2-warnings';
 import { CAR_DOORS, CAR_WINDOWS } from './car-parts';
 import type { SimClock } from './clock';
+import { type OutageSwitch, outageNoticeSchema } from './developer-portal';
 import { simFaultSchema } from './faults';
 import type { Fleet } from './fleet';
 import {
@@ -30,6 +31,7 @@ export interface ControlDeps {
   fleet: Fleet;
   fault(): SimFault | null;
   setFault(fault: SimFault | null): void;
+  outage: OutageSwitch;
   issueAccessToken(scopes: readonly string[]): string;
   accessTokenTtlSeconds: number;
   revokeRefreshTokens(): void;
@@ -52,6 +54,7 @@ const lampValue = z.object({
   field: z.enum(LAMP_WARNINGS as [string, ...string[]], { error: 'field must be a lamp warning' }),
   failed: z.boolean({ error: 'failed must be true or false' }),
 });
+const outageValue = z.object({ message: outageNoticeSchema }).nullable();
 const tokenRequest = z.object({
   scopes: z
     .array(z.enum(SUPPORTED_SCOPES as [string, ...string[]], { error: 'unknown scope' }))
@@ -189,6 +192,26 @@ export function createControl(deps: ControlDeps): Handler {
     },
     {
       method: 'POST',
+      path: ['outage'],
+      action: (request) => {
+        const body = jsonBody(request);
+        if (!body.ok) return body.reply;
+        const parsed = outageValue.safeParse(body.value);
+        if (!parsed.success) return badRequest(zodReason(parsed.error));
+        deps.outage.set(parsed.data?.message ?? null);
+        return jsonReply(200, { outage: outageState(deps) });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: ['outage'],
+      action: () => {
+        deps.outage.set(null);
+        return jsonReply(200, { outage: null });
+      },
+    },
+    {
+      method: 'POST',
       path: ['tokens'],
       action: (request) => {
         const body = jsonBody(request, true);
@@ -321,12 +344,18 @@ function vehicleState(vehicle: VehicleState) {
   };
 }
 
+function outageState(deps: ControlDeps): { message: string } | null {
+  const message = deps.outage.get();
+  return message === null ? null : { message };
+}
+
 function state(deps: ControlDeps) {
   const now = deps.clock.now();
   return {
     now: new Date(now).toISOString(),
     vehicles: deps.fleet.all().map(vehicleState),
     fault: deps.fault(),
+    outage: outageState(deps),
     quota: { ...deps.quota(), replenishedIn: formatHms(untilQuotaReset(now)) },
     stats: deps.stats(),
   };

@@ -2,6 +2,7 @@ import { AccessTokens } from './access-tokens';
 import { createApi } from './api';
 import { quietLogger, type SimClock, wallClock } from './clock';
 import { createControl } from './control';
+import { createDeveloperPortal, OutageSwitch } from './developer-portal';
 import { FaultSwitch } from './faults';
 import { DEMO_VINS, Fleet } from './fleet';
 import { GrantStore } from './grants';
@@ -47,6 +48,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const grants = new GrantStore(clock);
   const quota = new DailyQuota(quotaPerDay);
   const faults = new FaultSwitch();
+  const outage = new OutageSwitch();
   const counters = { apiRequests: 0 };
   const grantCounts: GrantCounts = { authorization_code: 0, refresh_token: 0 };
 
@@ -87,15 +89,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         quota,
         rateLimiter: new RateLimiter(),
         faults,
+        outage,
         v1Removed: options.v1Removed ?? false,
         counters,
         delay: (ms) => site.wait(ms),
       }),
+      portal: createDeveloperPortal(outage),
       control: createControl({
         clock,
         fleet,
         fault: () => faults.get(),
         setFault,
+        outage,
         issueAccessToken,
         accessTokenTtlSeconds: ttlSeconds,
         revokeRefreshTokens,
@@ -119,6 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return vehicle;
     },
     setFault,
+    setOutage: (notice) => outage.set(notice),
     setIdTokenFault(fault) {
       idTokenFault = fault;
     },

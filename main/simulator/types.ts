@@ -57,6 +57,11 @@ export interface Simulator {
   vehicle(vin?: string): SimVehicle;
   /** Applies to API calls (not to Volvo ID) until cleared with null. */
   setFault(fault: SimFault | null): void;
+  /**
+   * An outage at Volvo: the developer portal's backend-status says `notice`, and every API call
+   * answers 503 until it ends (null).
+   */
+  setOutage(notice: string | null): void;
   /** Makes the id_tokens issued from now on invalid in this way (null: valid again). */
   setIdTokenFault(fault: IdTokenFault | null): void;
   /** The next refresh with any refresh token issued so far answers invalid_grant. */

@@ -29,6 +29,8 @@ export interface Connected {
   mode: SignInMode;
   /** The VCC API key the requests use (for the quota count; never shown). */
   apiKey: string;
+  /** Demo mode: its backend stands in for Volvo's status page too (else the setting says where). */
+  backendStatusBaseUrl?: string;
 }
 
 export interface ConnectorOptions {
@@ -136,7 +138,12 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
       if (startedHere) await closeDemo();
       throw error;
     }
-    return { api: api(sim.baseUrl, version, sim.apiKey), mode: 'demo', apiKey: sim.apiKey };
+    return {
+      api: api(sim.baseUrl, version, sim.apiKey),
+      mode: 'demo',
+      apiKey: sim.apiKey,
+      backendStatusBaseUrl: sim.baseUrl,
+    };
   };
 
   const closeDemo = async () => {

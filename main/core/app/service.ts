@@ -8,6 +8,7 @@ import { createAuthSession } from '../auth/session';
 import type { AuthState } from '../auth/types';
 import { VOLVO_ID_ISSUER } from '../auth/volvo-id';
 import { applySettingsPatch, defaultSettings, settingsPatchSchema } from '../settings';
+import { readBackendStatus } from '../volvo/backend-status';
 import { activityStateSchema, createActivityLog } from './activity-log';
 import { alertStateSchema, createAlertEngine } from './alert-engine';
 import { evaluateApp, evaluateVehicle } from './alert-rules';
@@ -47,6 +48,7 @@ import {
   type VehicleRecord,
 } from './vehicle-record';
 import { createVehicleRoster } from './vehicle-roster';
+import { createVolvoOutage } from './volvo-outage';
 
 /** Seams for tests and the bench; the app uses the defaults. */
 export interface AppServiceOptions {
@@ -173,6 +175,18 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     rememberSecret: scrubber.remember,
   });
 
+  // Volvo's own word on an outage, asked only when checks fail as an outage would make them.
+  const volvoOutage = createVolvoOutage({
+    clock,
+    read: (signal) =>
+      readBackendStatus(
+        deps.fetch,
+        connected?.backendStatusBaseUrl ?? settings.backendStatusBaseUrl,
+        signal,
+      ),
+    onChange: () => changed(),
+  });
+
   const pauseWords = (pause: PollPause, now: number) =>
     pauseInWords(pause, now, settings.polling.dailyBudget, deps.clockStyle);
 
@@ -248,6 +262,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       log(vin, change.text, change.kind);
     }
     if (reading.doors.status === 'fulfilled') commands.doorsRead(vin, reading.doors.value.doors);
+    if (record.problem?.outageMayExplain) volvoOutage.checkFailed();
     evaluateVehicleAlerts(record);
     changed();
     return pollOutcome(reading, clock.now());
@@ -410,6 +425,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     connected = null;
     // Checks stop here rather than resume: a pause in force ends without a word.
     paused = null;
+    volvoOutage.reset();
     scheduler.stop();
     scheduler.setVehicles([]);
     listing.stop();
@@ -560,6 +576,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       lastError,
       popoverOpen,
       clock: deps.clockStyle,
+      volvoOutage: volvoOutage.message(),
     });
     // Secrets never reach the UI, whatever text carried them this far.
     return JSON.parse(scrubber.scrub(JSON.stringify(snapshot))) as Snapshot;

@@ -19,6 +19,7 @@ import { reachabilityInWords } from './reachability';
 import { iso } from './time-words';
 import { vehicleDescription } from './vehicle-name';
 import type { VehicleRecord } from './vehicle-record';
+import { outageInWords } from './volvo-outage';
 
 /** Builds the Snapshot from the service's state: a pure function of what it is given. */
 
@@ -45,6 +46,8 @@ export interface SnapshotInput {
   clock: ClockStyle;
   /** The sign-in holds `conve:honk_flash` (find my car). */
   findMyCarAllowed: boolean;
+  /** Volvo's message while its status page reports a problem, or null. */
+  volvoOutage: string | null;
 }
 
 /** The one big word: open beats locked/unlocked; nothing known is unknown. */
@@ -83,7 +86,11 @@ function freshness(record: VehicleRecord, input: SnapshotInput): Freshness {
     return { state: 'stale', since: iso(input.paused.since), reason: input.paused.reason };
   }
   if (record.problem !== null) {
-    return { state: 'stale', since: iso(record.problem.since), reason: record.problem.reason };
+    return {
+      state: 'stale',
+      since: iso(record.problem.since),
+      reason: problemInWords(record, input) ?? record.problem.reason,
+    };
   }
   if (record.fetchedAt === null) return { state: 'loading' };
   return { state: 'live' };
@@ -120,8 +127,15 @@ function vehicleView(record: VehicleRecord, input: SnapshotInput): VehicleView {
     },
     warnings: (record.warnings.warnings ?? []).map(warningInWords),
     reachability: reachabilityInWords(record.reachability),
-    lastError: record.lastError,
+    lastError: problemInWords(record, input),
   };
+}
+
+/** The record's last error, naming Volvo's service when its status page explains the failure. */
+function problemInWords(record: VehicleRecord, input: SnapshotInput): string | null {
+  return record.problem?.outageMayExplain && input.volvoOutage !== null
+    ? outageInWords(input.volvoOutage)
+    : record.lastError;
 }
 
 export function buildSnapshot(input: SnapshotInput): Snapshot {

@@ -7,6 +7,7 @@ import { applyReachability, newReachability, type Reachability } from './reachab
 import { type Change, describeChanges } from './status-changes';
 import { vehicleName } from './vehicle-name';
 import type { VehicleReading } from './vehicle-poll';
+import { outageMayExplain } from './volvo-outage';
 
 /**
  * What the app knows about one vehicle: the latest readings (each part kept when the other
@@ -28,8 +29,11 @@ export interface VehicleRecord {
   windowsAt: number | null;
   /** Our clock, epoch ms, of the last answer in which a reading changed value; null: none yet. */
   changedAt: number | null;
-  /** Set while the last poll failed in whole or in part: since when, and why in words. */
-  problem: { since: number; reason: string } | null;
+  /**
+   * Set while the last poll failed in whole or in part: since when, why in words, and whether
+   * an outage on Volvo's side would explain it (see `volvo-outage.ts`).
+   */
+  problem: { since: number; reason: string; outageMayExplain: boolean } | null;
   lastError: string | null;
   capabilities: CarCapabilities;
   engine: EngineWatch;
@@ -107,7 +111,17 @@ export function applyPoll(record: VehicleRecord, reading: VehicleReading, now: n
         : windows?.status === 'rejected'
           ? `The windows could not be read: ${errorInWords(windows.reason)}`
           : null;
-  record.problem = reason === null ? null : { since: record.problem?.since ?? now, reason };
+  const failures = [doors, windows].flatMap((result) =>
+    result?.status === 'rejected' ? [result.reason as unknown] : [],
+  );
+  record.problem =
+    reason === null
+      ? null
+      : {
+          since: record.problem?.since ?? now,
+          reason,
+          outageMayExplain: failures.some(outageMayExplain),
+        };
   record.lastError = reason;
   const changes = observe(record, now, () => {
     if (doors.status === 'fulfilled') {
