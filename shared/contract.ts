@@ -57,7 +57,9 @@ export type DemoAction =
   | { kind: 'power-saving'; vin?: string; on: boolean }
   /** The car's centre brake light fails (a warning the car reports) or is fixed. */
   | { kind: 'brake-light'; vin?: string; failed: boolean }
-  | { kind: 'fault'; fault: DemoFault };
+  | { kind: 'fault'; fault: DemoFault }
+  /** A Volvo outage: its status page says `message` and the API answers 503; null ends it. */
+  | { kind: 'outage'; message: string | null };
 
 /** Options of a lock. */
 export interface LockOptions {

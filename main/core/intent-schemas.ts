@@ -109,6 +109,9 @@ export const demoActionSchema = z.discriminatedUnion('kind', [
       fault: z.enum(DEMO_FAULTS),
     })
     .strict(),
+  z
+    .object({ kind: z.literal('outage'), message: z.string().trim().min(1).max(500).nullable() })
+    .strict(),
 ]);
 const demoMatch: SameType<z.infer<typeof demoActionSchema>, DemoAction> = true;
 void demoMatch;

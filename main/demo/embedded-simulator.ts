@@ -45,6 +45,10 @@ function applyAction(simulator: Simulator, action: DemoAction, vin: string): voi
     simulator.setFault(faultFor(action.fault));
     return;
   }
+  if (action.kind === 'outage') {
+    simulator.setOutage(action.message);
+    return;
+  }
   const vehicle = simulator.vehicle(vin);
   switch (action.kind) {
     case 'door':

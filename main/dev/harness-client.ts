@@ -97,6 +97,14 @@ export function startHarness(doc: Document, socketUrl: string): void {
       demo({ kind: 'power-saving', on: button.dataset.powerSaving === 'true' }),
     );
   }
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-outage]')) {
+    button.addEventListener('click', () => {
+      const message = doc.getElementById('outage-message');
+      if (button.dataset.outage === 'end') demo({ kind: 'outage', message: null });
+      else if (message instanceof HTMLInputElement)
+        demo({ kind: 'outage', message: message.value });
+    });
+  }
   doc.getElementById('fault-select')?.addEventListener('change', (event) => {
     const select = event.target;
     if (select instanceof HTMLSelectElement)

@@ -65,6 +65,9 @@ export function harnessHtml(): string {
     <div class="buttons"><button type="button" data-brake-light="true">A brake light fails</button><button type="button" data-brake-light="false">Fix the brake light</button></div>
     <label for="fault-select">API fault</label>
     <select id="fault-select">${faults}</select>
+    <label for="outage-message">Volvo outage: what Volvo's status page says</label>
+    <input id="outage-message" type="text" maxlength="500" value="The Connected Vehicle API is experiencing disturbances.">
+    <div class="buttons"><button type="button" data-outage="start">Start a Volvo outage</button><button type="button" data-outage="end">End the outage</button></div>
     <p id="panel-status" role="status"></p>
   </section>
 </aside>
@@ -88,7 +91,8 @@ ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; }
 li { display: grid; gap: 2px; padding: 8px 10px; border: 1px solid var(--line); border-radius: 8px; }
 time { font-size: 12px; opacity: .7; }
 label { display: block; margin: 8px 0 4px; font-size: 12px; }
-select, button { font: inherit; padding: 4px 8px; }
+select, button, input { font: inherit; padding: 4px 8px; }
+input { box-sizing: border-box; width: 100%; }
 .buttons { display: flex; gap: 8px; margin-top: 8px; }
 .note { margin: 0 0 4px; font-size: 12px; opacity: .75; }
 `;

@@ -221,13 +221,14 @@ export function createConnector(options: ConnectorOptions): Connector & { demoAc
       if (!demoActive || sim === null) {
         throw new Error(APP_WORDS.demoOnly);
       }
+      const forCar = action.kind !== 'fault' && action.kind !== 'outage';
       const vin = (
-        (action.kind === 'fault' ? undefined : action.vin) ??
+        (forCar ? action.vin : undefined) ??
         defaultVin ??
         sim.vins[0] ??
         ''
       ).toUpperCase();
-      if (action.kind !== 'fault' && !sim.vins.includes(vin)) {
+      if (forCar && !sim.vins.includes(vin)) {
         throw new Error(APP_WORDS.noSuchDemoCar(vin));
       }
       sim.apply(action, vin);
