@@ -82,6 +82,18 @@ export async function openPopover(page: Page, host: BrowserHost): Promise<void> 
   await expect(stateWord(page)).not.toBeEmpty();
 }
 
+/**
+ * Opens `npm run preview`'s page (the popover in a frame beside the test panel) and waits for the
+ * demo car to be painted; returns the popover's frame and the panel.
+ */
+export async function openTestPanel(page: Page, host: BrowserHost) {
+  await page.setViewportSize({ width: 900, height: 640 });
+  await page.goto(host.url);
+  const popover = page.frameLocator('iframe[title="volvo-tray popover"]');
+  await expect(popover.getByTestId('state-word')).toHaveText('Locked');
+  return { popover, panel: page.getByRole('complementary', { name: 'Test panel' }) };
+}
+
 /** Moves time forward for the core (firing its due timers) and for the page alike. */
 export async function fastForward(page: Page, host: BrowserHost, ms: number): Promise<void> {
   await host.advanceClock(ms);

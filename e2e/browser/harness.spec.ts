@@ -1,15 +1,11 @@
-import { expect, test } from './fixtures';
+import { expect, openTestPanel, test } from './fixtures';
 
 /** `npm run preview`'s page: the popover in a frame, and the test panel that drives the demo car. */
 test('the test panel drives the demo car the popover shows, and closes and reopens it', async ({
   page,
   host,
 }) => {
-  await page.setViewportSize({ width: 900, height: 640 });
-  await page.goto(host.url);
-  const popover = page.frameLocator('iframe[title="volvo-tray popover"]');
-  await expect(popover.getByTestId('state-word')).toHaveText('Locked');
-  const panel = page.getByRole('complementary', { name: 'Test panel' });
+  const { popover, panel } = await openTestPanel(page, host);
 
   await panel.getByLabel('Door or window').selectOption({ label: 'Sunroof' });
   await panel.getByRole('button', { name: 'Open it' }).click();

@@ -1,15 +1,11 @@
-import { expect, test } from './fixtures';
+import { expect, openTestPanel, test } from './fixtures';
 
 /** Volvo's own outage, driven from the test panel around the popover, as `npm run preview` shows it. */
 test("an outage: the status line names Volvo's service, and once it ends the popover is live again", async ({
   page,
   host,
 }) => {
-  await page.setViewportSize({ width: 900, height: 640 });
-  await page.goto(host.url);
-  const popover = page.frameLocator('iframe[title="volvo-tray popover"]');
-  await expect(popover.getByTestId('state-word')).toHaveText('Locked');
-  const panel = page.getByRole('complementary', { name: 'Test panel' });
+  const { popover, panel } = await openTestPanel(page, host);
   const check = popover.getByRole('button', { name: 'Check the car now' });
   const problem = popover.getByTestId('state-problem');
   const status = panel.getByRole('status');
