@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createVehicleApi } from './client';
-import { fakeFetch, fixedTokens, json, type Route, reading } from './testing/fake-fetch';
+import { apiAnswering, json, reading } from './testing/fake-fetch';
 
 const VIN = 'YV1XZK9V2PA000001';
-
-function apiAnswering(route: Route, version: 'v1' | 'v2' = 'v2') {
-  const fetch = fakeFetch(route);
-  const api = createVehicleApi({
-    baseUrl: 'https://api.example.test',
-    version,
-    apiKey: 'key-1',
-    tokens: fixedTokens(),
-    fetch,
-  });
-  return { api, fetch };
-}
 
 const engine = (value: string) => () => json({ data: { engineStatus: reading(value) } });
 

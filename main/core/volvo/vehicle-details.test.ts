@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulatedApis } from '../../../test-support/simulated-api';
-import { createVehicleApi } from './client';
-import { fakeFetch, fixedTokens, json, type Route } from './testing/fake-fetch';
+import { apiAnswering, json } from './testing/fake-fetch';
 
 const VIN = 'YV1XZK9V2PA000001';
-
-function apiAnswering(route: Route, version: 'v1' | 'v2' = 'v2') {
-  const fetch = fakeFetch(route);
-  const api = createVehicleApi({
-    baseUrl: 'https://api.example.test',
-    version,
-    apiKey: 'key-1',
-    tokens: fixedTokens(),
-    fetch,
-  });
-  return { api, fetch };
-}
 
 /** Home Assistant's recorded `xc90_petrol_2019/vehicle.json`, inside Volvo's `data` envelope. */
 const XC90_2019 = {

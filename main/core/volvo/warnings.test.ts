@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { warningInWords } from '../../../shared/words/warnings';
-import { createVehicleApi } from './client';
-import { fakeFetch, fixedTokens, json, type Route } from './testing/fake-fetch';
+import { apiAnswering, json } from './testing/fake-fetch';
 
 const VIN = 'YV1XZK9V2PA000001';
 const AT = '2024-12-30T14:18:56.849Z';
-
-function apiAnswering(route: Route, version: 'v1' | 'v2' = 'v2') {
-  const fetch = fakeFetch(route);
-  const api = createVehicleApi({
-    baseUrl: 'https://api.example.test',
-    version,
-    apiKey: 'key-1',
-    tokens: fixedTokens(),
-    fetch,
-  });
-  return { api, fetch };
-}
 
 /** Shaped as Home Assistant's recorded `warnings.json`, one lamp failed. */
 const answer =

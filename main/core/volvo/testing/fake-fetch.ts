@@ -1,6 +1,7 @@
 import type { AccessTokenProvider } from '../../auth/types';
 import type { Fetch, Logger } from '../../ports';
 import type { FakeClock } from '../../testing/fake-clock';
+import { createVehicleApi } from '../client';
 
 /** One request as the fake server saw it. */
 export interface SeenRequest {
@@ -99,4 +100,17 @@ export async function settleOnClock<T>(
     await clock.advance(stepMs);
   }
   return watched;
+}
+
+/** A v2 (or v1) client whose every request `route` answers, for the tests of one endpoint. */
+export function apiAnswering(route: Route, version: 'v1' | 'v2' = 'v2') {
+  const fetch = fakeFetch(route);
+  const api = createVehicleApi({
+    baseUrl: 'https://api.example.test',
+    version,
+    apiKey: 'key-1',
+    tokens: fixedTokens(),
+    fetch,
+  });
+  return { api, fetch };
 }
