@@ -78,6 +78,9 @@ export type Settings = {
   backendStatusBaseUrl: string;
 };
 
+/** Room for "Anna's XC40 (work)" in the header; the form and the core's schema both hold to it. */
+export const MAX_VEHICLE_NAME = 40;
+
 type Alerts = Settings['alerts'];
 
 /** A change the popover may ask for: any subset, nested sections partial too. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Settings, SettingsPatch } from '../../shared/settings';
+import { MAX_VEHICLE_NAME, type Settings, type SettingsPatch } from '../../shared/settings';
 import { isLoopbackHttp } from './auth/volvo-id';
 import type { SameType } from './same-type';
 import { BACKEND_STATUS_BASE } from './volvo/backend-status';
@@ -42,8 +42,6 @@ type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
 const storedVin = z.string().max(17, 'A VIN has 17 characters.');
 /** More cars than any one Volvo ID has. */
 const MAX_WATCHED_VINS = 100;
-/** Room for "Anna's XC40 (work)", not for an essay in the header. */
-export const MAX_VEHICLE_NAME = 40;
 const vehicleNameText = z
   .string()
   .trim()

@@ -1,11 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { Settings } from '../../shared/settings';
+import { MAX_VEHICLE_NAME, type Settings } from '../../shared/settings';
 import type { Snapshot } from '../../shared/snapshot';
 import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import {
   type CheckboxField,
-  MAX_CAR_NAME,
   NUMBER_LIMITS,
   type NumberField,
   type PreferenceValues,
@@ -102,7 +101,9 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
       focusFirstError(checked.errors, (key) => {
         if (key === 'watched') return `pref-watch-${vins[0] ?? ''}`;
         if (key === 'names') {
-          const long = vins.find((vin) => (values.names[vin] ?? '').trim().length > MAX_CAR_NAME);
+          const long = vins.find(
+            (vin) => (values.names[vin] ?? '').trim().length > MAX_VEHICLE_NAME,
+          );
           return `pref-name-${long ?? ''}`;
         }
         return `pref-${key}`;
@@ -157,7 +158,7 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
                 value={values.names[vehicle.vin] ?? ''}
                 onChange={(name) => set('names')({ ...values.names, [vehicle.vin]: name })}
                 placeholder="Named after its model"
-                maxLength={MAX_CAR_NAME}
+                maxLength={MAX_VEHICLE_NAME}
                 hint={vehicle.description ? `VIN ${vehicle.vin}` : undefined}
               />
               {vins.length > 1 ? (

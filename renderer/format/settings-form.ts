@@ -1,5 +1,5 @@
 import type { SignInRequest } from '../../shared/contract';
-import type { Settings, SettingsPatch } from '../../shared/settings';
+import { MAX_VEHICLE_NAME, type Settings, type SettingsPatch } from '../../shared/settings';
 import {
   checkAccessToken,
   checkApiKey,
@@ -42,9 +42,6 @@ export interface PreferenceValues {
 }
 
 export type PreferenceErrors = Partial<Record<keyof PreferenceValues, string>>;
-
-/** Room for "Anna's XC40 (work)"; the core refuses longer names too. */
-export const MAX_CAR_NAME = 40;
 
 /**
  * The form filled from the settings. A watch list that names none of the cars (empty, or left
@@ -93,8 +90,8 @@ export function preferencePatch(
 ): PreferenceCheck {
   // Errors are collected in the form's visual order, so the first one is the first to fix.
   const errors: PreferenceErrors = {};
-  if (vins.some((vin) => (values.names[vin] ?? '').trim().length > MAX_CAR_NAME)) {
-    errors.names = `A car's name has at most ${MAX_CAR_NAME} characters.`;
+  if (vins.some((vin) => (values.names[vin] ?? '').trim().length > MAX_VEHICLE_NAME)) {
+    errors.names = `A car's name has at most ${MAX_VEHICLE_NAME} characters.`;
   }
   if (vins.length > 0 && values.watched.length === 0) {
     errors.watched = 'Watch at least one car.';
