@@ -1,4 +1,4 @@
-import type { Fetch } from './ports';
+import { type Clock, type Fetch, systemClock } from './ports';
 
 /**
  * Reading an HTTP answer without trusting its sender: a broken proxy, a captive portal or a
@@ -91,27 +91,36 @@ export async function readBodyWithin(
   return body;
 }
 
+/** The timers the limits run on: the app's clock, so a fake one can fast-forward a timeout. */
+export type AnswerTimers = Pick<Clock, 'setTimeout' | 'clearTimeout'>;
+
 /**
- * One fetch within `limits`. Throws an {@link AnswerLimitError} for a broken limit; a network
- * failure or the caller's own abort (`init.signal`) rejects as fetch does.
+ * One fetch within `limits`, timed by `timers`. Throws an {@link AnswerLimitError} for a broken
+ * limit; a network failure or the caller's own abort (`init.signal`) rejects as fetch does.
  */
 export async function fetchWithin(
   fetch: Fetch,
   input: Parameters<Fetch>[0],
   init: RequestInit,
   limits: AnswerLimits,
+  timers: AnswerTimers = systemClock,
 ): Promise<BoundedAnswer> {
-  const deadline = AbortSignal.timeout(limits.deadlineMs);
+  const deadline = new AbortController();
   const headers = new AbortController();
+  const deadlineTimer = timers.setTimeout(() => deadline.abort(), limits.deadlineMs);
   // A header time at or past the deadline is the deadline: one timer, one message.
-  const headerTimer =
+  let headerTimer =
     limits.headerTimeoutMs < limits.deadlineMs
-      ? setTimeout(() => headers.abort(), limits.headerTimeoutMs)
+      ? timers.setTimeout(() => headers.abort(), limits.headerTimeoutMs)
       : undefined;
-  const signals = [deadline, headers.signal, ...(init.signal ? [init.signal] : [])];
+  const stopHeaderTimer = () => {
+    if (headerTimer !== undefined) timers.clearTimeout(headerTimer);
+    headerTimer = undefined;
+  };
+  const signals = [deadline.signal, headers.signal, ...(init.signal ? [init.signal] : [])];
   try {
     const response = await fetch(input, { ...init, signal: AbortSignal.any(signals) });
-    clearTimeout(headerTimer);
+    stopHeaderTimer();
     const body = await readBodyWithin(response, limits.maxBytes);
     return {
       status: response.status,
@@ -122,7 +131,7 @@ export async function fetchWithin(
     };
   } catch (error) {
     if (error instanceof AnswerLimitError || init.signal?.aborted) throw error;
-    if (deadline.aborted) {
+    if (deadline.signal.aborted) {
       throw new AnswerLimitError(
         'deadline',
         limits.deadlineMs,
@@ -138,7 +147,8 @@ export async function fetchWithin(
     }
     throw error;
   } finally {
-    clearTimeout(headerTimer);
+    stopHeaderTimer();
+    timers.clearTimeout(deadlineTimer);
   }
 }
 
@@ -149,9 +159,13 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * A {@link Fetch} that reads every answer within `limits` before handing it on, for a library
  * (oauth4webapi) that reads bodies itself: what it reads is already in memory and capped.
  */
-export function fetchWithLimits(fetch: Fetch, limits: AnswerLimits): Fetch {
+export function fetchWithLimits(
+  fetch: Fetch,
+  limits: AnswerLimits,
+  timers: AnswerTimers = systemClock,
+): Fetch {
   return async (input, init) => {
-    const answer = await fetchWithin(fetch, input, init ?? {}, limits);
+    const answer = await fetchWithin(fetch, input, init ?? {}, limits, timers);
     const response = new Response(NULL_BODY_STATUSES.has(answer.status) ? null : answer.body, {
       status: answer.status,
       statusText: answer.statusText,

@@ -51,7 +51,7 @@ function requestOptions<Method extends string, Body extends BodyInit | undefined
 ): oauth.HttpRequestOptions<Method, Body> {
   return {
     // oauth4webapi reads the bodies itself: it gets them already read, capped and in time.
-    [oauth.customFetch]: fetchWithLimits(ports.fetch, VOLVO_ID_LIMITS),
+    [oauth.customFetch]: fetchWithLimits(ports.fetch, VOLVO_ID_LIMITS, ports.clock),
     // Plain http is only ever allowed to this computer (the simulator), never to Volvo.
     [oauth.allowInsecureRequests]: isLoopbackHttp(url),
   };

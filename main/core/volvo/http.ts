@@ -119,6 +119,7 @@ export function createTransport(options: TransportOptions): Transport {
           headerTimeoutMs: Math.min(options.headerTimeoutMs, options.timeoutMs),
           deadlineMs: options.timeoutMs,
         },
+        options.clock,
       );
       report(answer.status);
       return {
