@@ -474,7 +474,7 @@ describe('commands: the unlock window and the check before locking', () => {
     expect(view(scenario).lock?.value).toBe('UNLOCKED');
   });
 
-  test('a Volvo API that never answers: the door check gives up after 20 s, says so, and the lock is sent', async () => {
+  test('a Volvo API that never answers: the door check gives up when the read times out, says so, the lock is sent and fails in words', async () => {
     const scenario = await start({ idleMaxMs: 200 });
     scenario.sim().vehicle(CAR).setLock('UNLOCKED');
     await scenario.service.intents.refresh();
@@ -484,17 +484,20 @@ describe('commands: the unlock window and the check before locking', () => {
     expect(view(scenario).command.inProgress?.message).toBe('Checking the doors before locking…');
     expect(lockPosts(scenario)).toHaveLength(0);
 
-    await scenario.advance(20 * SECOND);
+    // The client's own header timeout (10 s) ends the read before the check's 20 s.
+    await scenario.advance(10 * SECOND);
     expect(view(scenario).command.inProgress?.message).toBe(
-      'Could not check the doors before locking: Volvo did not answer within 20 s. Locking anyway: the car refuses if a door is open…',
+      'Could not check the doors before locking: The Volvo API did not start answering within 10 s. Locking anyway: the car refuses if a door is open…',
     );
     expect(lockPosts(scenario)).toHaveLength(1);
 
-    await scenario.advance(3 * MINUTE);
+    await scenario.advance(10 * SECOND);
     await locking;
     const last = view(scenario).command.last;
-    expect(last).toMatchObject({ status: 'TIMEOUT', ok: false });
-    expect(last?.message).toMatch(/^No answer from Volvo within 2 min/);
+    expect(last).toMatchObject({ status: 'ERROR', ok: false });
+    expect(last?.message).toBe(
+      'The Volvo API did not start answering within 10 s; the command may still reach the car, so check the lock state.',
+    );
   });
 
   test('a door check that fails says so instead of speaking for the car', async () => {
