@@ -53,7 +53,10 @@ export interface CommandRunnerOptions {
   clock: Clock;
   /** The API client while signed in, else null. */
   api(): VehicleApi | null;
-  /** Fresh doors for the check before locking; rejects when they could not be read. */
+  /**
+   * Fresh doors for the check before locking; rejects when they could not be read. The runner
+   * takes the reading as {@link CommandRunner.doorsRead} would.
+   */
   checkDoors(vin: string, signal: AbortSignal): Promise<Doors>;
   /** The doors as the last reading had them, or null when there is none. */
   lastKnownDoors(vin: string): Doors | null;
@@ -129,6 +132,13 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
     return slot;
   };
 
+  const doorsRead = (vin: string, doors: Doors) => {
+    const slot = slots.get(vin);
+    if (slot && slot.unlockWindowUntil !== null && openDoors(doors).length > 0) {
+      slot.unlockWindowUntil = null;
+    }
+  };
+
   const progress = (vin: string, command: CommandKind, message: string, signal: AbortSignal) => {
     // A run past its deadline has already reported its end; it must not look busy again.
     if (signal.aborted) return;
@@ -194,7 +204,10 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
       }, options.checkTimeoutMs);
     });
     const reading = options.checkDoors(vin, AbortSignal.any([signal, controller.signal])).then(
-      (doors) => ({ ok: true as const, doors }),
+      (doors) => {
+        doorsRead(vin, doors);
+        return { ok: true as const, doors };
+      },
       (error: unknown) => ({ ok: false as const, reason: errorInWords(error) }),
     );
     try {
@@ -386,12 +399,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
       const { inProgress, last, unlockWindowUntil, attentionUntil } = slotOf(vin);
       return { inProgress, last, unlockWindowUntil, attentionUntil };
     },
-    doorsRead(vin, doors) {
-      const slot = slots.get(vin);
-      if (slot && slot.unlockWindowUntil !== null && openDoors(doors).length > 0) {
-        slot.unlockWindowUntil = null;
-      }
-    },
+    doorsRead,
     forget(why) {
       endAll(why);
       slots.clear();

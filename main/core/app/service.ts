@@ -1,52 +1,38 @@
 import { z } from 'zod';
-import type { SignInRequest } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import type { ActivityEntry, Snapshot } from '../../../shared/snapshot';
 import { APP_WORDS } from '../../../shared/words/app';
 import { MESSAGES } from '../../../shared/words/sign-in';
 import { createAuthSession } from '../auth/session';
-import type { AuthState } from '../auth/types';
 import { VOLVO_ID_ISSUER } from '../auth/volvo-id';
-import { applySettingsPatch, defaultSettings, settingsPatchSchema } from '../settings';
 import { readBackendStatus } from '../volvo/backend-status';
 import { activityStateSchema, createActivityLog } from './activity-log';
 import { alertStateSchema, createAlertEngine } from './alert-engine';
-import { evaluateApp, evaluateVehicle } from './alert-rules';
-import { count, pauseInWords, settingsProblemInWords, vaultWarning } from './app-words';
-import { askWarningsAgain, wantsWarnings } from './car-warnings';
+import { createAlertEvaluation } from './alert-evaluation';
+import { createAppState } from './app-state';
+import { count, pauseInWords, vaultWarning } from './app-words';
 import { createCommandRateLimit } from './command-rate-limit';
-import { type CommandRequest, type CommandRun, createCommandRunner } from './command-runner';
-import {
-  type Connected,
-  connectionSettingsFor,
-  createConnector,
-  demoAwareBrowser,
-} from './connection';
-import { wantsEngine } from './engine-watch';
+import { createCommandRunner } from './command-runner';
+import { createConnector, demoAwareBrowser } from './connection';
+import { createConnectionLifecycle } from './connection-lifecycle';
+import { createCoreIntents } from './core-intents';
 import { createStateSections } from './persisted-state';
 import { createPollBudget } from './poll-budget';
-import { type AttentionInput, windowsDue } from './poll-plan';
-import { createPollScheduler, type PollOutcome, type PollPause } from './poll-scheduler';
+import { createPollScheduler, type PollPause } from './poll-scheduler';
 import { createPublisher } from './publisher';
 import { createQuotaCounter, quotaStateSchema } from './quota-counter';
-import { commandEnded, wantsReachability } from './reachability';
+import { commandEnded } from './reachability';
 import { createSecretScrubber } from './secret-scrubber';
+import { createSettingsFlow } from './settings-flow';
 import { createShortcutController } from './shortcut-controller';
 import { buildSnapshot, quotaView, signInView } from './snapshot-builder';
 import { whenInWords } from './time-words';
-import type { AppDeps, AppService, CoreIntents } from './types';
+import type { AppDeps, AppService } from './types';
 import { createUnattendedLock } from './unattended-lock';
 import { createUnlockConfirmations } from './unlock-confirmations';
+import { attentionOf, createDoorCheck, createVehiclePoll } from './vehicle-checks';
 import { createVehicleListing } from './vehicle-listing';
 import { createVehicleNaming, vehicleDetailsStateSchema } from './vehicle-naming';
-import { pollOutcome, readVehicle } from './vehicle-poll';
-import {
-  applyDoors,
-  applyPoll,
-  errorInWords,
-  lockOrDoorsChanged,
-  type VehicleRecord,
-} from './vehicle-record';
 import { createVehicleRoster } from './vehicle-roster';
 import { createVolvoOutage } from './volvo-outage';
 
@@ -74,9 +60,9 @@ const CONNECT_RETRY_MS = 30_000;
 /**
  * The application core: owns every piece of state, publishes a Snapshot on every change, and
  * takes intents from the UI, the tray menu, notifications and the shortcut. Composes small
- * modules: connector (demo backend, Volvo ID, test token) and vehicle listing, poll
- * scheduler, plan and budget, quota counter, alert rules and engine, command runner and
- * unattended lock, activity log, shortcut controller.
+ * modules, each made after those it uses: the state record, the persisted pieces (quota,
+ * activity, alerts, names), sign-in and connector, alert evaluation, checks and commands, the
+ * poll scheduler, the vehicle listing, settings, the connection lifecycle and the intents.
  */
 export function createAppService(deps: AppDeps, options: AppServiceOptions = {}): AppService {
   const { clock } = deps;
@@ -85,56 +71,35 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   const logger = scrubber.logger(deps.logger);
   const sections = createStateSections(deps.state, logger);
   const notifier = scrubber.notifier(deps.notifier);
+  const state = createAppState();
+  // Every module may say the Snapshot changed; the Snapshot reads them all, so its publisher
+  // is made last, and publishing waits for the next microtask anyway.
+  const changed = () => publisher.changed();
 
-  let settings: Settings = defaultSettings;
-  let settingsProblems: string[] = [];
-  let lastError: string | null = null;
-  let popoverOpen = false;
-  /** Cars whose next check reads the windows whatever their age (the popover opened on old data). */
-  const windowsAsked = new Set<string>();
-  let online = true;
-  let offlineSince: number | null = null;
-  let suspendedSince: number | null = null;
-  let paused: { pause: PollPause; since: number } | null = null;
-  let signingIn = false;
-  let signInExpiredSince: number | null = null;
-  let connected: Connected | null = null;
-  /** Bumped on every (dis)connection: late answers for an older one are dropped. */
-  let generation = 0;
+  // ---- the cars and what is kept of them across restarts ----------------------------------
   const roster = createVehicleRoster();
-  let started = false;
-  /** Bumped by every stop(): a sign-in still under way then ends without connecting. */
-  let runs = 0;
-  let unsubscribeAuth: (() => void) | null = null;
-
-  const find = roster.find;
-  const watched = roster.watched;
+  const { find, watched } = roster;
   const watchedVins = () => watched().map((record) => record.vin);
+  const quota = createQuotaCounter(clock, sections.section('quota', quotaStateSchema));
+  const signOutMark = sections.section('signOut', z.object({ signedOut: z.boolean() }).strict());
+  const naming = createVehicleNaming(sections.section('cars', vehicleDetailsStateSchema));
+  const nameCars = () => naming.name(roster.all(), state.settings.vehicleNames);
+  const activity = createActivityLog({
+    clock,
+    store: sections.section('activity', activityStateSchema),
+    size: () => state.settings.activityLogSize,
+    scrub: scrubber.scrub,
+  });
   const log = (vin: string, text: string, kind: ActivityEntry['kind']) =>
     activity.add(vin, text, kind);
   const logAll = (text: string, kind: ActivityEntry['kind']) => {
     for (const record of watched()) log(record.vin, text, kind);
   };
-
-  // ---- persisted pieces -------------------------------------------------------------------
-  const quota = createQuotaCounter(clock, sections.section('quota', quotaStateSchema));
-  // A person who signed out stays signed out across restarts: demo mode starts by itself only
-  // until then (a first run, or after "Try demo mode").
-  const signOutMark = sections.section('signOut', z.object({ signedOut: z.boolean() }).strict());
-  const signedOut = () => signOutMark.load()?.signedOut === true;
-  const naming = createVehicleNaming(sections.section('cars', vehicleDetailsStateSchema));
-  const nameCars = () => naming.name(roster.all(), settings.vehicleNames);
-  const activity = createActivityLog({
-    clock,
-    store: sections.section('activity', activityStateSchema),
-    size: () => settings.activityLogSize,
-    scrub: scrubber.scrub,
-  });
   const alerts = createAlertEngine({
     clock,
     notifier,
     store: sections.section('alerts', alertStateSchema),
-    settings: () => settings.alerts,
+    settings: () => state.settings.alerts,
     carName: (scope) => find(scope)?.name,
     onEvent(event, episode) {
       const text =
@@ -149,16 +114,18 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     },
   });
 
-  // ---- sign-in ----------------------------------------------------------------------------
+  // ---- sign-in and the connection to Volvo (or demo mode's stand-in) ----------------------
   const auth =
     deps.auth ??
     createAuthSession({
       fetch: deps.fetch,
       clock,
       vault: deps.vault,
+      // Demo mode's sign-in page is the simulator's: it is followed here, not opened. The
+      // connector starts demo mode, so this asks it when the browser is used, not now.
       browser: demoAwareBrowser(deps.browser, deps.fetch, () => connector.demoActive()),
       logger,
-      allowPlaintextSecrets: () => settings.allowPlaintextSecrets,
+      allowPlaintextSecrets: () => state.settings.allowPlaintextSecrets,
       meta: sections.rawSection('auth'),
       // A saved sign-in of the person's own app only ever refreshes at Volvo ID.
       restoreIssuer: VOLVO_ID_ISSUER,
@@ -174,156 +141,33 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     commandTimeoutMs: CLIENT_COMMAND_TIMEOUT_MS,
     rememberSecret: scrubber.remember,
   });
-
   // Volvo's own word on an outage, asked only when checks fail as an outage would make them.
   const volvoOutage = createVolvoOutage({
     clock,
     read: (signal) =>
       readBackendStatus(
         deps.fetch,
-        connected?.backendStatusBaseUrl ?? settings.backendStatusBaseUrl,
+        state.link?.connected.backendStatusBaseUrl ?? state.settings.backendStatusBaseUrl,
         signal,
       ),
-    onChange: () => changed(),
+    onChange: changed,
   });
 
+  // ---- alerts, checks and commands --------------------------------------------------------
   const pauseWords = (pause: PollPause, now: number) =>
-    pauseInWords(pause, now, settings.polling.dailyBudget, deps.clockStyle);
+    pauseInWords(pause, now, state.settings.polling.dailyBudget, deps.clockStyle);
+  const evaluate = createAlertEvaluation({ clock, state, auth, alerts, pauseWords });
+  const checkOptions = { clock, state, logger, find, log, evaluate, changed };
 
-  // ---- polling plan -----------------------------------------------------------------------
-  const attentionOf = (record: VehicleRecord): AttentionInput => {
-    const command = commands.state(record.vin);
-    return {
-      lock: record.lock,
-      doors: record.doors,
-      windows: record.windows,
-      attentionUntil: Math.max(command.attentionUntil ?? 0, command.unlockWindowUntil ?? 0) || null,
-      changedAt: record.changedAt,
-      windowsAt: record.windowsAt,
-    };
-  };
-  const budget = createPollBudget({
-    clock,
-    quota,
-    polling: () => settings.polling,
-    popoverOpen: () => popoverOpen,
-    watched: () => new Map(watched().map((record) => [record.vin, attentionOf(record)])),
-  });
-
-  // ---- polling ----------------------------------------------------------------------------
-  const evaluateVehicleAlerts = (record: VehicleRecord) => {
-    if (record.watched && auth.state().status === 'signed-in') {
-      alerts.update(
-        record.vin,
-        evaluateVehicle({ ...record, engine: record.engine.reading }, settings.alerts),
-      );
-    }
-  };
-  const evaluateAppAlerts = () => {
-    const quotaOut =
-      paused !== null && paused.pause.kind !== 'rate-limited'
-        ? { since: paused.since, message: pauseWords(paused.pause, clock.now()) }
-        : null;
-    alerts.update(
-      'app',
-      evaluateApp(
-        {
-          signInExpiredSince,
-          signInMessage: auth.state().message,
-          checking: connected !== null,
-          quotaOut,
-        },
-        settings.alerts,
-      ),
-    );
-  };
-
-  const pollVehicle = async (vin: string, signal: AbortSignal): Promise<PollOutcome> => {
-    const current = connected;
-    const gen = generation;
-    if (current === null) return { ok: true };
-    const before = find(vin);
-    // Read before the `||`: a popover's request for windows is used up by this check.
-    const asked = windowsAsked.delete(vin);
-    const reading = await readVehicle(current.api, vin, signal, {
-      windows: asked || before === undefined || windowsDue(attentionOf(before), clock.now()),
-      engine:
-        settings.alerts.engineRunning.enabled &&
-        before !== undefined &&
-        wantsEngine(before.engine, before.lock, clock.now()),
-      accessibility:
-        before !== undefined && wantsReachability(before.reachability, popoverOpen, clock.now()),
-      warnings: before !== undefined && wantsWarnings(before.warnings, popoverOpen, clock.now()),
-      changed: (doors) => before === undefined || lockOrDoorsChanged(before, doors),
-    });
-    const record = find(vin);
-    if (gen !== generation || !record) return { ok: true };
-    for (const change of applyPoll(record, reading, clock.now())) {
-      log(vin, change.text, change.kind);
-    }
-    if (reading.doors.status === 'fulfilled') commands.doorsRead(vin, reading.doors.value.doors);
-    if (record.problem?.outageMayExplain) volvoOutage.checkFailed();
-    evaluateVehicleAlerts(record);
-    changed();
-    return pollOutcome(reading, clock.now());
-  };
-
-  const onPauseChange = (pause: PollPause | null) => {
-    const now = clock.now();
-    if (pause === null) {
-      if (paused !== null) logAll('Car checks resumed', 'info');
-      paused = null;
-    } else {
-      const fresh = paused === null || paused.pause.kind !== pause.kind;
-      paused = { pause, since: paused?.since ?? now };
-      // The quota-out alert logs its own entry with the same words.
-      const alertSaysSo = pause.kind === 'quota' && settings.alerts.quotaOut.enabled;
-      if (fresh && !alertSaysSo) logAll(`Car checks paused: ${pauseWords(pause, now)}`, 'warning');
-    }
-    evaluateAppAlerts();
-    changed();
-  };
-
-  const scheduler = createPollScheduler({
-    clock,
-    random,
-    poll: pollVehicle,
-    intervalMs: budget.intervalMs,
-    budgetBlockedUntil: budget.blockedUntil,
-    onPauseChange,
-    pollTimeoutMs: POLL_TIMEOUT_MS,
-    maxBackoffMs: MAX_BACKOFF_MS,
-  });
-
-  // ---- commands ---------------------------------------------------------------------------
   const commands = createCommandRunner({
     clock,
-    api: () => connected?.api ?? null,
-    async checkDoors(vin, signal) {
-      const current = connected;
-      const gen = generation;
-      if (current === null) throw new Error('Not connected');
-      try {
-        const report = await current.api.getDoors(vin, { signal });
-        const record = find(vin);
-        // An answer for an earlier connection (signed out, stopped) changes nothing.
-        if (gen !== generation || !record) return report.doors;
-        for (const change of applyDoors(record, report, clock.now())) {
-          log(vin, change.text, change.kind);
-        }
-        commands.doorsRead(vin, report.doors);
-        evaluateVehicleAlerts(record);
-        changed();
-        return report.doors;
-      } catch (error) {
-        logger.warn('Could not read the doors before locking', { reason: errorInWords(error) });
-        throw error;
-      }
-    },
+    api: () => state.link?.connected.api ?? null,
+    checkDoors: createDoorCheck(checkOptions),
     lastKnownDoors: (vin) => find(vin)?.doors ?? null,
     checkTimeoutMs: DOOR_CHECK_TIMEOUT_MS,
     spendProblem() {
       const now = clock.now();
+      const { paused, settings } = state;
       if (paused?.pause.kind === 'quota') return pauseWords(paused.pause, now);
       if (quota.usedToday() >= settings.polling.dailyBudget) {
         return `Today's budget of ${count(settings.polling.dailyBudget)} requests is used up, so lock and unlock work again ${whenInWords(quota.resetsAt(), now, deps.clockStyle)}. You can raise the budget in Settings.`;
@@ -333,6 +177,9 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     rateLimit: createCommandRateLimit(clock),
     timeoutMs: COMMAND_TIMEOUT_MS,
     joinWindowMs: LOCK_JOIN_WINDOW_MS,
+    // The runner and the scheduler need each other: a command asks for closer checks and a
+    // check after it ends, and the checks read the runner's state. The runner is made first,
+    // so these two reach the scheduler made just below; they run only once a command runs.
     onChange() {
       scheduler.reschedule();
       changed();
@@ -345,24 +192,65 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     },
     log,
   });
-  const unlockConfirmations = createUnlockConfirmations(clock);
+
+  const budget = createPollBudget({
+    clock,
+    quota,
+    polling: () => state.settings.polling,
+    popoverOpen: () => state.popoverOpen,
+    watched: () =>
+      new Map(
+        watched().map((record) => [record.vin, attentionOf(record, commands.state(record.vin))]),
+      ),
+  });
+
+  const onPauseChange = (pause: PollPause | null) => {
+    const now = clock.now();
+    const { paused } = state;
+    if (pause === null) {
+      if (paused !== null) logAll('Car checks resumed', 'info');
+      state.paused = null;
+    } else {
+      const fresh = paused === null || paused.pause.kind !== pause.kind;
+      state.paused = { pause, since: paused?.since ?? now };
+      // The quota-out alert logs its own entry with the same words.
+      const alertSaysSo = pause.kind === 'quota' && state.settings.alerts.quotaOut.enabled;
+      if (fresh && !alertSaysSo) logAll(`Car checks paused: ${pauseWords(pause, now)}`, 'warning');
+    }
+    evaluate.app();
+    changed();
+  };
+
+  const scheduler = createPollScheduler({
+    clock,
+    random,
+    poll: createVehiclePoll({
+      ...checkOptions,
+      commandState: commands.state,
+      doorsRead: commands.doorsRead,
+      outageMayExplain: volvoOutage.checkFailed,
+    }),
+    intervalMs: budget.intervalMs,
+    budgetBlockedUntil: budget.blockedUntil,
+    onPauseChange,
+    pollTimeoutMs: POLL_TIMEOUT_MS,
+    maxBackoffMs: MAX_BACKOFF_MS,
+  });
 
   const lockUnattended = createUnattendedLock({
     notifier,
-    signedIn: () => connected !== null,
+    signedIn: () => state.link !== null,
     commandsRefused: () => (auth.state().commandsAllowed ? null : MESSAGES.statusOnly),
     find,
     run: commands.run,
   });
-
-  // ---- shortcut ---------------------------------------------------------------------------
   const shortcut = createShortcutController(deps.shortcuts, () => {
     void lockUnattended(roster.selected(), 'shortcut');
   });
 
-  // ---- vehicles and connection ------------------------------------------------------------
+  // ---- the account's cars -----------------------------------------------------------------
   const setVehicles = (vins: readonly string[]) => {
-    roster.update(vins, settings.watchedVins, settings.selectedVin);
+    roster.update(vins, state.settings.watchedVins, state.settings.selectedVin);
     nameCars();
     const vinsToWatch = watchedVins();
     alerts.retain(['app', ...vinsToWatch]);
@@ -377,13 +265,13 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     maxRetryMs: MAX_BACKOFF_MS,
     onListed(vins) {
       setVehicles(vins);
-      lastError = vins.length === 0 ? APP_WORDS.noCars : null;
+      state.lastError = vins.length === 0 ? APP_WORDS.noCars : null;
       void listing.describe(watchedVins());
       scheduler.start();
       changed();
     },
     onFailed(reason) {
-      lastError = APP_WORDS.listingFailed(reason);
+      state.lastError = APP_WORDS.listingFailed(reason);
       changed();
     },
     onCapabilities(vin, capabilities) {
@@ -398,129 +286,10 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     },
   });
 
-  const attach = async (next: Connected) => {
-    generation++;
-    connected = next;
-    scrubber.remember(next.apiKey);
-    quota.countFor(next.apiKey);
-    signInExpiredSince = null;
-    lastError = null;
-    evaluateAppAlerts();
-    changed();
-    await listing.start(next.api);
-  };
-
-  /**
-   * Drops the cars of the connection that ended: their readings, the alerts about them and
-   * their command state, none of which belong to the next one.
-   */
-  const forgetCars = (why: string) => {
-    commands.forget(why);
-    roster.clear();
-    alerts.retain(['app']);
-  };
-
-  const disconnect = () => {
-    generation++;
-    connected = null;
-    // Checks stop here rather than resume: a pause in force ends without a word.
-    paused = null;
-    volvoOutage.reset();
-    scheduler.stop();
-    scheduler.setVehicles([]);
-    listing.stop();
-  };
-
-  /** Ends the session's timers (of a session this service made) and the demo backend. */
-  const release = async () => {
-    if (deps.auth === undefined) auth.dispose();
-    await connector.close();
-  };
-
-  const onAuthChange = (state: AuthState) => {
-    if (state.status === 'expired' && signInExpiredSince === null) {
-      signInExpiredSince = clock.now();
-      disconnect();
-      logAll(state.message ?? 'Sign-in expired', 'error');
-      evaluateAppAlerts();
-    }
-    changed();
-  };
-
-  /**
-   * Signs in with `request`. A new connection starts without the previous one's cars, except
-   * at start-up (`startUp`), where the alerts the last run saved belong to the same demo cars.
-   */
-  const signIn = async (request: SignInRequest, { startUp = false } = {}) => {
-    const run = runs;
-    signingIn = true;
-    lastError = null;
-    changed();
-    const previous = connected;
-    disconnect();
-    try {
-      const next = await connector.connect(request, settings.connection.apiVersion);
-      if (run !== runs) {
-        // Stopped meanwhile: nothing this sign-in started (the session's timers, the demo
-        // simulator) may outlive the stop.
-        await release();
-        return;
-      }
-      saveSettings({
-        ...settings,
-        connection: connectionSettingsFor(request, settings.connection),
-      });
-      if (signedOut()) signOutMark.save({ signedOut: false });
-      signingIn = false;
-      // A new connection is in place (another account, perhaps): the previous one's cars go.
-      if (!startUp) forgetCars('volvo-tray signed in again');
-      await attach(next);
-    } catch (error) {
-      const message = scrubber.scrub(
-        error instanceof Error ? error.message : APP_WORDS.signInFailed,
-      );
-      signingIn = false;
-      // A failed attempt leaves the session as it was: keep watching the cars with it.
-      const session = auth.state();
-      if (
-        run === runs &&
-        previous !== null &&
-        session.status === 'signed-in' &&
-        session.mode === previous.mode
-      ) {
-        await attach(previous);
-      }
-      lastError = message;
-      throw new Error(message);
-    } finally {
-      signingIn = false;
-      changed();
-    }
-  };
-
-  // ---- settings ---------------------------------------------------------------------------
-  /** The settings store may fail to read its file (permissions, a disk error): start anyway. */
-  const loadSettingsSafely = (): { settings: Settings; problems: string[] } => {
-    try {
-      return deps.settings.load();
-    } catch (error) {
-      logger.warn('The settings could not be read', {
-        error: error instanceof Error ? error.message : 'unknown',
-      });
-      return {
-        settings: defaultSettings,
-        problems: [APP_WORDS.settingsUnreadable],
-      };
-    }
-  };
-
-  const saveSettings = (next: Settings) => {
-    const unchanged = JSON.stringify(next) === JSON.stringify(settings);
-    settings = next;
-    if (!unchanged) deps.settings.save(next);
-  };
-
-  const applyLive = (before: Settings) => {
+  // ---- settings, the connection's lifecycle, the intents ---------------------------------
+  /** Puts changed settings in force without a restart. */
+  const applySettings = (before: Settings) => {
+    const { settings, link } = state;
     if (
       before.watchedVins.join() !== settings.watchedVins.join() ||
       before.selectedVin !== settings.selectedVin
@@ -530,26 +299,58 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     }
     nameCars();
     if (before.activityLogSize !== settings.activityLogSize) activity.resize();
-    if (before.connection.apiVersion !== settings.connection.apiVersion && connected !== null) {
-      connected = connector.withVersion(connected, settings.connection.apiVersion);
+    if (before.connection.apiVersion !== settings.connection.apiVersion && link !== null) {
+      link.connected = connector.withVersion(link.connected, settings.connection.apiVersion);
       // The cars and what they can do, as this version of the API says.
-      void listing.start(connected.api);
+      void listing.start(link.connected.api);
     }
     alerts.retain(['app', ...watchedVins()]);
-    for (const record of watched()) evaluateVehicleAlerts(record);
-    evaluateAppAlerts();
+    for (const record of watched()) evaluate.vehicle(record);
+    evaluate.app();
     scheduler.reschedule();
   };
+  const settingsFlow = createSettingsFlow({
+    state,
+    store: deps.settings,
+    logger,
+    shortcut,
+    applied: applySettings,
+    changed,
+  });
+
+  const lifecycle = createConnectionLifecycle({
+    clock,
+    state,
+    logger,
+    vault: deps.vault,
+    auth,
+    ownsAuth: deps.auth === undefined,
+    connector,
+    scrubber,
+    quota,
+    listing,
+    scheduler,
+    commands,
+    roster,
+    alerts,
+    evaluate,
+    volvoOutage,
+    settings: settingsFlow,
+    shortcut,
+    signOutMark,
+    logAll,
+    changed,
+  });
 
   // ---- the Snapshot -----------------------------------------------------------------------
   let revision = 0;
-
   const build = (): Snapshot => {
     const now = clock.now();
+    const { settings, paused, link } = state;
     const snapshot = buildSnapshot({
       revision: ++revision,
       now,
-      signIn: signInView(started ? auth.state() : null, signingIn),
+      signIn: signInView(state.started ? auth.state() : null, state.signingIn),
       findMyCarAllowed: auth.state().findMyCarAllowed,
       vehicles: roster.all(),
       alerts: (scope) => alerts.active(scope),
@@ -563,221 +364,60 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
           paused === null || paused.pause.kind === 'rate-limited'
             ? null
             : { until: paused.pause.until, message: pauseWords(paused.pause, now) },
-        stretched: connected !== null && budget.stretch() > 1.05,
+        stretched: link !== null && budget.stretch() > 1.05,
       }),
       shortcut: shortcut.view(),
-      online,
-      offlineSince,
-      suspendedSince,
+      online: state.online,
+      offlineSince: state.offlineSince,
+      suspendedSince: state.suspendedSince,
       paused:
         paused === null ? null : { since: paused.since, reason: pauseWords(paused.pause, now) },
-      settingsProblems,
+      settingsProblems: state.settingsProblems,
       vaultWarning: vaultWarning(deps.vault.protection(), settings),
-      lastError,
-      popoverOpen,
+      lastError: state.lastError,
+      popoverOpen: state.popoverOpen,
       clock: deps.clockStyle,
       volvoOutage: volvoOutage.message(),
     });
     // Secrets never reach the UI, whatever text carried them this far.
     return JSON.parse(scrubber.scrub(JSON.stringify(snapshot))) as Snapshot;
   };
-
   const publisher = createPublisher(build, logger);
-  const changed = () => publisher.changed();
-
-  // ---- intents ----------------------------------------------------------------------------
-  const requireVehicle = (vin: string): VehicleRecord => {
-    const record = find(vin);
-    if (!record) throw new Error(APP_WORDS.noSuchCar(vin.toUpperCase()));
-    return record;
-  };
-  const requireConnected = () => {
-    if (connected === null) throw new Error(APP_WORDS.signInFirst);
-  };
-  /** Lock and unlock need the command scopes: a status-only sign-in says so before sending. */
-  const requireCommands = () => {
-    requireConnected();
-    if (!auth.state().commandsAllowed) throw new Error(MESSAGES.statusOnly);
-  };
-  const runFromPopover = async (request: CommandRequest): Promise<CommandRun> => {
-    requireCommands();
-    return commands.run(request);
-  };
-
-  const intents: CoreIntents = {
-    getSnapshot: () => publisher.current(),
-    async refresh() {
-      requireConnected();
-      await scheduler.refresh(watchedVins());
-    },
-    async selectVehicle(vin) {
-      const record = requireVehicle(vin);
-      roster.select(record.vin);
-      saveSettings({ ...settings, selectedVin: record.vin });
-      changed();
-    },
-    async lock(vin, lockOptions) {
-      const record = requireVehicle(vin);
-      if (lockOptions?.reducedGuard && !record.capabilities.lockReducedGuard) {
-        throw new Error(`${record.name} does not support locking with reduced guard.`);
-      }
-      await runFromPopover({
-        vin: record.vin,
-        command: lockOptions?.reducedGuard ? 'lock-reduced-guard' : 'lock',
-        source: 'popover',
-      });
-    },
-    async prepareUnlock(vin) {
-      const record = requireVehicle(vin);
-      requireCommands();
-      return unlockConfirmations.issue(record.vin);
-    },
-    async unlock(vin, token) {
-      const record = requireVehicle(vin);
-      unlockConfirmations.redeem(record.vin, token);
-      await runFromPopover({
-        vin: record.vin,
-        command: 'unlock',
-        source: 'popover',
-        unlockDuration: settings.unlockDurationSeconds,
-      });
-    },
-    // Find my car: from the popover only (the shortcut and notifications lock, nothing else).
-    async findMyCar(vin) {
-      const record = requireVehicle(vin);
-      requireConnected();
-      if (!record.capabilities.findMyCar) {
-        throw new Error(
-          `${record.name} does not offer honk and flash (Volvo does not list it for this car).`,
-        );
-      }
-      if (!auth.state().findMyCarAllowed) throw new Error(MESSAGES.findMyCarWithheld);
-      await commands.run({ vin: record.vin, command: 'honk-flash', source: 'popover' });
-    },
-    signIn: (request) => signIn(request),
-    async signOut() {
-      disconnect();
-      await auth.signOut();
-      await connector.close();
-      // Signing out leaves no secret of the person's Volvo app on this computer; the next
-      // sign-in asks for both again.
-      await deps.vault.delete('apiKey');
-      await deps.vault.delete('clientSecret');
-      quota.countFor(null);
-      forgetCars('volvo-tray was signed out');
-      signOutMark.save({ signedOut: true });
-      signInExpiredSince = null;
-      lastError = null;
-      evaluateAppAlerts();
-      changed();
-    },
-    getSettings: () => settings,
-    async updateSettings(patch) {
-      const parsed = settingsPatchSchema.safeParse(patch);
-      if (!parsed.success) throw new Error(settingsProblemInWords(parsed.error));
-      const before = settings;
-      let next = applySettingsPatch(settings, parsed.data);
-      if (next.shortcut !== before.shortcut && !shortcut.use(next.shortcut).ok) {
-        next = { ...next, shortcut: before.shortcut };
-      }
-      saveSettings(next);
-      applyLive(before);
-      changed();
-      return settings;
-    },
-    async setShortcut(accelerator) {
-      const outcome = shortcut.use(accelerator);
-      if (outcome.ok) saveSettings({ ...settings, shortcut: accelerator });
-      changed();
-      return outcome.view;
-    },
-    setPopoverOpen(open) {
-      popoverOpen = open;
-      if (open && connected !== null) {
-        const now = clock.now();
-        const limit = settings.polling.refreshOnOpenSeconds * 1000;
-        // A reading "from the future" means the wall clock stepped back: its age is unknown.
-        const old = watched().filter(
-          (record) =>
-            record.fetchedAt === null || now - record.fetchedAt > limit || record.fetchedAt > now,
-        );
-        for (const record of old) windowsAsked.add(record.vin);
-        if (old.length > 0) void scheduler.refresh(old.map((record) => record.vin));
-      }
-      scheduler.reschedule();
-      changed();
-    },
-    getActivity: (vin) => activity.entries(vin.toUpperCase()),
-    async demo(action) {
-      const vin = connector.demo(action, roster.selected());
-      const record = find(vin);
-      if (action.kind === 'brake-light' && record) askWarningsAgain(record.warnings);
-      // In the demo, show the change at once rather than at the next poll; it may be a window.
-      if (action.kind !== 'fault' && record?.watched) {
-        windowsAsked.add(vin);
-        void scheduler.refresh([vin], { afterInFlight: true });
-      }
-      changed();
-    },
-  };
 
   return {
-    intents,
+    intents: createCoreIntents({
+      clock,
+      state,
+      auth,
+      connector,
+      roster,
+      scheduler,
+      commands,
+      unlockConfirmations: createUnlockConfirmations(clock),
+      lifecycle,
+      settings: settingsFlow,
+      activity,
+      snapshot: () => publisher.current(),
+      changed,
+    }),
     snapshot: () => publisher.current(),
     onSnapshot: (listener) => publisher.subscribe(listener),
-    async start() {
-      if (started) return;
-      started = true;
-      const loaded = loadSettingsSafely();
-      settings = loaded.settings;
-      settingsProblems = loaded.problems;
-      shortcut.use(settings.shortcut);
-      unsubscribeAuth = auth.onChange(onAuthChange);
-      changed();
-      try {
-        if (settings.connection.mode === 'demo' && !signedOut()) {
-          await signIn({ mode: 'demo' }, { startUp: true });
-        } else {
-          const run = runs;
-          const restored = await connector.restore();
-          if (run !== runs) return; // stopped meanwhile
-          if (restored !== null) await attach(restored);
-          else if (auth.state().status === 'expired') onAuthChange(auth.state());
-        }
-      } catch (error) {
-        lastError = scrubber.scrub(
-          error instanceof Error ? error.message : APP_WORDS.startupSignInFailed,
-        );
-        logger.warn('Start-up sign-in failed', { reason: lastError });
-      }
-      changed();
-    },
-    async stop() {
-      if (!started) return;
-      started = false;
-      runs++;
-      disconnect();
-      commands.stop();
-      quota.flush();
-      unsubscribeAuth?.();
-      unsubscribeAuth = null;
-      await release();
-      changed();
-    },
+    start: lifecycle.start,
+    stop: lifecycle.stop,
     systemSuspended() {
-      suspendedSince ??= clock.now();
+      state.suspendedSince ??= clock.now();
       scheduler.suspend();
       changed();
     },
     systemResumed() {
-      suspendedSince = null;
+      state.suspendedSince = null;
       scheduler.resume();
       changed();
     },
-    setOnline(next) {
-      online = next;
-      offlineSince = next ? null : (offlineSince ?? clock.now());
-      scheduler.setOnline(next);
+    setOnline(online) {
+      state.online = online;
+      state.offlineSince = online ? null : (state.offlineSince ?? clock.now());
+      scheduler.setOnline(online);
       changed();
     },
     notificationClicked(vin) {

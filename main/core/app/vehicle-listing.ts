@@ -41,11 +41,15 @@ export interface VehicleListingOptions {
 /** Volvo never answers sooner than this after a refusal; nor do we ask. */
 const MIN_RETRY_MS = 1000;
 
+interface Listed {
+  api: VehicleApi;
+  ended: AbortController;
+}
+
 export function createVehicleListing(options: VehicleListingOptions): VehicleListing {
   const { clock } = options;
-  let api: VehicleApi | null = null;
-  /** Bumped on every start and stop: answers for an older connection are dropped. */
-  let generation = 0;
+  /** The connection listed now: ended by the next start and by stop, so its late answers are dropped. */
+  let current: Listed | null = null;
   let retry: TimerHandle | null = null;
   let failures = 0;
 
@@ -54,7 +58,7 @@ export function createVehicleListing(options: VehicleListingOptions): VehicleLis
     retry = null;
   };
 
-  const retryLater = (error: unknown, gen: number) => {
+  const retryLater = (error: unknown, listed: Listed) => {
     failures += 1;
     const now = clock.now();
     const pause = pauseFor(error, now);
@@ -70,23 +74,21 @@ export function createVehicleListing(options: VehicleListingOptions): VehicleLis
     retry = clock.setTimeout(
       () => {
         retry = null;
-        if (gen === generation) void list(gen);
+        if (!listed.ended.signal.aborted) void list(listed);
       },
       Math.max(MIN_RETRY_MS, delay),
     );
   };
 
-  const list = async (gen: number) => {
-    const current = api;
-    if (current === null) return;
+  const list = async (listed: Listed) => {
     try {
-      const vins = await current.listVehicles();
-      if (gen !== generation) return;
+      const vins = await listed.api.listVehicles();
+      if (listed.ended.signal.aborted) return;
       failures = 0;
       options.onListed(vins);
     } catch (error) {
-      if (gen !== generation) return;
-      retryLater(error, gen);
+      if (listed.ended.signal.aborted) return;
+      retryLater(error, listed);
       options.onFailed(errorInWords(error));
     }
   };
@@ -95,19 +97,18 @@ export function createVehicleListing(options: VehicleListingOptions): VehicleLis
     start(next) {
       cancelRetry();
       failures = 0;
-      api = next;
-      generation += 1;
-      return list(generation);
+      current?.ended.abort();
+      current = { api: next, ended: new AbortController() };
+      return list(current);
     },
     async describe(vins) {
-      const current = api;
-      const gen = generation;
-      if (current === null) return;
+      const listed = current;
+      if (listed === null) return;
       // Each read on its own: a car whose details fail still gets its commands, and back.
       const read = async <T>(what: string, call: () => Promise<T>, use: (value: T) => void) => {
         try {
           const value = await call();
-          if (gen === generation) use(value);
+          if (!listed.ended.signal.aborted) use(value);
         } catch (error) {
           options.logger.info(`Could not read ${what}`, { reason: errorInWords(error) });
         }
@@ -116,7 +117,7 @@ export function createVehicleListing(options: VehicleListingOptions): VehicleLis
         vins.flatMap((vin) => [
           read(
             'which commands the car supports',
-            () => current.supportedCommands(vin),
+            () => listed.api.supportedCommands(vin),
             (supported) =>
               options.onCapabilities(vin, {
                 lockReducedGuard: supported.includes('lock-reduced-guard'),
@@ -125,7 +126,7 @@ export function createVehicleListing(options: VehicleListingOptions): VehicleLis
           ),
           read(
             'what the car is',
-            () => current.vehicleDetails(vin),
+            () => listed.api.vehicleDetails(vin),
             (details) => options.onDetails(vin, details),
           ),
         ]),
@@ -133,8 +134,8 @@ export function createVehicleListing(options: VehicleListingOptions): VehicleLis
     },
     stop() {
       cancelRetry();
-      api = null;
-      generation += 1;
+      current?.ended.abort();
+      current = null;
     },
   };
 }
