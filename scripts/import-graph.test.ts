@@ -21,6 +21,8 @@ test('each forbidden edge the architecture names fails, with a sentence naming b
       'preload/index.ts': "import { intentArgs } from '../main/core/intent-schemas';",
       'main/core/auth/session.test.ts': "import { startSimulator } from '../../simulator/index';",
       'main/core/ports.ts': "import { app } from 'electron';",
+      'renderer/format/fields.test.ts':
+        "import { settingsPatchSchema } from '../../main/core/settings';",
     }),
   );
   expect(problems).toEqual([
@@ -32,6 +34,7 @@ test('each forbidden edge the architecture names fails, with a sentence naming b
     "preload/index.ts imports main/core/intent-schemas: the preload may not import main's schemas.",
     'main/core/auth/session.test.ts imports main/simulator/index: the core (main/core) may not import the simulator (main/simulator).',
     'main/core/ports.ts imports electron: the core (main/core) may not use the electron package.',
+    "renderer/format/fields.test.ts imports main/core/settings: the renderer may not import main's schemas.",
   ]);
 });
 

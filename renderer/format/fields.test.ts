@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInRequestSchema } from '../../main/core/intent-schemas';
-import { settingsPatchSchema } from '../../main/core/settings';
+import { mainSays } from '../../test-support/main-says';
 import {
   checkAccessToken,
   checkApiKey,
@@ -30,7 +29,7 @@ describe('form limits', () => {
     for (const [name, limit] of Object.entries(LIMITS) as [keyof typeof LIMITS, NumberLimit][]) {
       const patch = patches[name];
       for (const n of [limit.min - 1, limit.min, limit.max, limit.max + 1]) {
-        const core = settingsPatchSchema.safeParse(patch(n)).success;
+        const core = mainSays.settingsPatch(patch(n)) === null;
         const form = checkWholeNumber(String(n), limit).ok;
         expect({ name, n, form }).toEqual({ name, n, form: core });
       }
@@ -68,7 +67,7 @@ describe('connection fields', () => {
       'x'.repeat(129),
       'A-b_9'.repeat(5),
     ]) {
-      const core = signInRequestSchema.safeParse({ ...base, apiKey: key }).success;
+      const core = mainSays.signInRequest({ ...base, apiKey: key }) === null;
       expect({ key, form: checkApiKey(key).ok }).toEqual({ key, form: core });
     }
     expect(checkApiKey('').ok).toBe(false);
@@ -76,18 +75,19 @@ describe('connection fields', () => {
 
   it('agree with the contract on client ids, secrets and test tokens', () => {
     for (const clientId of ['', '  ', 'app', 'x'.repeat(201)]) {
-      const core = signInRequestSchema.safeParse({ ...base, clientId }).success;
+      const core = mainSays.signInRequest({ ...base, clientId }) === null;
       expect({ clientId, form: checkClientId(clientId).ok }).toEqual({ clientId, form: core });
     }
     expect(checkClientSecret('  ')).toEqual({ ok: true, value: undefined });
     expect(checkClientSecret('s'.repeat(501)).ok).toBe(false);
     for (const accessToken of ['short', 't'.repeat(20), 't'.repeat(8193)]) {
-      const core = signInRequestSchema.safeParse({
-        mode: 'test-token',
-        accessToken,
-        apiKey: 'a'.repeat(32),
-        apiVersion: 'v2',
-      }).success;
+      const core =
+        mainSays.signInRequest({
+          mode: 'test-token',
+          accessToken,
+          apiKey: 'a'.repeat(32),
+          apiVersion: 'v2',
+        }) === null;
       expect({ accessToken: accessToken.length, form: checkAccessToken(accessToken).ok }).toEqual({
         accessToken: accessToken.length,
         form: core,
@@ -97,7 +97,7 @@ describe('connection fields', () => {
 
   it('say what the contract says about a wrong field', () => {
     const coreSays = (request: Record<string, unknown>) =>
-      signInRequestSchema.safeParse(request).error?.issues[0]?.message;
+      mainSays.signInRequest(request) ?? undefined;
     const formSays = (check: { ok: boolean; message?: string }) =>
       check.ok ? undefined : check.message;
     expect(formSays(checkApiKey('short'))).toBe(coreSays({ ...base, apiKey: 'short' }));

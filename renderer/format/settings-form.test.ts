@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInRequestSchema } from '../../main/core/intent-schemas';
-import { defaultSettings, settingsPatchSchema } from '../../main/core/settings';
+import { mainDefaultSettings as defaultSettings, mainSays } from '../../test-support/main-says';
 import { connectRequest, connectValues, preferencePatch, preferenceValues } from './settings-form';
 
 const vins = ['YV1XZK9V2PA000001', 'YV4A22PL3N1000002'];
@@ -37,14 +36,14 @@ describe('preference form', () => {
         launchAtLogin: true,
       },
     });
-    expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+    expect(result.ok && mainSays.settingsPatch(result.patch) === null).toBe(true);
   });
 
   it('sends the opt-in to store the sign-in without encryption only when it changes', () => {
     const values = { ...preferenceValues(defaultSettings, vins), allowPlaintextSecrets: true };
     const result = preferencePatch(values, defaultSettings, vins);
     expect(result).toEqual({ ok: true, patch: { allowPlaintextSecrets: true } });
-    expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+    expect(result.ok && mainSays.settingsPatch(result.patch) === null).toBe(true);
     const allowed = { ...defaultSettings, allowPlaintextSecrets: true };
     expect(preferencePatch(preferenceValues(allowed, vins), allowed, vins)).toEqual({
       ok: true,
@@ -96,7 +95,7 @@ describe('car names and the engine and tank lid rules in the form', () => {
       ok: true,
       patch: { vehicleNames: { [vins[0] ?? '']: 'Anna’s XC40', [vins[1] ?? '']: '' } },
     });
-    expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+    expect(result.ok && mainSays.settingsPatch(result.patch) === null).toBe(true);
   });
 
   it('refuses a name too long for the header, and saves nothing', () => {
@@ -127,7 +126,7 @@ describe('car names and the engine and tank lid rules in the form', () => {
         },
       },
     });
-    expect(result.ok && settingsPatchSchema.safeParse(result.patch).success).toBe(true);
+    expect(result.ok && mainSays.settingsPatch(result.patch) === null).toBe(true);
   });
 });
 
@@ -151,7 +150,7 @@ describe('connection form', () => {
         access: 'full',
       },
     });
-    expect(result.ok && signInRequestSchema.safeParse(result.request).success).toBe(true);
+    expect(result.ok && mainSays.signInRequest(result.request) === null).toBe(true);
   });
 
   it('asks for status only when the person says Volvo has not approved their app for commands', () => {
@@ -159,13 +158,13 @@ describe('connection form', () => {
     expect(result.ok && result.request.mode === 'volvo-id' && result.request.access).toBe(
       'status-only',
     );
-    expect(result.ok && signInRequestSchema.safeParse(result.request).success).toBe(true);
+    expect(result.ok && mainSays.signInRequest(result.request) === null).toBe(true);
   });
 
   it('asks for find my car (conve:honk_flash) only when the person ticks it', () => {
     const ticked = connectRequest({ ...filled, findMyCar: true });
     expect(ticked.ok && ticked.request.mode === 'volvo-id' && ticked.request.findMyCar).toBe(true);
-    expect(ticked.ok && signInRequestSchema.safeParse(ticked.request).success).toBe(true);
+    expect(ticked.ok && mainSays.signInRequest(ticked.request) === null).toBe(true);
     const left = connectRequest({ ...filled, findMyCar: false });
     expect(left.ok && left.request.mode === 'volvo-id' && 'findMyCar' in left.request).toBe(false);
   });
@@ -197,6 +196,6 @@ describe('connection form', () => {
       accessToken: 'Paste the whole test access token from the Volvo developer portal.',
     });
     const ok = connectRequest({ ...filled, mode: 'test-token', accessToken: 't'.repeat(40) });
-    expect(ok.ok && signInRequestSchema.safeParse(ok.request).success).toBe(true);
+    expect(ok.ok && mainSays.signInRequest(ok.request) === null).toBe(true);
   });
 });
