@@ -19,4 +19,38 @@ export const APP_WORDS = {
   noSuchDemoCar: (vin: string) => `The demo has no car with VIN ${vin}.`,
   listingFailed: (reason: string) =>
     `Could not list the cars on this Volvo ID: ${reason} volvo-tray tries again by itself.`,
+  noReducedGuard: (car: string) => `${car} does not support locking with reduced guard.`,
+  noFindMyCar: (car: string) =>
+    `${car} does not offer honk and flash (Volvo does not list it for this car).`,
+
+  // Checks paused, and why: `when` is a time in words ("at 08:05 (in 5 min)"), `budget` a count.
+  pausedRateLimited: (when: string) =>
+    `Volvo asked volvo-tray to slow down (too many requests). Checks resume ${when}.`,
+  pausedQuota: (when: string) =>
+    `Volvo's daily request quota for your VCC API key is used up. Checks resume ${when}, when Volvo replenishes it; volvo-tray asks once an hour in case it comes back sooner.`,
+  pausedBudget: (budget: string, when: string) =>
+    `Today's budget of ${budget} requests is used up (the last few are kept for lock and unlock). Checks resume ${when}; you can raise the budget in Settings.`,
+  budgetSpentForCommands: (budget: string, when: string) =>
+    `Today's budget of ${budget} requests is used up, so lock and unlock work again ${when}. You can raise the budget in Settings.`,
+
+  // The activity log.
+  checksPaused: (reason: string) => `Car checks paused: ${reason}`,
+  checksResumed: 'Car checks resumed',
+  alertRaised: (message: string) => `Alert: ${message}`,
+  alertReminder: (message: string) => `Reminder: ${message}`,
+  alertCleared: (title: string) => `Cleared: ${title}`,
+  signInExpired: 'Sign-in expired',
+
+  // How the sign-in is kept on this computer.
+  secretsOnDiskAllowed:
+    'This computer has no keyring, so your sign-in is stored on disk without encryption, as you allowed in Settings.',
+  secretsInMemory:
+    'Your sign-in is kept in memory only, so you will sign in again after volvo-tray restarts.',
+
+  // A settings change the core refused; `name` is the setting's path ("polling.slowSeconds").
+  settingsInvalid: 'Those settings are not valid.',
+  settingAtLeast: (name: string, min: string) => `The setting "${name}" must be at least ${min}.`,
+  settingAtMost: (name: string, max: string) => `The setting "${name}" must be at most ${max}.`,
+  noSuchSetting: (name: string) => `There is no setting called "${name}".`,
+  settingNotValid: (name: string, why: string) => `The setting "${name}" is not valid: ${why}.`,
 } as const;

@@ -104,7 +104,7 @@ export function createConnectionLifecycle(
     if (session.status === 'expired' && state.signInExpiredSince === null) {
       state.signInExpiredSince = clock.now();
       disconnect();
-      options.logAll(session.message ?? 'Sign-in expired', 'error');
+      options.logAll(session.message ?? APP_WORDS.signInExpired, 'error');
       options.evaluate.app();
     }
     changed();

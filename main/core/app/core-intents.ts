@@ -74,7 +74,7 @@ export function createCoreIntents(options: CoreIntentsOptions): CoreIntents {
     async lock(vin, lockOptions) {
       const record = requireVehicle(vin);
       if (lockOptions?.reducedGuard && !record.capabilities.lockReducedGuard) {
-        throw new Error(`${record.name} does not support locking with reduced guard.`);
+        throw new Error(APP_WORDS.noReducedGuard(record.name));
       }
       await runFromPopover({
         vin: record.vin,
@@ -102,9 +102,7 @@ export function createCoreIntents(options: CoreIntentsOptions): CoreIntents {
       const record = requireVehicle(vin);
       requireConnected();
       if (!record.capabilities.findMyCar) {
-        throw new Error(
-          `${record.name} does not offer honk and flash (Volvo does not list it for this car).`,
-        );
+        throw new Error(APP_WORDS.noFindMyCar(record.name));
       }
       if (!auth.state().findMyCarAllowed) throw new Error(MESSAGES.findMyCarWithheld);
       await commands.run({ vin: record.vin, command: 'honk-flash', source: 'popover' });

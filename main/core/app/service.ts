@@ -104,10 +104,10 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     onEvent(event, episode) {
       const text =
         event === 'cleared'
-          ? `Cleared: ${episode.title}`
+          ? APP_WORDS.alertCleared(episode.title)
           : event === 'reminder'
-            ? `Reminder: ${episode.message}`
-            : `Alert: ${episode.message}`;
+            ? APP_WORDS.alertReminder(episode.message)
+            : APP_WORDS.alertRaised(episode.message);
       const kind = event === 'cleared' ? 'info' : 'warning';
       if (episode.scope === 'app') logAll(text, kind);
       else log(episode.scope, text, kind);
@@ -170,7 +170,10 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       const { paused, settings } = state;
       if (paused?.pause.kind === 'quota') return pauseWords(paused.pause, now);
       if (quota.usedToday() >= settings.polling.dailyBudget) {
-        return `Today's budget of ${count(settings.polling.dailyBudget)} requests is used up, so lock and unlock work again ${whenInWords(quota.resetsAt(), now, deps.clockStyle)}. You can raise the budget in Settings.`;
+        return APP_WORDS.budgetSpentForCommands(
+          count(settings.polling.dailyBudget),
+          whenInWords(quota.resetsAt(), now, deps.clockStyle),
+        );
       }
       return null;
     },
@@ -208,14 +211,14 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
     const now = clock.now();
     const { paused } = state;
     if (pause === null) {
-      if (paused !== null) logAll('Car checks resumed', 'info');
+      if (paused !== null) logAll(APP_WORDS.checksResumed, 'info');
       state.paused = null;
     } else {
       const fresh = paused === null || paused.pause.kind !== pause.kind;
       state.paused = { pause, since: paused?.since ?? now };
       // The quota-out alert logs its own entry with the same words.
       const alertSaysSo = pause.kind === 'quota' && state.settings.alerts.quotaOut.enabled;
-      if (fresh && !alertSaysSo) logAll(`Car checks paused: ${pauseWords(pause, now)}`, 'warning');
+      if (fresh && !alertSaysSo) logAll(APP_WORDS.checksPaused(pauseWords(pause, now)), 'warning');
     }
     evaluate.app();
     changed();
