@@ -3,7 +3,12 @@ import type { Fetch } from '../main/core/ports';
 import { trayState, trayTooltip } from '../main/electron/tray-state';
 import type { Simulator } from '../main/simulator/index';
 import type { Snapshot } from '../shared/snapshot';
-import { divertingFetch, type HostileServer, startHostileServer } from './hostile-server';
+import {
+  divertingFetch,
+  type HostileAnswer,
+  type HostileServer,
+  startHostileServer,
+} from './hostile-server';
 import { loopbackOnlyFetch, type Scenario, type ScenarioOptions, startScenario } from './scenario';
 import { CAR } from './scenario-suite';
 
@@ -14,7 +19,8 @@ import { CAR } from './scenario-suite';
  * is made from these rows (`npm run reliability`), and a unit test checks it still matches.
  */
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 const MB = 1024 * 1024;
 
 /** What a fault case can reach while it runs. */
@@ -41,6 +47,11 @@ export interface FaultCase {
   disarm?(context: FaultContext): void | Promise<void>;
   /** Why a loss this fault causes cannot be avoided (shown beside an observed loss). */
   lossWhy?: string;
+  /**
+   * How long the check may take on the fake clock (an answer that never comes): the matrix
+   * moves the clock this far while it waits, so a timeout ends it without real waiting.
+   */
+  checkTakesMs?: number;
 }
 
 /** One observed row. */
@@ -57,11 +68,16 @@ export interface FaultRow {
 const isApi = (url: URL) => url.pathname.startsWith('/connected-vehicle/');
 const isStatusRead = (url: URL) => isApi(url) && /\/(doors|windows)$/.test(url.pathname);
 
-function plain(status: number, body: string, headers: Record<string, string> = {}) {
+/** The doors and windows reads go to the hostile server, which answers them `answer`. */
+function hostileStatusReads(answer: HostileAnswer) {
   return (context: FaultContext) => {
-    context.hostile.answer({ kind: 'plain', status, body, headers });
+    context.hostile.answer(answer);
     context.divert(isStatusRead);
   };
+}
+
+function plain(status: number, body: string, headers: Record<string, string> = {}) {
+  return hostileStatusReads({ kind: 'plain', status, body, headers });
 }
 
 const undivert = (context: FaultContext) => context.divert(null);
@@ -95,11 +111,23 @@ export const FAULT_CASES: FaultCase[] = [
   },
   {
     fault: 'Huge body (400 MB status answer)',
-    arm: (context) => {
-      context.hostile.answer({ kind: 'huge', bytes: 400 * MB });
-      context.divert(isStatusRead);
-    },
+    arm: hostileStatusReads({ kind: 'huge', bytes: 400 * MB }),
     disarm: undivert,
+  },
+  {
+    fault: 'Timeout (the server never sends the headers)',
+    // An answer that never comes is given up in real time only this long between timers.
+    start: { idleMaxMs: 200 },
+    arm: hostileStatusReads({ kind: 'silent' }),
+    disarm: undivert,
+    checkTakesMs: 15 * SECOND,
+  },
+  {
+    fault: 'Trickling body (a byte now and then, never ending)',
+    start: { idleMaxMs: 200 },
+    arm: hostileStatusReads({ kind: 'trickle' }),
+    disarm: undivert,
+    checkTakesMs: 15 * SECOND,
   },
   {
     fault: 'Malformed JSON',
@@ -200,6 +228,19 @@ export const FAULT_CASES: FaultCase[] = [
     disarm: undivert,
     lossWhy: 'Volvo ID ended the sign-in; only a new sign-in can start another',
   },
+  // The id_token faults oauth4webapi judges (it takes a token answer's signature on trust: it
+  // came straight from Volvo ID over TLS). The check after them renews the sign-in.
+  ...(['wrong-audience', 'expired'] as const).map(
+    (idTokenFault): FaultCase => ({
+      fault: `An id_token that fails validation (${idTokenFault.replace('-', ' ')}) on refresh`,
+      start: SHORT_TOKENS,
+      arm: async ({ sim, scenario }) => {
+        sim.setIdTokenFault(idTokenFault);
+        await scenario.advance(3 * MINUTE);
+      },
+      disarm: ({ sim }) => sim.setIdTokenFault(null),
+    }),
+  ),
   {
     fault: '401 on every API call (token refused)',
     arm: plain(
@@ -266,18 +307,6 @@ export const FAULT_CASES: FaultCase[] = [
 
 /** Faults the issue lists that this matrix does not drive yet, and where they are covered. */
 export const NOT_YET_DRIVEN: { fault: string; note: string }[] = [
-  {
-    fault: 'Timeout (no answer at all)',
-    note: 'each check would wait the real 10 s header timeout; the limit itself is tested in `main/core/bounded-answer.test.ts` and `main/core/volvo/client.faults.test.ts`.',
-  },
-  {
-    fault: 'An id_token that fails validation',
-    note: 'a stand-in token answer carries tokens the simulator never issued, so the row would show those tokens refused, not the id_token check; it needs the simulator to issue a bad id_token with real tokens.',
-  },
-  {
-    fault: 'Trickling body',
-    note: 'cut at the 15 s deadline in real time; tested in `main/core/bounded-answer.test.ts` with a 100 ms deadline.',
-  },
   {
     fault: 'UNSPECIFIED parts',
     note: 'driven in `main/core/app/service.real-cars.test.ts` (not reported, alerts still fire); not a matrix row yet.',
@@ -362,8 +391,10 @@ async function observe(fault: FaultCase, hostile: HostileServer): Promise<FaultR
 
     await fault.arm?.(context);
     const sent = scenario.http.requests.length;
-    await scenario.service.intents.refresh();
-    await scenario.http.idle();
+    const checking = scenario.service.intents.refresh();
+    if (fault.checkTakesMs !== undefined) await scenario.advance(fault.checkTakesMs);
+    await checking;
+    await scenario.http.idle(fault.start?.idleMaxMs);
     const during = scenario.service.snapshot();
     const requests = scenario.http.requests.length - sent;
     const notifications = scenario.deps.notifier.shown.slice(shown).map((n) => n.title);
