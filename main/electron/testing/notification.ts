@@ -1,0 +1,47 @@
+import { EventEmitter } from 'node:events';
+import type {
+  Notification as ElectronNotification,
+  NotificationConstructorOptions,
+} from 'electron';
+import { fakeEvent } from './stand-ins';
+import { fake } from './state';
+
+/**
+ * Electron's `Notification`, recording each one in `fake.notifications`. Events come from Node's
+ * EventEmitter, as in Electron; their typed overloads are not compared here.
+ */
+export class FakeNotification
+  extends EventEmitter
+  implements Pick<ElectronNotification, 'show' | 'close'>
+{
+  shown = false;
+  closed = false;
+  constructor(readonly options: NotificationConstructorOptions = {}) {
+    super();
+    fake.notifications.push(this);
+  }
+  static isSupported() {
+    return fake.notificationsSupported;
+  }
+  show() {
+    this.shown = true;
+  }
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.emit('close', fakeEvent());
+  }
+  /** Test helper: the toast timed out and moved to the Action Center (Notification Center). */
+  expire() {
+    this.emit('close', { ...fakeEvent(), reason: 'timedOut' });
+  }
+}
+
+/** `Notification`, constructed and asked `isSupported()` as Electron's is. */
+export const Notification = FakeNotification satisfies Pick<
+  typeof ElectronNotification,
+  'isSupported'
+> &
+  (new (
+    ...args: ConstructorParameters<typeof ElectronNotification>
+  ) => FakeNotification);

@@ -1,0 +1,56 @@
+/**
+ * What every fake uses to stand in for an Electron object while staying checked against
+ * Electron's own declarations (`import type` from `electron`), so a change in Electron's API
+ * breaks `npm run typecheck` instead of leaving the tests to pass against a fake that drifted.
+ */
+
+/** An event with `preventDefault`, as Electron passes to cancellable listeners. */
+export interface FakeEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+/** A cancellable event, as the tests hand to the shell's listeners. */
+export function fakeEvent(): FakeEvent {
+  const event = {
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}
+
+/**
+ * Electron's method type `F`, taking Electron's arguments but answering `R`: a part of what
+ * Electron answers (the fields the shell reads), or `unknown` where Electron answers the object
+ * itself for chaining, which the shell never does.
+ */
+export type Answering<F, R = unknown> = F extends (...args: infer A) => unknown
+  ? (...args: A) => R
+  : never;
+
+/** Electron's methods `K` of `T` that answer the object itself, for chaining the shell never does. */
+export type Chaining<T, K extends keyof T> = { [Name in K]: Answering<T[Name]> };
+
+/**
+ * A callback the shell gave with Electron's signature, as the fake (or a test through it) calls
+ * it: `Called` is that signature with stand-ins for the Electron objects a fake cannot make (an
+ * event or a WebContents carrying only what the shell reads, any permission name). The one
+ * place the fakes step outside Electron's types, on purpose; the tests assert what the shell's
+ * callback then does.
+ */
+export function withStandInArguments<Called extends (...args: never[]) => unknown>(
+  callback: (...args: never[]) => unknown,
+): Called {
+  return callback as Called;
+}
+
+/**
+ * The fake behind an Electron type the shell passes back (a Menu, a NativeImage): only the fakes
+ * make these here, so anything else is a mistake, said at once.
+ */
+export function madeByFake<T>(value: unknown, Fake: abstract new (...args: never[]) => T): T {
+  if (value instanceof Fake) return value;
+  throw new TypeError(`Expected a ${Fake.name} made by the fake electron.`);
+}
