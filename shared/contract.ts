@@ -61,6 +61,9 @@ export type DemoAction =
   /** A Volvo outage: its status page says `message` and the API answers 503; null ends it. */
   | { kind: 'outage'; message: string | null };
 
+/** What Volvo's status page says in a demo outage, unless the test panel says otherwise. */
+export const DEMO_OUTAGE_MESSAGE = 'The Connected Vehicle API is experiencing disturbances.';
+
 /** Options of a lock. */
 export interface LockOptions {
   /** v2: lock without the interior motion sensors (a pet inside). */

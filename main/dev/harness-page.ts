@@ -1,3 +1,4 @@
+import { DEMO_OUTAGE_MESSAGE } from '../../shared/contract';
 import { DOOR_NAMES, WINDOW_NAMES } from '../../shared/vehicle';
 import { doorLabel, windowLabel } from '../../shared/words/parts';
 
@@ -66,7 +67,7 @@ export function harnessHtml(): string {
     <label for="fault-select">API fault</label>
     <select id="fault-select">${faults}</select>
     <label for="outage-message">Volvo outage: what Volvo's status page says</label>
-    <input id="outage-message" type="text" maxlength="500" value="The Connected Vehicle API is experiencing disturbances.">
+    <input id="outage-message" type="text" maxlength="500" value="${DEMO_OUTAGE_MESSAGE}">
     <div class="buttons"><button type="button" data-outage="start">Start a Volvo outage</button><button type="button" data-outage="end">End the outage</button></div>
     <p id="panel-status" role="status"></p>
   </section>

@@ -145,6 +145,14 @@ describe('the tray menu', () => {
       'Close the rear left window',
       'Put the car to sleep',
       'Wake the car',
+      'Start the engine',
+      'Stop the engine',
+      'Power-saving mode on',
+      'Power-saving mode off',
+      'A brake light fails',
+      'Fix the brake light',
+      'Volvo outage',
+      'End the Volvo outage',
     ]);
   });
 });

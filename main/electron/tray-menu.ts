@@ -1,4 +1,4 @@
-import type { DemoAction } from '../../shared/contract';
+import { DEMO_OUTAGE_MESSAGE, type DemoAction } from '../../shared/contract';
 import type { Snapshot } from '../../shared/snapshot';
 import { doorName, windowName } from '../../shared/words/parts';
 import { focusVehicle, stateLine } from './tray-state';
@@ -59,6 +59,14 @@ export const DEMO_SCENARIOS: ReadonlyArray<{ label: string; action: DemoAction }
   },
   { label: 'Put the car to sleep', action: { kind: 'sleep', asleep: true } },
   { label: 'Wake the car', action: { kind: 'sleep', asleep: false } },
+  { label: 'Start the engine', action: { kind: 'engine', running: true } },
+  { label: 'Stop the engine', action: { kind: 'engine', running: false } },
+  { label: 'Power-saving mode on', action: { kind: 'power-saving', on: true } },
+  { label: 'Power-saving mode off', action: { kind: 'power-saving', on: false } },
+  { label: 'A brake light fails', action: { kind: 'brake-light', failed: true } },
+  { label: 'Fix the brake light', action: { kind: 'brake-light', failed: false } },
+  { label: 'Volvo outage', action: { kind: 'outage', message: DEMO_OUTAGE_MESSAGE } },
+  { label: 'End the Volvo outage', action: { kind: 'outage', message: null } },
   { label: 'API: daily quota used up', action: { kind: 'fault', fault: 'quota' } },
   { label: 'API: rate limited', action: { kind: 'fault', fault: 'rate-limit' } },
   { label: 'API: server errors', action: { kind: 'fault', fault: 'server-error' } },
