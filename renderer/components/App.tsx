@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Snapshot } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { ClockStyleContext } from '../hooks/useClockStyle';
@@ -44,7 +44,9 @@ export function App({ bridge }: { bridge: VolvoBridge }) {
   }, [view]);
 
   const snapshot = state.kind === 'ready' ? state.snapshot : null;
-  useEffect(() => {
+  // A layout effect runs before the browser paints what was committed, so the frame it asks for
+  // is the one that shows the state; a passive effect may run after that paint, a frame late.
+  useLayoutEffect(() => {
     if (snapshot) markStateRendered();
   }, [snapshot]);
 
