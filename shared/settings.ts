@@ -17,6 +17,16 @@ export interface TimedRule extends SwitchRule {
   minutes: number;
 }
 
+/** The engine rule: a timed rule that may also watch a parked car's engine. */
+export interface EngineRule extends TimedRule {
+  /**
+   * Also read the engine at every check of a locked car whose engine was off (about 290 requests
+   * more a day per car): only then is a car that was unlocked, started and locked again between
+   * two checks noticed, since no other answer carries the engine.
+   */
+  whileParked: boolean;
+}
+
 /** How the app connects: the embedded simulator, a Volvo ID app, or a pasted test token. */
 export type ConnectionMode = 'demo' | 'volvo-id' | 'test-token';
 
@@ -57,7 +67,7 @@ export type Settings = {
     signInExpired: SwitchRule;
     quotaOut: SwitchRule;
     /** The engine runs while the car is locked, or this long with no door opened. */
-    engineRunning: TimedRule;
+    engineRunning: EngineRule;
     /** Optional: the tank (or charging) lid left open this long. */
     tankLidOpen: TimedRule;
     /** Repeat an alert that is still true after this long; 0 means never. */

@@ -116,7 +116,7 @@ describe('settings patches', () => {
         alerts: { engineRunning: { enabled: false }, tankLidOpen: { enabled: true } },
       }),
     );
-    expect(next.alerts.engineRunning).toEqual({ enabled: false, minutes: 25 });
+    expect(next.alerts.engineRunning).toEqual({ enabled: false, minutes: 25, whileParked: false });
     expect(next.alerts.tankLidOpen).toEqual({ enabled: true, minutes: 5 });
   });
 

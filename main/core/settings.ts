@@ -19,6 +19,7 @@ const timedRule = (defaultMinutes: number) =>
     minutes: minutes(1, 24 * 60).default(defaultMinutes),
   });
 const switchRule = z.object({ enabled: z.boolean().default(true) });
+const engineRule = timedRule(10).extend({ whileParked: z.boolean().default(false) });
 
 /**
  * A change to a group of settings: any of its fields, without their defaults, so a patch that
@@ -123,7 +124,7 @@ export const settingsSchema = z.object({
       signInExpired: switchRule.default({ enabled: true }),
       quotaOut: switchRule.default({ enabled: true }),
       /** The engine runs while the car is locked, or this long with no door opened. */
-      engineRunning: timedRule(10).default({ enabled: true, minutes: 10 }),
+      engineRunning: engineRule.default({ enabled: true, minutes: 10, whileParked: false }),
       /** Optional: the tank (or charging) lid left open this long. */
       tankLidOpen: timedRule(5).default({ enabled: false, minutes: 5 }),
       /** Repeat an alert that is still true after this long; 0 means never. */
@@ -137,7 +138,7 @@ export const settingsSchema = z.object({
       windowOpenWhileLocked: { enabled: true },
       signInExpired: { enabled: true },
       quotaOut: { enabled: true },
-      engineRunning: { enabled: true, minutes: 10 },
+      engineRunning: { enabled: true, minutes: 10, whileParked: false },
       tankLidOpen: { enabled: false, minutes: 5 },
       remindAfterMinutes: 30,
       notifyCleared: false,
@@ -177,7 +178,7 @@ export const settingsPatchSchema = z
         windowOpenWhileLocked: patchOf(switchRule),
         signInExpired: patchOf(switchRule),
         quotaOut: patchOf(switchRule),
-        engineRunning: patchOf(timedRule(10)),
+        engineRunning: patchOf(engineRule),
         tankLidOpen: patchOf(timedRule(5)),
         remindAfterMinutes: settingsSchema.shape.alerts.unwrap().shape.remindAfterMinutes.unwrap(),
         notifyCleared: z.boolean(),

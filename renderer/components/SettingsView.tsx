@@ -212,6 +212,10 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
         {number('fastSeconds', 'While unlocked or open, every')}
         {number('slowSeconds', 'While locked and closed, every')}
         {number('dailyBudget', 'Requests allowed per day')}
+        {checkbox(
+          'engineWhileParked',
+          'Also check a parked car’s engine at each check (about 290 more requests a day per car)',
+        )}
         <p className="hint" data-testid="quota-used">
           {quota.usedToday.toLocaleString(snapshot.clock.locale)} of{' '}
           {quota.budget.toLocaleString(snapshot.clock.locale)} requests used today (Volvo allows

@@ -39,6 +39,16 @@ describe('preference form', () => {
     expect(result.ok && mainSays.settingsPatch(result.patch) === null).toBe(true);
   });
 
+  it('sends the opt-in to watch a parked car’s engine with the rest of its rule', () => {
+    const values = { ...preferenceValues(defaultSettings, vins), engineWhileParked: true };
+    const result = preferencePatch(values, defaultSettings, vins);
+    expect(result).toEqual({
+      ok: true,
+      patch: { alerts: { engineRunning: { enabled: true, minutes: 10, whileParked: true } } },
+    });
+    expect(result.ok && mainSays.settingsPatch(result.patch) === null).toBe(true);
+  });
+
   it('sends the opt-in to store the sign-in without encryption only when it changes', () => {
     const values = { ...preferenceValues(defaultSettings, vins), allowPlaintextSecrets: true };
     const result = preferencePatch(values, defaultSettings, vins);
@@ -121,7 +131,7 @@ describe('car names and the engine and tank lid rules in the form', () => {
       ok: true,
       patch: {
         alerts: {
-          engineRunning: { enabled: true, minutes: 20 },
+          engineRunning: { enabled: true, minutes: 20, whileParked: false },
           tankLidOpen: { enabled: true, minutes: 5 },
         },
       },

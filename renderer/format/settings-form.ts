@@ -26,6 +26,7 @@ export interface PreferenceValues {
   windowOpenWhileLocked: boolean;
   engineRunningEnabled: boolean;
   engineRunningMinutes: string;
+  engineWhileParked: boolean;
   tankLidOpenEnabled: boolean;
   tankLidOpenMinutes: string;
   signInExpired: boolean;
@@ -60,6 +61,7 @@ export function preferenceValues(settings: Settings, vins: readonly string[]): P
     windowOpenWhileLocked: alerts.windowOpenWhileLocked.enabled,
     engineRunningEnabled: alerts.engineRunning.enabled,
     engineRunningMinutes: String(alerts.engineRunning.minutes),
+    engineWhileParked: alerts.engineRunning.whileParked,
     tankLidOpenEnabled: alerts.tankLidOpen.enabled,
     tankLidOpenMinutes: String(alerts.tankLidOpen.minutes),
     signInExpired: alerts.signInExpired.enabled,
@@ -163,11 +165,13 @@ export function preferencePatch(
   }
   if (
     values.engineRunningEnabled !== alerts.engineRunning.enabled ||
-    engineRunningMinutes !== alerts.engineRunning.minutes
+    engineRunningMinutes !== alerts.engineRunning.minutes ||
+    values.engineWhileParked !== alerts.engineRunning.whileParked
   ) {
     alertPatch.engineRunning = {
       enabled: values.engineRunningEnabled,
       minutes: engineRunningMinutes,
+      whileParked: values.engineWhileParked,
     };
   }
   if (

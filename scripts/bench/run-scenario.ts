@@ -39,12 +39,16 @@ export interface ScenarioResult {
   sightings: Sighting[];
 }
 
-/** Runs `days` days with the episodes `planFor` writes for the simulator's cars. */
+/**
+ * Runs `days` days with the episodes `planFor` writes for the simulator's cars; `settings` are
+ * the app's (default: a fresh install's).
+ */
 export async function runScenario(
   days: number,
   planFor: (vins: readonly string[]) => Episode[],
+  settings?: unknown,
 ): Promise<ScenarioResult> {
-  const scenario: Scenario = await startScenario();
+  const scenario: Scenario = await startScenario({ settings });
   const { clock } = scenario;
   const sim = scenario.sim();
   const vins = sim.vins;

@@ -29,17 +29,19 @@ export const ENGINE_UNLOCKED_EVERY_MS = 3 * 60_000;
  * (or is not known yet), at every check until it stops; while the car is unlocked someone may
  * start it, so every {@link ENGINE_UNLOCKED_EVERY_MS}, and at the first check after an unlock;
  * once more when it locks (seen by a check or by a Lock command) unless the engine was read
- * with it locked already. A locked car with the engine off costs nothing extra.
+ * with it locked already. A locked car with the engine off costs nothing extra, unless the
+ * person asked to watch a parked car's engine too (`whileParked`): then at every check.
  */
 export function wantsEngine(
   watch: EngineWatch,
   lock: Reading<LockState> | null,
   now: number,
+  whileParked: boolean,
 ): boolean {
   if (!watch.reported) return false;
   if (watch.reading?.value !== 'STOPPED' || watch.readAt === null) return true;
   const locked = lock?.value === 'LOCKED';
-  if (locked) return watch.lockAtRead !== 'LOCKED';
+  if (locked) return whileParked || watch.lockAtRead !== 'LOCKED';
   return watch.lockAtRead === 'LOCKED' || now - watch.readAt >= ENGINE_UNLOCKED_EVERY_MS;
 }
 

@@ -110,6 +110,32 @@ describe('engine left running', () => {
     expect(engineNotices(scenario)).toHaveLength(0);
   });
 
+  test('started and locked again between two checks: unseen by default, noticed at the next check when parked cars are watched', async () => {
+    const startedUnseen = async (scenario: Scenario) => {
+      const car = scenario.sim().vehicle(CAR);
+      await scenario.advance(6 * HOUR);
+      // Unlocked, started and locked again within a minute, between two checks of a parked car.
+      car.setLock('UNLOCKED');
+      car.setEngine('RUNNING');
+      car.setLock('LOCKED');
+    };
+    const byDefault = await start();
+    await startedUnseen(byDefault);
+    await byDefault.advance(30 * MINUTE);
+    expect(engineNotices(byDefault)).toHaveLength(0);
+
+    const watching = await start({
+      settings: { alerts: { engineRunning: { whileParked: true } } },
+    });
+    const readsBefore = engineReads(watching).length;
+    await startedUnseen(watching);
+    // A parked car is checked every 5 minutes: one check, and the alert is up.
+    await watching.advance(5 * MINUTE + 5000);
+    expect(engineNotices(watching)).toHaveLength(1);
+    // The price: an engine read at every check of the parked car (6 h at one check per 5 min).
+    expect(engineReads(watching).length - readsBefore).toBeGreaterThanOrEqual(6 * 12);
+  });
+
   test('switched off in the settings: the engine is neither read nor judged', async () => {
     const scenario = await start({ settings: { alerts: { engineRunning: { enabled: false } } } });
     const car = scenario.sim().vehicle(CAR);

@@ -91,15 +91,16 @@ export function createVehiclePoll(options: VehiclePollOptions) {
     // Read before the `||`: a popover's request for windows is used up by this check.
     const asked = state.windowsAsked.delete(vin);
     const now = clock.now();
+    const engineRule = state.settings.alerts.engineRunning;
     const reading = await readVehicle(link.connected.api, vin, signal, {
       windows:
         asked ||
         before === undefined ||
         windowsDue(attentionOf(before, options.commandState(vin)), now),
       engine:
-        state.settings.alerts.engineRunning.enabled &&
+        engineRule.enabled &&
         before !== undefined &&
-        wantsEngine(before.engine, before.lock, now),
+        wantsEngine(before.engine, before.lock, now, engineRule.whileParked),
       accessibility:
         before !== undefined && wantsReachability(before.reachability, state.popoverOpen, now),
       warnings: before !== undefined && wantsWarnings(before.warnings, state.popoverOpen, now),
