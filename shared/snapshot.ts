@@ -24,7 +24,10 @@ export type Freshness =
   | { state: 'offline'; since: string }
   | { state: 'signed-out' };
 
-/** The one big word at the top of the popover. */
+/**
+ * The one big word for a car: open beats everything, then unlocked; "locked" only when the lock
+ * is LOCKED and no door or window is unknown (else "unknown": never a confident "locked").
+ */
 export type VehicleSummary = 'locked' | 'unlocked' | 'open' | 'unknown';
 
 export type AlertRule =

@@ -123,8 +123,9 @@ export type InvokeStatus = (typeof INVOKE_STATUSES)[number];
 
 /**
  * Whether the car says it does not report this reading: Volvo answers `UNSPECIFIED` for any
- * part or the lock of a model without it. A part so answered is left out of the record (not
- * reported); the lock cannot be, so it is UNKNOWN with `reported: 'UNSPECIFIED'`.
+ * part or the lock of a model without it. The lock and each door and window so answered are
+ * UNKNOWN with `reported: 'UNSPECIFIED'` (shown as unknown, never as closed); only a tank lid or
+ * sunroof so answered is left out, as most cars have none.
  */
 export function notReported(reading: Reading<string> | null | undefined): boolean {
   return reading?.value === 'UNKNOWN' && reading.reported === 'UNSPECIFIED';

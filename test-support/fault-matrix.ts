@@ -2,7 +2,9 @@ import { memoryJsonStore, memoryVault } from '../main/core/app/memory-ports';
 import type { Fetch } from '../main/core/ports';
 import { trayState, trayTooltip } from '../main/electron/tray-state';
 import type { Simulator } from '../main/simulator/index';
-import type { Snapshot } from '../shared/snapshot';
+import type { Snapshot, VehicleView } from '../shared/snapshot';
+import { DOOR_NAMES, notReported, type Reading, WINDOW_NAMES } from '../shared/vehicle';
+import { doorName, windowName } from '../shared/words/parts';
 import {
   divertingFetch,
   type HostileAnswer,
@@ -138,6 +140,12 @@ export const FAULT_CASES: FaultCase[] = [
     fault: 'Unknown enum values',
     arm: ({ sim }) => sim.setFault({ kind: 'unknown-values' }),
     disarm: ({ sim }) => sim.setFault(null),
+  },
+  {
+    fault: 'UNSPECIFIED parts (a door, the tailgate and a window)',
+    arm: ({ sim }) =>
+      sim.vehicle(CAR).setQuirks({ unspecified: ['frontLeftDoor', 'tailgate', 'rearLeftWindow'] }),
+    disarm: ({ sim }) => sim.vehicle(CAR).setQuirks({ unspecified: [] }),
   },
   {
     fault: '403 quota ("Out of call volume quota")',
@@ -308,10 +316,6 @@ export const FAULT_CASES: FaultCase[] = [
 /** Faults the issue lists that this matrix does not drive yet, and where they are covered. */
 export const NOT_YET_DRIVEN: { fault: string; note: string }[] = [
   {
-    fault: 'UNSPECIFIED parts',
-    note: 'driven in `main/core/app/service.real-cars.test.ts` (not reported, alerts still fire); not a matrix row yet.',
-  },
-  {
     fault: 'Truncated, huge or wrong-typed secrets.json; a symlinked secrets.json',
     note: 'the vault file belongs to the Electron shell, which the core sees only as a port; tested in `main/electron/secret-vault.test.ts` and `main/electron/secret-vault.files.test.ts`, and the kill loop (`npm run reliability:kill-loop`).',
   },
@@ -430,6 +434,7 @@ function popoverWords(snapshot: Snapshot): string {
     snapshot.signIn.message,
     snapshot.quota.message,
     reason,
+    car?.summary === 'unknown' ? `unknown: ${unknownInWords(car)}` : null,
     ...[snapshot.lastError, car?.lastError ?? null].map((error) =>
       error && !reason.endsWith(error) ? error : null,
     ),
@@ -438,6 +443,25 @@ function popoverWords(snapshot: Snapshot): string {
   const said = [...new Set(words.filter((word): word is string => Boolean(word)))].join(' / ');
   // The simulator's and the stand-in's ports change from run to run; the words do not.
   return said.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
+}
+
+/**
+ * What the car's picture leaves unknown (the popover shows it grey, the tray its grey icon):
+ * "lock state unknown", "front left door not reported".
+ */
+function unknownInWords(car: VehicleView): string {
+  const said = (reading: Reading<string> | undefined) =>
+    notReported(reading)
+      ? 'not reported'
+      : `unknown (the car said ${reading?.reported ?? 'nothing'})`;
+  const parts = [
+    ...DOOR_NAMES.map((door) => [doorName(door), car.doors?.[door]] as const),
+    ...WINDOW_NAMES.map((window) => [windowName(window), car.windows?.[window]] as const),
+  ]
+    .filter(([, reading]) => reading?.value === 'UNKNOWN')
+    .map(([name, reading]) => `${name} ${said(reading)}`);
+  const lock = car.lock?.value === 'UNKNOWN' ? [`lock state ${said(car.lock)}`] : [];
+  return [...lock, ...parts].join(', ');
 }
 
 /** Advances the clock until the car is live again, in 1-minute then 15-minute steps. */

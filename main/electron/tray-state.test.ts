@@ -121,6 +121,19 @@ describe('the tray in words', () => {
     );
   });
 
+  it('a part whose state is unknown is named, and the icon is the grey one, never locked', () => {
+    const vehicle = vehicleView({
+      summary: 'unknown',
+      doors: {
+        ...closedDoors(),
+        frontLeft: { value: 'UNKNOWN', timestamp: AT, reported: 'UNSPECIFIED' },
+      },
+    });
+    const shown = snapshot({ vehicles: [vehicle] });
+    expect(trayState(shown)).toBe('stale');
+    expect(stateLine(shown)).toBe('XC40: Locked, front left door unknown');
+  });
+
   it('lists every car, the selected one first, within the Windows tooltip limit', () => {
     const second = vehicleView({
       vin: VIN_2,

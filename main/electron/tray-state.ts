@@ -53,9 +53,13 @@ export function trayState(snapshot: Snapshot): TrayState {
   return 'stale';
 }
 
-/** "rear left door open", "tank lid ajar": each open or ajar part, doors first. */
-function openParts(vehicle: VehicleView): string[] {
-  const parts: string[] = [];
+/**
+ * "rear left door open", "tank lid ajar", then "hood unknown": each open or ajar part, doors
+ * first, then each part whose state is unknown, as the popover lists them.
+ */
+function notClosedParts(vehicle: VehicleView): string[] {
+  const open: string[] = [];
+  const unknown: string[] = [];
   const collect = <K extends string>(
     readings: Partial<Record<K, Reading<OpenState>>> | null,
     keys: readonly K[],
@@ -64,21 +68,21 @@ function openParts(vehicle: VehicleView): string[] {
     for (const key of keys) {
       const value = readings?.[key]?.value;
       if (value !== undefined && isOpen(value)) {
-        parts.push(`${nameOf(key)} ${value === 'AJAR' ? 'ajar' : 'open'}`);
-      }
+        open.push(`${nameOf(key)} ${value === 'AJAR' ? 'ajar' : 'open'}`);
+      } else if (value === 'UNKNOWN') unknown.push(`${nameOf(key)} unknown`);
     }
   };
   collect(vehicle.doors, DOOR_NAMES, doorName);
   collect(vehicle.windows, WINDOW_NAMES, windowName);
-  return parts;
+  return [...open, ...unknown];
 }
 
-/** One vehicle in a few words: "Locked", "Unlocked, rear left door open", "Locking…". */
+/** One vehicle in a few words: "Locked", "Unlocked, rear left door open", "Locked, hood unknown", "Locking…". */
 export function describeVehicle(vehicle: VehicleView): string {
   if (vehicle.command.inProgress) return vehicle.command.inProgress.message;
   if (vehicle.freshness.state === 'loading') return 'Asking the car…';
   const lock = lockInWords(vehicle.lock);
-  const words = [lock, ...openParts(vehicle)].join(', ');
+  const words = [lock, ...notClosedParts(vehicle)].join(', ');
   const freshness =
     vehicle.freshness.state === 'offline'
       ? ' (offline, last known)'

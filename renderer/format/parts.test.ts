@@ -53,6 +53,7 @@ describe('parts', () => {
     expect(stateWord('UNKNOWN')).toBe('Unknown');
     expect(reportedNote('HALF_OPEN')).toBe('car said “HALF_OPEN”');
     expect(reportedNote(undefined)).toBeNull();
+    expect(reportedNote('UNSPECIFIED')).toBe('not reported by the car');
     expect(stateWord('AJAR')).toBe('Ajar');
     expect(isOpen('UNKNOWN')).toBe(false);
     expect(isOpen('AJAR')).toBe(true);

@@ -81,8 +81,12 @@ export function stateWord(state: OpenState): 'Open' | 'Ajar' | 'Closed' | 'Unkno
   }
 }
 
-/** What the car said when it gave a value we do not know: `car said “HALF_OPEN”`. */
+/**
+ * What the car said when it gave a value we do not know: `car said “HALF_OPEN”`, or that it
+ * does not report the part at all (UNSPECIFIED).
+ */
 export function reportedNote(reported: string | undefined): string | null {
+  if (reported === 'UNSPECIFIED') return 'not reported by the car';
   return reported ? `car said “${reported}”` : null;
 }
 

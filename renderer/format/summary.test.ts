@@ -114,6 +114,22 @@ describe('stateView with parts the car did not say are closed', () => {
     expect(stateView(openToo).open).toBe('hood open; front left window unknown');
   });
 
+  it('a locked car with a part it does not report is grey, as the tray shows it, not green', () => {
+    const hoodNotReported = vehicle({
+      summary: 'unknown',
+      doors: base.doors && {
+        ...base.doors,
+        hood: { value: 'UNKNOWN', timestamp: null, reported: 'UNSPECIFIED' },
+      },
+    });
+    expect(stateView(hoodNotReported)).toEqual({
+      word: 'Locked',
+      open: 'hood unknown',
+      tone: 'unknown',
+      detail: null,
+    });
+  });
+
   it('says so when the windows could not be read at all', () => {
     expect(stateView(vehicle({ windows: null })).open).toBe('windows unknown');
   });

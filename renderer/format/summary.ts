@@ -34,10 +34,12 @@ export function stateView(vehicle: VehicleView): StateView {
           ? 'Lock not reported'
           : 'Unknown';
   const lockKnown = lock?.value === 'LOCKED' || lock?.value === 'UNLOCKED';
+  // The core's summary is "unknown" only with nothing open and nothing unlocked: grey, as the
+  // tray shows it, whether the lock or a part is what is unknown.
   const tone: Tone =
     vehicle.summary === 'locked' && open === null
       ? 'safe'
-      : vehicle.summary === 'unknown' && !lockKnown && open === null
+      : vehicle.summary === 'unknown'
         ? 'unknown'
         : 'warn';
   const detail = !lockKnown ? unknownDetail(vehicle) : open === null ? EVERYTHING_CLOSED : null;

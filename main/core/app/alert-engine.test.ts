@@ -166,6 +166,19 @@ describe('alert engine', () => {
     expect(notifier.shown).toEqual([]);
   });
 
+  test('a hood the car does not report (UNSPECIFIED) still lets "left unlocked" fire', async () => {
+    const { clock, notifier, engine: alerts } = engine(defaultSettings.alerts);
+    const start = clock.now();
+    await clock.advance(11 * MINUTE);
+    const unlocked = car(start, { lock: 'UNLOCKED' });
+    const hood = { value: 'UNKNOWN' as const, timestamp: null, reported: 'UNSPECIFIED' };
+    alerts.update(
+      VIN,
+      evaluateVehicle({ ...unlocked, doors: { ...unlocked.doors, hood } }, defaultSettings.alerts),
+    );
+    expect(notifier.shown.map((shown) => shown.title)).toEqual(['Volvo 2023 · 000001 is unlocked']);
+  });
+
   test('the episode is persisted: a restarted engine does not notify it again', async () => {
     const store = memoryJsonStore<AlertState>();
     const first = engine(defaultSettings.alerts, store);

@@ -5,6 +5,7 @@ import {
   type EngineState,
   LOCK_BLOCKING_DOORS,
   type LockState,
+  notReported,
   type Reading,
   type Windows,
 } from '../../../shared/vehicle';
@@ -67,6 +68,15 @@ function isUnknown(reading: Reading<string> | undefined): boolean {
   return reading?.value === 'UNKNOWN';
 }
 
+/**
+ * A part whose value the car gave in words the app does not know. A part the car does not
+ * report at all (UNSPECIFIED: a model without a hood sensor) is no reason to withhold a verdict
+ * on the others, or "left unlocked" would never fire for such a car.
+ */
+function isUnknownPart(reading: Reading<string> | undefined): boolean {
+  return isUnknown(reading) && !notReported(reading);
+}
+
 function earliest(times: (number | null)[]): number | null {
   const known = times.filter((time): time is number => time !== null);
   return known.length === 0 ? null : Math.min(...known);
@@ -88,7 +98,8 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
   const { lock, doors, windows, name } = facts;
 
   // A part the car reports in words the app does not know is not closed: no verdict then.
-  const doorsKnown = doors !== null && !LOCK_BLOCKING_DOORS.some((door) => isUnknown(doors[door]));
+  const doorsKnown =
+    doors !== null && !LOCK_BLOCKING_DOORS.some((door) => isUnknownPart(doors[door]));
   const lockKnown = lock !== null && !isUnknown(lock);
 
   const open = doors === null ? [] : openDoors(doors);
@@ -137,7 +148,7 @@ export function evaluateVehicle(facts: VehicleFacts, alerts: Settings['alerts'])
   }
 
   const openPanes = windows === null ? [] : openWindows(windows);
-  const windowsKnown = windows !== null && !Object.values(windows).some(isUnknown);
+  const windowsKnown = windows !== null && !Object.values(windows).some(isUnknownPart);
   if (
     alerts.windowOpenWhileLocked.enabled &&
     lockKnown &&

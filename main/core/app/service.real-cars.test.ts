@@ -41,14 +41,26 @@ describe('timestamps are the last upload, not the last change', () => {
 });
 
 describe('UNSPECIFIED for any part', () => {
-  test('an UNSPECIFIED hood is not reported, and "left unlocked" still fires', async () => {
+  test('an UNSPECIFIED hood is unknown (not reported), and "left unlocked" still fires', async () => {
     const scenario = await start({ simulator: { quirks: { unspecified: ['hood'] } } });
     scenario.sim().vehicle(CAR).setLock('UNLOCKED');
     await scenario.service.intents.refresh();
-    expect(view(scenario).doors).not.toHaveProperty('hood');
+    expect(view(scenario).doors?.hood).toMatchObject({ value: 'UNKNOWN', reported: 'UNSPECIFIED' });
     expect(view(scenario).doors?.frontLeft?.value).toBe('CLOSED');
     await scenario.advance(12 * MINUTE);
     expect(notices(scenario, 'unlocked')).toHaveLength(1);
+  });
+
+  test('a locked car with an UNSPECIFIED door and window is not summed up as locked and closed', async () => {
+    const scenario = await start({
+      simulator: { quirks: { unspecified: ['frontLeftDoor', 'rearRightWindow'] } },
+    });
+    await scenario.service.intents.refresh();
+    const car = view(scenario);
+    expect(car.lock?.value).toBe('LOCKED');
+    expect(car.doors?.frontLeft).toMatchObject({ value: 'UNKNOWN', reported: 'UNSPECIFIED' });
+    expect(car.windows?.rearRight).toMatchObject({ value: 'UNKNOWN', reported: 'UNSPECIFIED' });
+    expect(car.summary).toBe('unknown');
   });
 
   test('an UNSPECIFIED lock says "not reported", the door alert still works, and polling stays parked', async () => {

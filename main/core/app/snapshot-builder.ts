@@ -50,7 +50,7 @@ export interface SnapshotInput {
   volvoOutage: string | null;
 }
 
-/** The one big word: open beats locked/unlocked; nothing known is unknown. */
+/** The one big word: open beats all, then unlocked; locked only when nothing is unknown. */
 function summarize(
   lock: Reading<LockState> | null,
   doors: Doors | null,
@@ -59,8 +59,9 @@ function summarize(
   if (doors !== null && (openDoors(doors).length > 0 || tankLidOpen(doors))) return 'open';
   if (windows !== null && openWindows(windows).length > 0) return 'open';
   if (lock === null) return 'unknown';
-  if (lock.value === 'LOCKED') return 'locked';
   if (lock.value === 'UNLOCKED') return 'unlocked';
+  const parts = [...Object.values(doors ?? {}), ...Object.values(windows ?? {})];
+  if (lock.value === 'LOCKED' && !parts.some((part) => part?.value === 'UNKNOWN')) return 'locked';
   return 'unknown';
 }
 

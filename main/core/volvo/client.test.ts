@@ -183,7 +183,7 @@ describe('v2 reads', () => {
     expect(logger.warnings).toEqual([]);
   });
 
-  it('leaves out only a garbled or UNSPECIFIED field, never CLOSED, and keeps the rest', async () => {
+  it('leaves out only a garbled field, says UNKNOWN for an UNSPECIFIED one, never CLOSED, and keeps the rest', async () => {
     const garbled: unknown[] = [
       { value: 5 },
       { timestamp: '2026-11-27T07:55:00.000Z' },
@@ -198,7 +198,11 @@ describe('v2 reads', () => {
       );
       const report = await api.getDoors(VIN);
       expect(report.doors).not.toHaveProperty('hood');
-      expect(report.doors).not.toHaveProperty('frontLeft');
+      expect(report.doors.frontLeft).toEqual({
+        value: 'UNKNOWN',
+        timestamp: '2026-11-27T07:55:00.000Z',
+        reported: 'UNSPECIFIED',
+      });
       expect(report.doors.rearLeft?.value).toBe('OPEN');
       expect(report.doors.tankLid?.value).toBe('CLOSED');
       expect(report.lock.value).toBe('LOCKED');

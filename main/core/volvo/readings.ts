@@ -27,10 +27,12 @@ export type WireFields<K extends string> = Readonly<Record<K, string | readonly 
 export const ReadingsEnvelopeSchema = z.object({ data: z.record(z.string(), z.unknown()) });
 
 /**
- * The parts of `fields` read one by one from `data`. A part that is missing, not a reading, or
- * UNSPECIFIED is left out: "not reported by this car", the same as a car without a sunroof.
- * A missing or unreadable field is logged; `optional` parts (tank lid, sunroof) may be absent
- * without a word, as many cars have none.
+ * The parts of `fields` read one by one from `data`. A part that is missing or not a reading is
+ * left out: "not reported by this car", the same as a car without a sunroof. A door or window
+ * the car answers UNSPECIFIED is UNKNOWN (`reported: 'UNSPECIFIED'`), never left out: a list
+ * without it would read as "everything closed". A missing or unreadable field is logged;
+ * `optional` parts (tank lid, sunroof) may be absent or UNSPECIFIED without a word, as many cars
+ * have none.
  */
 export function toOpenReadings<K extends string>(
   data: Readonly<Record<string, unknown>>,
@@ -40,8 +42,13 @@ export function toOpenReadings<K extends string>(
 ): Partial<Record<K, Reading<OpenState>>> {
   const readings: Partial<Record<K, Reading<OpenState>>> = {};
   for (const ours of Object.keys(fields) as K[]) {
-    const raw = rawField(data, fields[ours], logger, optional.includes(ours));
-    if (raw === undefined || raw.value === 'UNSPECIFIED') continue;
+    const isOptional = optional.includes(ours);
+    const raw = rawField(data, fields[ours], logger, isOptional);
+    if (raw === undefined) continue;
+    if (raw.value === 'UNSPECIFIED') {
+      if (!isOptional) readings[ours] = notReportedReading(raw);
+      continue;
+    }
     readings[ours] = toOpenReading(raw, raw.field, logger);
   }
   return readings;
@@ -59,10 +66,13 @@ export function toLockField(
   const raw = rawField(data, wire, logger, false);
   if (raw === undefined) return { value: 'UNKNOWN', timestamp: null };
   // Some models answer UNSPECIFIED for the lock itself: not reported, not a value to warn about.
-  if (raw.value === 'UNSPECIFIED') {
-    return { value: 'UNKNOWN', timestamp: raw.timestamp ?? null, reported: 'UNSPECIFIED' };
-  }
+  if (raw.value === 'UNSPECIFIED') return notReportedReading(raw);
   return toLockReading(raw, raw.field, logger);
+}
+
+/** UNSPECIFIED: the car does not report this part; unknown, and not a value to warn about. */
+function notReportedReading(raw: RawReading): Reading<'UNKNOWN'> {
+  return { value: 'UNKNOWN', timestamp: raw.timestamp ?? null, reported: 'UNSPECIFIED' };
 }
 
 /** The reading under the first present spelling, or undefined (logged unless `quiet` when absent). */
