@@ -1,10 +1,26 @@
-import { memoryJsonStore, memoryVault } from '../main/core/app/memory-ports';
+import { join } from 'node:path';
+import { memoryJsonStore, memorySettings, memoryVault } from '../main/core/app/memory-ports';
 import type { Fetch } from '../main/core/ports';
+import { FakeClock } from '../main/core/testing/fake-clock';
 import { trayState, trayTooltip } from '../main/electron/tray-state';
 import type { Simulator } from '../main/simulator/index';
+import type { SettingsPatch } from '../shared/settings';
 import type { Snapshot, VehicleView } from '../shared/snapshot';
 import { DOOR_NAMES, notReported, type Reading, WINDOW_NAMES } from '../shared/vehicle';
 import { doorName, windowName } from '../shared/words/parts';
+import {
+  corrupt,
+  type FileDamage,
+  type FileStores,
+  huge,
+  linkedElsewhere,
+  linkedFileUntouched,
+  replacedWith,
+  temporaryUserData,
+  truncated,
+  type UserDataFile,
+  type UserDataFolder,
+} from './fault-files';
 import {
   divertingFetch,
   type HostileAnswer,
@@ -36,6 +52,8 @@ export interface FaultContext {
   breakNetwork(fail: (() => Error) | null): void;
   /** Make every state and vault write fail as `fail` says (null: back to normal). */
   breakDisk(fail: (() => Error) | null): void;
+  /** Make every settings write fail as `fail` says (null: back to normal). */
+  breakSettings(fail: (() => Error) | null): void;
 }
 
 export interface FaultCase {
@@ -54,6 +72,25 @@ export interface FaultCase {
    * moves the clock this far while it waits, so a timeout ends it without real waiting.
    */
   checkTakesMs?: number;
+  /** A file fault: the app starts on real files, quits, the file is damaged, and it starts again. */
+  restart?: FileRestart;
+  /**
+   * What the person does while the fault is in place, after the check (e.g. changes a
+   * setting); what it fails with is written down as the popover shows it.
+   */
+  personDoes?(context: FaultContext): Promise<void>;
+}
+
+/**
+ * A fault in one of the app's files. The app first runs on real files in a temporary user-data
+ * folder (settings, state and secrets, as the shell keeps them), checks once and quits; `damage`
+ * then changes `file`, and the row is what the next start on that folder shows.
+ */
+export interface FileRestart {
+  file: UserDataFile;
+  damage: FileDamage;
+  /** What else was kept, in words, looked at after recovery (e.g. a linked file untouched). */
+  kept?(file: string, outside: string): string;
 }
 
 /** One observed row. */
@@ -103,6 +140,15 @@ function fileError(code: string, words: string): () => Error {
 function networkError(code: string): () => Error {
   return () => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
 }
+
+/** A setting a person changes: the door alert after 7 minutes instead of 5. */
+const PERSONAL_SETTING: SettingsPatch = { alerts: { doorOpen: { minutes: 7 } } };
+
+const SECRETS_LOSS =
+  'the damaged file held it and there is no other copy: demo mode signs in again by itself, any other sign-in must be made again';
+
+const STATE_LOSS =
+  'what the unreadable state file held (alert episodes, activity log): the app starts without it';
 
 /** The faults driven, in the order the document lists them. */
 export const FAULT_CASES: FaultCase[] = [
@@ -283,6 +329,24 @@ export const FAULT_CASES: FaultCase[] = [
     },
     disarm: ({ breakDisk }) => breakDisk(null),
   },
+  ...(
+    [
+      ['Disk full (ENOSPC) on a settings write', fileError('ENOSPC', 'no space left on device')],
+      [
+        'Read-only user-data folder (EROFS) on a settings write',
+        fileError('EROFS', 'read-only file system'),
+      ],
+    ] as const
+  ).map(
+    ([fault, fail]): FaultCase => ({
+      fault,
+      arm: ({ breakSettings }) => breakSettings(fail),
+      personDoes: async ({ scenario }) => {
+        await scenario.service.intents.updateSettings(PERSONAL_SETTING);
+      },
+      disarm: ({ breakSettings }) => breakSettings(null),
+    }),
+  ),
   {
     fault: 'Corrupt settings.json (not JSON)',
     start: { settings: 'not json {' },
@@ -302,32 +366,71 @@ export const FAULT_CASES: FaultCase[] = [
   {
     fault: 'Corrupt state.json',
     start: { state: 'garbage' },
-    lossWhy:
-      'what the unreadable state file held (alert episodes, activity log): the app starts without it',
+    lossWhy: STATE_LOSS,
   },
   {
     fault: 'Wrong-typed state.json',
     start: { state: { version: 'x', vehicles: 7, log: {} } },
+    lossWhy: STATE_LOSS,
+  },
+  {
+    fault: 'Truncated settings.json (cut in the middle)',
+    restart: { file: 'settings.json', damage: truncated },
     lossWhy:
-      'what the unreadable state file held (alert episodes, activity log): the app starts without it',
+      'the settings file was cut in the middle; it is kept aside as it was, and the popover says where',
+  },
+  {
+    fault: 'Huge settings.json (64 MB)',
+    restart: { file: 'settings.json', damage: huge(64 * MB) },
+  },
+  {
+    fault: 'Truncated state.json (cut in the middle)',
+    restart: { file: 'state.json', damage: truncated },
+    lossWhy: 'the state file was cut in the middle; the app starts without what it held',
+  },
+  {
+    fault: 'Huge state.json (64 MB)',
+    restart: { file: 'state.json', damage: huge(64 * MB) },
+  },
+  {
+    fault: 'Corrupt secrets.json (not JSON)',
+    restart: { file: 'secrets.json', damage: corrupt },
+    lossWhy: SECRETS_LOSS,
+  },
+  {
+    fault: 'Truncated secrets.json (cut in the middle)',
+    restart: { file: 'secrets.json', damage: truncated },
+    lossWhy: SECRETS_LOSS,
+  },
+  {
+    fault: 'Huge secrets.json (64 MB)',
+    restart: { file: 'secrets.json', damage: huge(64 * MB) },
+  },
+  {
+    fault: 'Wrong-typed secrets.json',
+    restart: {
+      file: 'secrets.json',
+      damage: replacedWith({ format: '1', secrets: { refreshToken: 42, apiKey: ['x'] } }),
+    },
+    lossWhy: SECRETS_LOSS,
+  },
+  {
+    fault: 'secrets.json a link to a file elsewhere',
+    restart: {
+      file: 'secrets.json',
+      damage: linkedElsewhere,
+      kept: (file, outside) =>
+        linkedFileUntouched(file, outside)
+          ? 'the file the link points to was not written'
+          : 'the sign-in was written through the link',
+    },
+    lossWhy:
+      'volvo-tray neither reads nor writes a sign-in through a link: removing it and signing in again brings the sign-in back',
   },
 ];
 
 /** Faults the issue lists that this matrix does not drive yet, and where they are covered. */
-export const NOT_YET_DRIVEN: { fault: string; note: string }[] = [
-  {
-    fault: 'Truncated, huge or wrong-typed secrets.json; a symlinked secrets.json',
-    note: 'the vault file belongs to the Electron shell, which the core sees only as a port; tested in `main/electron/secret-vault.test.ts` and `main/electron/secret-vault.files.test.ts`, and the kill loop (`npm run reliability:kill-loop`).',
-  },
-  {
-    fault: 'Truncated or huge settings.json and state.json on disk',
-    note: 'the core matrix starts from what a store returns (corrupt and wrong-typed rows above); the files themselves are tested in `main/electron/settings-store.test.ts` and `main/electron/json-store.test.ts`.',
-  },
-  {
-    fault: 'Disk full or read-only on settings writes',
-    note: 'the scenario keeps settings in memory; electron-store throws on a failed write, which no test drives yet.',
-  },
-];
+export const NOT_YET_DRIVEN: { fault: string; note: string }[] = [];
 
 export async function runFaultMatrix(cases: FaultCase[] = FAULT_CASES): Promise<FaultRow[]> {
   const hostile = await startHostileServer();
@@ -341,11 +444,63 @@ export async function runFaultMatrix(cases: FaultCase[] = FAULT_CASES): Promise<
 }
 
 async function observe(fault: FaultCase, hostile: HostileServer): Promise<FaultRow> {
+  const folder = fault.restart ? temporaryUserData() : null;
+  try {
+    return await observeIn(fault, hostile, folder);
+  } finally {
+    folder?.remove();
+  }
+}
+
+/**
+ * A file fault's first start: the app runs on real files in `folder` until it has checked once,
+ * quits, and the fault damages the file. Returns what was kept before the damage.
+ */
+async function runBeforeDamage(
+  restart: FileRestart,
+  folder: UserDataFolder,
+  clock: FakeClock,
+): Promise<KeptFacts> {
+  const first = await startScenario({ clock, ...(await folder.open(clock)) });
+  try {
+    // A setting of the person's own, so the settings file holds something to lose.
+    await first.service.intents.updateSettings(PERSONAL_SETTING);
+    // A door opened and closed, so the state file holds an activity log to lose.
+    const door = (state: 'OPEN' | 'CLOSED') => first.sim().vehicle(CAR).setDoor('rearLeft', state);
+    door('OPEN');
+    await first.service.intents.refresh();
+    door('CLOSED');
+    await first.service.intents.refresh();
+    await first.http.idle();
+    return await keptFacts(first);
+  } finally {
+    await first.close();
+    restart.damage(join(folder.path, restart.file), folder.outside);
+  }
+}
+
+async function observeIn(
+  fault: FaultCase,
+  hostile: HostileServer,
+  folder: UserDataFolder | null,
+): Promise<FaultRow> {
   let pick: ((url: URL) => boolean) | null = null;
   let broken: (() => Error) | null = null;
   let diskFails: (() => Error) | null = null;
-  const state = memoryJsonStore<unknown>(fault.start?.state);
-  const vault = memoryVault();
+  let settingsFail: (() => Error) | null = null;
+  const clock = new FakeClock();
+  const beforeRestart =
+    folder && fault.restart ? await runBeforeDamage(fault.restart, folder, clock) : null;
+  const stores: FileStores = folder
+    ? await folder.open(clock)
+    : {
+        settingsStore: memorySettings(fault.start?.settings),
+        stateStore: memoryJsonStore<unknown>(fault.start?.state),
+        vault: memoryVault(),
+      };
+  const { settingsStore: settings, stateStore: state, vault } = stores;
+  // What the restarted app could read of the saved sign-in, before demo mode signs in afresh.
+  const savedAtRestart = beforeRestart ? await vault.get('refreshToken') : undefined;
   const network: Fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
     if (broken && isApi(url)) throw broken();
@@ -353,6 +508,7 @@ async function observe(fault: FaultCase, hostile: HostileServer): Promise<FaultR
   };
   const scenario = await startScenario({
     ...fault.start,
+    clock,
     stateStore: {
       load: () => state.load(),
       save(value) {
@@ -372,6 +528,13 @@ async function observe(fault: FaultCase, hostile: HostileServer): Promise<FaultR
       },
       protection: () => vault.protection(),
     },
+    settingsStore: {
+      load: () => settings.load(),
+      save(value) {
+        if (settingsFail) throw settingsFail();
+        settings.save(value);
+      },
+    },
     fetch: divertingFetch(network, hostile, (url) => pick?.(url) ?? false),
   });
   try {
@@ -388,17 +551,31 @@ async function observe(fault: FaultCase, hostile: HostileServer): Promise<FaultR
       breakDisk: (next) => {
         diskFails = next;
       },
+      breakSettings: (next) => {
+        settingsFail = next;
+      },
     };
-    await scenario.service.intents.refresh();
-    const before = await keptFacts(scenario);
-    const shown = scenario.deps.notifier.shown.length;
+    // After a restart on a damaged file, what the start itself showed counts too.
+    const shown = beforeRestart ? 0 : scenario.deps.notifier.shown.length;
+    // After a restart the check may be refused (signed out): the check after the fault says so.
+    await check(scenario).catch(() => undefined);
+    const before = beforeRestart ?? (await keptFacts(scenario));
+    const savedSignInUnread =
+      beforeRestart?.refreshToken !== undefined && savedAtRestart !== beforeRestart.refreshToken;
 
     await fault.arm?.(context);
     const sent = scenario.http.requests.length;
-    const checking = scenario.service.intents.refresh();
+    const checking = check(scenario).then(
+      () => null,
+      (error: unknown) => `Check now: ${error instanceof Error ? error.message : error}`,
+    );
     if (fault.checkTakesMs !== undefined) await scenario.advance(fault.checkTakesMs);
-    await checking;
+    const checkRefused = await checking;
     await scenario.http.idle(fault.start?.idleMaxMs);
+    const refused = await fault.personDoes?.(context).then(
+      () => null,
+      (error: unknown) => `Nothing was saved: ${error instanceof Error ? error.message : error}`,
+    );
     const during = scenario.service.snapshot();
     const requests = scenario.http.requests.length - sent;
     const notifications = scenario.deps.notifier.shown.slice(shown).map((n) => n.title);
@@ -406,18 +583,28 @@ async function observe(fault: FaultCase, hostile: HostileServer): Promise<FaultR
     await fault.disarm?.(context);
     const recovery = await timeToLive(scenario);
     const after = await keptFacts(scenario);
+    const said = (text: string) => folder?.scrub(text) ?? text;
+    const kept =
+      folder && fault.restart?.kept?.(join(folder.path, fault.restart.file), folder.outside);
     return {
       fault: fault.fault,
-      popover: popoverWords(during),
+      popover: said([popoverWords(during), checkRefused, refused].filter(Boolean).join(' / ')),
       tray: `${trayState(during)}: ${trayTooltip(during)}`,
       notification: notifications.length === 0 ? 'none' : notifications.join('; '),
       requests,
       recovery,
-      lost: losses(before, after, fault, during),
+      lost: [losses(before, after, fault, during, unsaved(scenario), savedSignInUnread), kept]
+        .filter(Boolean)
+        .join('; '),
     };
   } finally {
     await scenario.close();
   }
+}
+
+/** The check the refresh button asks for (refused when signed out). */
+async function check(scenario: Scenario): Promise<void> {
+  await scenario.service.intents.refresh();
 }
 
 /** What the popover says about the fault: its words, in the order a person reads them. */
@@ -467,8 +654,10 @@ function unknownInWords(car: VehicleView): string {
 /** Advances the clock until the car is live again, in 1-minute then 15-minute steps. */
 async function timeToLive(scenario: Scenario): Promise<string> {
   const start = scenario.clock.now();
-  const live = () =>
-    scenario.service.snapshot().vehicles.every((v) => v.freshness.state === 'live');
+  const live = () => {
+    const { vehicles } = scenario.service.snapshot();
+    return vehicles.length > 0 && vehicles.every((v) => v.freshness.state === 'live');
+  };
   if (live()) return 'at once (the same check)';
   for (let step = 0; step < 30 + 94; step += 1) {
     await scenario.advance(step < 30 ? MINUTE : 15 * MINUTE);
@@ -488,6 +677,8 @@ interface KeptFacts {
   refreshToken: string | undefined;
   settings: string;
   lock: string | null;
+  /** The first car's activity log, each entry as its time and text. */
+  activity: string[];
 }
 
 async function keptFacts(scenario: Scenario): Promise<KeptFacts> {
@@ -498,17 +689,38 @@ async function keptFacts(scenario: Scenario): Promise<KeptFacts> {
     refreshToken: await scenario.deps.vault.get('refreshToken'),
     settings: JSON.stringify(scenario.deps.settings.load().settings),
     lock: car?.lock?.value ?? null,
+    activity: (await scenario.service.intents.getActivity(CAR)).map(
+      (entry) => `${entry.at} ${entry.text}`,
+    ),
   };
 }
 
-function losses(before: KeptFacts, after: KeptFacts, fault: FaultCase, during: Snapshot): string {
+/** The settings the app runs with but its settings store does not hold: lost at the next start. */
+function unsaved(scenario: Scenario): string | null {
+  const running = JSON.stringify(scenario.service.intents.getSettings());
+  const stored = JSON.stringify(scenario.deps.settings.load().settings);
+  return running === stored
+    ? null
+    : 'the settings change: volvo-tray runs with it, but it is not saved, so it is gone at the next start';
+}
+
+function losses(
+  before: KeptFacts,
+  after: KeptFacts,
+  fault: FaultCase,
+  during: Snapshot,
+  notSaved: string | null,
+  savedSignInUnread: boolean,
+): string {
   const lost = [
+    notSaved,
     before.signedIn && !after.signedIn ? 'the sign-in' : null,
-    before.refreshToken !== undefined && after.refreshToken === undefined
+    (before.refreshToken !== undefined && after.refreshToken === undefined) || savedSignInUnread
       ? 'the saved sign-in'
       : null,
     before.settings !== after.settings ? 'settings' : null,
     before.lock !== null && after.lock === null ? 'the lock state shown' : null,
+    before.activity.some((entry) => !after.activity.includes(entry)) ? 'the activity log' : null,
   ].filter((item): item is string => item !== null);
   if (lost.length > 0) return `${lost.join(', ')}${fault.lossWhy ? ` (${fault.lossWhy})` : ''}`;
   if (fault.start?.state !== undefined && fault.lossWhy) return fault.lossWhy;

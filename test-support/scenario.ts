@@ -8,6 +8,7 @@ import {
 import type { AppService } from '../main/core/app/types';
 import type { AuthSession } from '../main/core/auth/types';
 import type { Fetch, JsonStore, Logger, SecretVault } from '../main/core/ports';
+import type { SettingsStore } from '../main/core/settings';
 import { FakeClock } from '../main/core/testing/fake-clock';
 import { embeddedDemo } from '../main/demo/embedded-simulator';
 import type { Simulator, SimulatorOptions } from '../main/simulator/index';
@@ -55,6 +56,8 @@ export interface ScenarioOptions {
   state?: unknown;
   /** Where the app keeps its state (default: a memory store holding `state`). */
   stateStore?: JsonStore<unknown>;
+  /** Where the app keeps its settings (default: {@link Scenario.settings}, holding `settings`). */
+  settingsStore?: SettingsStore;
   /** The secret vault, e.g. holding what an earlier run saved (default: an empty memory one). */
   vault?: SecretVault;
   clock?: FakeClock;
@@ -82,7 +85,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.auth ? { auth: options.auth } : {}),
-    settings,
+    settings: options.settingsStore ?? settings,
     state: options.stateStore ?? memoryJsonStore<unknown>(options.state),
   });
   let simulator: Simulator | null = null;
