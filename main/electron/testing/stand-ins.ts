@@ -30,6 +30,9 @@ export type Answering<F, R = unknown> = F extends (...args: infer A) => unknown
   ? (...args: A) => R
   : never;
 
+/** Electron's property `K` of `T`, holding the fake `V` (a rename in Electron fails the check). */
+export type Holding<T, K extends keyof T, V> = { [Name in K]: V };
+
 /** Electron's methods `K` of `T` that answer the object itself, for chaining the shell never does. */
 export type Chaining<T, K extends keyof T> = { [Name in K]: Answering<T[Name]> };
 

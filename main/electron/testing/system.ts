@@ -1,13 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type {
-  App,
-  CommandLine,
-  Dock,
-  NativeTheme,
-  Net,
-  Settings,
-  SystemPreferences,
-} from 'electron';
+import type { App, NativeTheme, Net, Settings, SystemPreferences } from 'electron';
+import type { Holding } from './stand-ins';
 import { fake, onReset } from './state';
 
 /**
@@ -33,17 +26,19 @@ class FakeApp
       | 'setLoginItemSettings'
       | 'quit'
       | 'exit'
-    >
+    >,
+    Holding<App, 'commandLine', Pick<App['commandLine'], 'appendSwitch'>>,
+    Holding<App, 'dock', Pick<NonNullable<App['dock']>, 'hide'> | undefined>
 {
-  readonly commandLine: Pick<CommandLine, 'appendSwitch'> = {
-    appendSwitch: (name, value) => {
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string) => {
       fake.commandLineSwitches.push([name, value]);
     },
   };
   get isPackaged() {
     return fake.isPackaged;
   }
-  get dock(): Pick<Dock, 'hide'> | undefined {
+  get dock() {
     return {
       hide: () => {
         fake.dockHidden = true;

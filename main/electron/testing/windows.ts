@@ -2,13 +2,20 @@ import { EventEmitter } from 'node:events';
 import type {
   BrowserWindowConstructorOptions,
   BrowserWindow as ElectronBrowserWindow,
+  session as electronSession,
   Rectangle,
   Screen,
   Session,
   WebContents,
   WindowOpenHandlerResponse,
 } from 'electron';
-import { type Answering, type FakeEvent, fakeEvent, withStandInArguments } from './stand-ins';
+import {
+  type Answering,
+  type FakeEvent,
+  fakeEvent,
+  type Holding,
+  withStandInArguments,
+} from './stand-ins';
 import { type FakeDisplay, fake, onReset } from './state';
 
 /**
@@ -117,7 +124,8 @@ export class FakeBrowserWindow
       | 'setBounds'
       | 'isDestroyed'
       | 'destroy'
-    >
+    >,
+    Holding<ElectronBrowserWindow, 'webContents', FakeWebContents>
 {
   readonly webContents = new FakeWebContents();
   visible = false;
@@ -182,7 +190,7 @@ export const BrowserWindow = FakeBrowserWindow satisfies new (
 ) => FakeBrowserWindow;
 
 /** `session`: the default session, fresh for every test. */
-export const session = {
+export const session: Holding<typeof electronSession, 'defaultSession', FakeSession> = {
   defaultSession: new FakeSession(),
 };
 
