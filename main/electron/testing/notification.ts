@@ -1,17 +1,16 @@
-import { EventEmitter } from 'node:events';
 import type {
   Notification as ElectronNotification,
   NotificationConstructorOptions,
 } from 'electron';
-import { fakeEvent } from './stand-ins';
+import { FakeEmitter, fakeEvent } from './stand-ins';
 import { fake } from './state';
 
 /**
- * Electron's `Notification`, recording each one in `fake.notifications`. Events come from Node's
- * EventEmitter, as in Electron; their typed overloads are not compared here.
+ * Electron's `Notification`, recording each one in `fake.notifications`; the events a test
+ * emits are Electron's (`FakeEmitter`).
  */
 export class FakeNotification
-  extends EventEmitter
+  extends FakeEmitter<ElectronNotification>
   implements Pick<ElectronNotification, 'show' | 'close'>
 {
   shown = false;

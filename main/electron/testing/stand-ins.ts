@@ -1,8 +1,27 @@
+import { EventEmitter } from 'node:events';
+
 /**
  * What every fake uses to stand in for an Electron object while staying checked against
  * Electron's own declarations (`import type` from `electron`), so a change in Electron's API
  * breaks `npm run typecheck` instead of leaving the tests to pass against a fake that drifted.
  */
+
+/** `E`, when Electron's `T` has an event of that name (one of its `on` overloads takes it). */
+type EventOf<T, E extends string> = T extends { on(event: E, listener: never): unknown }
+  ? E
+  : never;
+
+/**
+ * Node's EventEmitter, as Electron's emitters are, whose `emit` (the fake's and the tests') takes
+ * only the names of `T`'s events: an event Electron renames or drops fails the typecheck. The
+ * payloads and the `on` overloads are not compared; the shell's listeners are typed by Electron
+ * where the shell subscribes.
+ */
+export class FakeEmitter<T> extends EventEmitter {
+  override emit<E extends string>(event: E & EventOf<T, E>, ...args: unknown[]): boolean {
+    return super.emit(event, ...args);
+  }
+}
 
 /** An event with `preventDefault`, as Electron passes to cancellable listeners. */
 export interface FakeEvent {

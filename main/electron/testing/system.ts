@@ -1,17 +1,15 @@
-import { EventEmitter } from 'node:events';
-import type { App, NativeTheme, Net, Settings, SystemPreferences } from 'electron';
-import type { Holding } from './stand-ins';
+import type { App, NativeTheme, Net, PowerMonitor, Settings, SystemPreferences } from 'electron';
+import { FakeEmitter, type Holding } from './stand-ins';
 import { fake, onReset } from './state';
 
 /**
  * The app and the computer around it: `app`, `nativeTheme`, `powerMonitor`,
- * `systemPreferences` and `net`, read from and recorded in {@link fake}. Events come from Node's
- * EventEmitter, as in Electron; their typed overloads are not compared here (the shell's
- * listeners are typed by Electron where the shell subscribes).
+ * `systemPreferences` and `net`, read from and recorded in {@link fake}; the events a test emits
+ * are Electron's (`FakeEmitter`).
  */
 
 class FakeApp
-  extends EventEmitter
+  extends FakeEmitter<App>
   implements
     Pick<
       App,
@@ -84,7 +82,7 @@ class FakeApp
 export const app = new FakeApp();
 
 class FakeNativeTheme
-  extends EventEmitter
+  extends FakeEmitter<NativeTheme>
   implements Pick<NativeTheme, 'shouldUseDarkColors' | 'shouldUseDarkColorsForSystemIntegratedUI'>
 {
   shouldUseDarkColors = false;
@@ -95,7 +93,7 @@ class FakeNativeTheme
 export const nativeTheme = new FakeNativeTheme();
 
 /** `powerMonitor`: the shell only listens (suspend, resume, lock-screen, unlock-screen). */
-export const powerMonitor = new EventEmitter();
+export const powerMonitor = new FakeEmitter<PowerMonitor>();
 
 /** `systemPreferences`, reading the macOS user defaults set in `fake.userDefaults`. */
 export const systemPreferences = {

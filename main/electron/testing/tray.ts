@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type {
   Menu as ElectronMenu,
   MenuItem as ElectronMenuItem,
@@ -7,12 +6,12 @@ import type {
   nativeImage as electronNativeImage,
   MenuItemConstructorOptions,
 } from 'electron';
-import { type Answering, madeByFake } from './stand-ins';
+import { type Answering, FakeEmitter, madeByFake } from './stand-ins';
 import { fake } from './state';
 
 /**
- * The tray's side of Electron: `Tray`, the context `Menu` and the `nativeImage` it shows. Events
- * come from Node's EventEmitter, as in Electron; their typed overloads are not compared here.
+ * The tray's side of Electron: `Tray`, the context `Menu` and the `nativeImage` it shows; the
+ * events a test emits are Electron's (`FakeEmitter`).
  */
 
 export class FakeNativeImage
@@ -90,7 +89,7 @@ export const Menu = {
 };
 
 export class FakeTray
-  extends EventEmitter
+  extends FakeEmitter<ElectronTray>
   implements
     Pick<
       ElectronTray,

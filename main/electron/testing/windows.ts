@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type {
   BrowserWindowConstructorOptions,
   BrowserWindow as ElectronBrowserWindow,
@@ -11,6 +10,7 @@ import type {
 } from 'electron';
 import {
   type Answering,
+  FakeEmitter,
   type FakeEvent,
   fakeEvent,
   type Holding,
@@ -19,9 +19,8 @@ import {
 import { type FakeDisplay, fake, onReset } from './state';
 
 /**
- * The popover's side of Electron: `BrowserWindow`, its `webContents`, `session` and `screen`.
- * Events come from Node's EventEmitter, as in Electron; their typed overloads are not compared
- * here (the shell's listeners are typed by Electron where the shell subscribes).
+ * The popover's side of Electron: `BrowserWindow`, its `webContents`, `session` and `screen`;
+ * the events a test emits are Electron's (`FakeEmitter`).
  */
 
 let nextId = 1;
@@ -62,7 +61,7 @@ export class FakeSession
 }
 
 export class FakeWebContents
-  extends EventEmitter
+  extends FakeEmitter<WebContents>
   implements
     Pick<
       WebContents,
@@ -111,7 +110,7 @@ export class FakeWebContents
 }
 
 export class FakeBrowserWindow
-  extends EventEmitter
+  extends FakeEmitter<ElectronBrowserWindow>
   implements
     Pick<
       ElectronBrowserWindow,
