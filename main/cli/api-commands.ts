@@ -1,11 +1,11 @@
 import type { VehicleStatus } from '../../shared/vehicle';
+import { COMMAND_VERBS } from '../../shared/words/commands';
 import { capitalize } from '../../shared/words/parts';
 import { durationInWords } from '../../shared/words/time';
 import type { AccessTokenProvider } from '../core/auth/types';
 import { isLoopbackHttp } from '../core/auth/volvo-id';
 import type { Fetch } from '../core/ports';
 import { createVehicleApi } from '../core/volvo/client';
-import { COMMAND_VERBS } from '../core/volvo/command-status';
 import { VolvoApiError } from '../core/volvo/errors';
 import { SWITCH_TO_V2 } from '../core/volvo/http-errors';
 import { DEFAULT_UNLOCK_DURATION_S } from '../core/volvo/input';

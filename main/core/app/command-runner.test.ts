@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Doors, FindCommand, OpenState } from '../../../shared/vehicle';
+import { describeCommandStatus } from '../../../shared/words/commands';
 import { FakeClock } from '../testing/fake-clock';
-import { describeCommandStatus } from '../volvo/command-status';
 import { VolvoApiError } from '../volvo/errors';
 import type { CommandCallOptions, CommandOutcome, VehicleApi } from '../volvo/model';
 import { createCommandRateLimit } from './command-rate-limit';

@@ -1,13 +1,13 @@
 import type { ActivityEntry, CommandInProgress, CommandResultView } from '../../../shared/snapshot';
 import type { CommandKind, Doors, InvokeStatus } from '../../../shared/vehicle';
-import { capitalize, doorName, partsInWords } from '../../../shared/words/parts';
-import { durationInWords } from '../../../shared/words/time';
-import type { Clock, TimerHandle } from '../ports';
 import {
   COMMAND_VERBS,
   describeCommandProgress,
   describeCommandStatus,
-} from '../volvo/command-status';
+} from '../../../shared/words/commands';
+import { capitalize, doorName, partsInWords } from '../../../shared/words/parts';
+import { durationInWords } from '../../../shared/words/time';
+import type { Clock, TimerHandle } from '../ports';
 import { VolvoApiError } from '../volvo/errors';
 import type { CommandOutcome, VehicleApi } from '../volvo/model';
 import type { CommandRateLimit } from './command-rate-limit';

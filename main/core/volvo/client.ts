@@ -9,8 +9,6 @@ import type { VehicleApi } from './model';
 import { createV1Api } from './v1';
 import { createV2Api } from './v2';
 
-export { describeCommandStatus } from './command-status';
-
 /** Volvo's API origin. */
 export const VOLVO_API_BASE = 'https://api.volvocars.com';
 

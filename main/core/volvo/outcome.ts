@@ -4,8 +4,9 @@ import {
   LOCK_BLOCKING_DOORS,
   openAmong,
 } from '../../../shared/vehicle';
+import { describeCommandStatus } from '../../../shared/words/commands';
 import type { Logger } from '../ports';
-import { describeCommandStatus, parseInvokeStatus } from './command-status';
+import { parseInvokeStatus } from './command-status';
 import { type CallOptions, type CommandOutcome, type DoorsReport, SUCCESS_STATUSES } from './model';
 
 export interface OutcomeInput {
