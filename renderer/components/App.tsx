@@ -5,6 +5,7 @@ import { ClockStyleContext } from '../hooks/useClockStyle';
 import { useSnapshot } from '../hooks/useSnapshot';
 import { useViewRoute, type View } from '../hooks/useViewRoute';
 import { markStateRendered } from '../perf';
+import type { SnapshotSource } from '../snapshot-source';
 import { ActivityView } from './ActivityView';
 import { Header } from './Header';
 import { HomeView } from './HomeView';
@@ -12,8 +13,8 @@ import { SettingsView } from './SettingsView';
 import { WelcomeView } from './WelcomeView';
 
 /** The popover: one Snapshot in, intents out. */
-export function App({ bridge }: { bridge: VolvoBridge }) {
-  const state = useSnapshot(bridge);
+export function App({ bridge, snapshots }: { bridge: VolvoBridge; snapshots: SnapshotSource }) {
+  const state = useSnapshot(snapshots);
   const [view, open] = useViewRoute();
   /** The sub-view just left, so focus can go back to the button that opens it. */
   const leftRef = useRef<View | null>(null);
