@@ -47,6 +47,18 @@ export const APP_WORDS = {
   secretsInMemory:
     'Your sign-in is kept in memory only, so you will sign in again after volvo-tray restarts.',
 
+  // A settings file that could not be written; each follows "Nothing was saved: ".
+  settingsDiskFull: 'the disk is full. Free some space, then save again.',
+  settingsReadOnly:
+    'the folder volvo-tray keeps its settings in is read-only. Make it writable, then save again.',
+  settingsNotAllowed:
+    'volvo-tray may not write to the folder it keeps its settings in. Check its permissions, then save again.',
+  settingsNotWritten: (detail: string) =>
+    `the settings file could not be written (${detail}). Save again in a moment.`,
+  /** A change made elsewhere (a sign-in, the car chosen) that is in force but not on disk. */
+  settingsKeptUnsaved: (reason: string) =>
+    `A settings change could not be saved, so it lasts only until volvo-tray quits: ${reason}`,
+
   // A settings change the core refused; `name` is the setting's path ("polling.slowSeconds").
   settingsInvalid: 'Those settings are not valid.',
   settingAtLeast: (name: string, min: string) => `The setting "${name}" must be at least ${min}.`,

@@ -63,3 +63,19 @@ export function settingsProblemInWords(error: z.ZodError): string {
       return APP_WORDS.settingNotValid(name, issue.message);
   }
 }
+
+/** Why the settings file could not be written, after "Nothing was saved: ". */
+export function settingsWriteFailureInWords(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  switch (code) {
+    case 'ENOSPC':
+      return APP_WORDS.settingsDiskFull;
+    case 'EROFS':
+      return APP_WORDS.settingsReadOnly;
+    case 'EACCES':
+    case 'EPERM':
+      return APP_WORDS.settingsNotAllowed;
+    default:
+      return APP_WORDS.settingsNotWritten(error instanceof Error ? error.message : String(error));
+  }
+}
