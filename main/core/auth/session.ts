@@ -6,7 +6,6 @@ import {
   type Credentials,
   commandsAllowed,
   findMyCarAllowed,
-  metaFor,
   signedInMessage,
   type TestTokenCredentials,
 } from './credentials';
