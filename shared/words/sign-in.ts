@@ -15,6 +15,8 @@ export const MESSAGES = {
   savedSignInMissing: 'The saved sign-in could not be found. Sign in again.',
   clientSecretMissing:
     'The client secret of your Volvo developer app is missing. Enter it in Settings and sign in again.',
+  signInNotSaved:
+    'volvo-tray could not save your sign-in on this computer, so it lasts only until volvo-tray quits.',
   vaultWriteFailed:
     'volvo-tray could not save your renewed sign-in, so it lasts only until volvo-tray quits.',
   stateMismatch:

@@ -236,6 +236,25 @@ describe('sign-in through the loopback redirect', () => {
     expect(await listVehicles(await session.accessToken())).toBe(200);
   });
 
+  it('stays signed in for this run when the vault refuses the new sign-in, and says so', async () => {
+    const refusing = recordingVault();
+    refusing.set = () =>
+      Promise.reject(
+        Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+      );
+    const { session, vault } = harness({ vault: refusing });
+
+    await session.signInWithVolvoId(publicConfig(), 'volvo-id', 'v2');
+
+    expect(session.state()).toMatchObject({
+      status: 'signed-in',
+      message:
+        'volvo-tray could not save your sign-in on this computer, so it lasts only until volvo-tray quits.',
+    });
+    expect(stored(vault, 'refreshToken')).toBeUndefined();
+    expect(await listVehicles(await session.accessToken())).toBe(200);
+  });
+
   it('fails when the PKCE verifier does not match: the server checks it', async () => {
     const { session, network, vault } = harness();
     network.forgeVerifier = true;

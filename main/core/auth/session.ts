@@ -148,10 +148,22 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
     await endSession('expired', MESSAGES.testTokenExpired);
   };
 
-  /** Stores new credentials (secrets first, durably), then makes them current. */
+  /**
+   * Stores new credentials (secrets first, durably), then makes them current. When the vault
+   * refuses (a full disk, a secrets file linked elsewhere), the sign-in still holds for this
+   * run, and says so: refusing it would lose what the person just did.
+   */
   const install = async (c: Credentials, apiVersion: ApiVersion) => {
     const mine = endWork();
-    await store.save(c, apiVersion);
+    let unsaved = false;
+    try {
+      await store.save(c, apiVersion);
+    } catch (error) {
+      logger.error('auth.vault.write-failed', {
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      unsaved = true;
+    }
     if (mine.aborted) throw new AuthError('sign-in-failed', MESSAGES.superseded);
     credentials = c;
     if (c.kind === 'volvo-id') refresher.keepAlive(c);
@@ -161,7 +173,7 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
       mode: c.kind === 'test-token' ? 'test-token' : c.mode,
       apiVersion,
       tokenExpiresAt: c.kind === 'test-token' ? c.expiresAt : null,
-      message: signedInMessage(c),
+      message: unsaved ? MESSAGES.signInNotSaved : signedInMessage(c),
       commandsAllowed: commandsAllowed(c),
       findMyCarAllowed: findMyCarAllowed(c),
     });
