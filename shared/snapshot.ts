@@ -169,6 +169,8 @@ export interface Snapshot {
   settingsProblems: string[];
   /** A warning about how secrets are stored (e.g. no keyring on Linux), in words. */
   vaultWarning: string | null;
+  /** Why the app's own state (activity log, alerts, quota count) is not being saved, in words. */
+  stateNotSaved: string | null;
   /** An app-wide error that is not about one vehicle, in words. */
   lastError: string | null;
   /** True while the popover is open (polling goes fast). */

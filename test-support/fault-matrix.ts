@@ -626,6 +626,7 @@ function popoverWords(snapshot: Snapshot): string {
       error && !reason.endsWith(error) ? error : null,
     ),
     snapshot.vaultWarning,
+    snapshot.stateNotSaved,
   ];
   const said = [...new Set(words.filter((word): word is string => Boolean(word)))].join(' / ');
   // The simulator's and the stand-in's ports change from run to run; the words do not.

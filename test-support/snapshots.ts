@@ -71,6 +71,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     shortcut: { accelerator: 'CommandOrControl+Alt+L', registered: true, message: null },
     online: true,
     settingsProblems: [],
+    stateNotSaved: null,
     vaultWarning: null,
     lastError: null,
     popoverOpen: false,

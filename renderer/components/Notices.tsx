@@ -49,6 +49,9 @@ export function Notices({
   if (snapshot.vaultWarning) {
     notices.push({ key: 'vault', tone: 'warn', text: snapshot.vaultWarning });
   }
+  if (snapshot.stateNotSaved) {
+    notices.push({ key: 'state', tone: 'warn', text: snapshot.stateNotSaved });
+  }
   const shown = notices.filter((n) => !shownElsewhere.includes(n.text));
   if (shown.length === 0) return null;
   return (

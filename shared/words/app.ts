@@ -59,6 +59,10 @@ export const APP_WORDS = {
   settingsKeptUnsaved: (reason: string) =>
     `A settings change could not be saved, so it lasts only until volvo-tray quits: ${reason}`,
 
+  /** The state file (activity log, alerts, the day's request count) refuses writes. */
+  stateNotSaved: (reason: string) =>
+    `volvo-tray could not save its activity log and alerts (${reason}). It goes on and saves them once it can.`,
+
   // A settings change the core refused; `name` is the setting's path ("polling.slowSeconds").
   settingsInvalid: 'Those settings are not valid.',
   settingAtLeast: (name: string, min: string) => `The setting "${name}" must be at least ${min}.`,

@@ -20,6 +20,8 @@ export interface AppState {
   settings: Settings;
   /** Why settings were reset at start-up, in words (shown in Settings). */
   settingsProblems: string[];
+  /** Why the state file is not being saved, in words, or null while it is. */
+  stateNotSaved: string | null;
   /** The last failure the person should see that belongs to no car (sign-in, listing). */
   lastError: string | null;
   popoverOpen: boolean;
@@ -46,6 +48,7 @@ export function createAppState(): AppState {
   return {
     settings: defaultSettings,
     settingsProblems: [],
+    stateNotSaved: null,
     lastError: null,
     popoverOpen: false,
     windowsAsked: new Set(),

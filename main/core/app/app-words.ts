@@ -64,6 +64,22 @@ export function settingsProblemInWords(error: z.ZodError): string {
   }
 }
 
+/** Why a file of the app's could not be written, short: "the disk is full". */
+export function writeFailureCause(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'its folder is read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'it may not write to its folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Why the settings file could not be written, after "Nothing was saved: ". */
 export function settingsWriteFailureInWords(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;

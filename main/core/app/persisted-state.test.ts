@@ -105,3 +105,28 @@ test('an edited activity log keeps what it can read, at the size the settings al
   expect(Object.keys(written.byVin)).toHaveLength(100);
   expect(JSON.stringify(written).length).toBeLessThan(100_000);
 });
+
+test('writes that start failing are told once, with their cause, and told again when one succeeds', () => {
+  let failing: Error | null = Object.assign(new Error('ENOSPC: no space left on device'), {
+    code: 'ENOSPC',
+  });
+  const store: JsonStore<unknown> = {
+    load: () => undefined,
+    save() {
+      if (failing) throw failing;
+    },
+  };
+  const told: unknown[] = [];
+  const quota = createStateSections(store, recordingLogger(), (error) => told.push(error)).section(
+    'quota',
+    countSchema,
+  );
+  quota.save({ count: 1 });
+  quota.save({ count: 2 });
+  expect(told).toEqual([failing]);
+  failing = null;
+  quota.save({ count: 3 });
+  quota.save({ count: 4 });
+  expect(told).toHaveLength(2);
+  expect(told[1]).toBeNull();
+});

@@ -42,7 +42,12 @@ function sectionsOf(loaded: unknown): StateDocument {
   return document;
 }
 
-export function createStateSections(store: JsonStore<unknown>, logger: Logger): StateSections {
+export function createStateSections(
+  store: JsonStore<unknown>,
+  logger: Logger,
+  /** Told when writes start failing (the error) and when one succeeds again (null). */
+  onWriteFailure: (error: unknown) => void = () => {},
+): StateSections {
   let document: StateDocument | null = null;
   let saveFailing = false;
 
@@ -65,7 +70,10 @@ export function createStateSections(store: JsonStore<unknown>, logger: Logger): 
     document = { ...current(), [name]: value };
     try {
       store.save(document);
-      if (saveFailing) logger.info('App state is saved again');
+      if (saveFailing) {
+        logger.info('App state is saved again');
+        onWriteFailure(null);
+      }
       saveFailing = false;
     } catch (error) {
       // Said once per streak of failures, not once per request.
@@ -73,6 +81,7 @@ export function createStateSections(store: JsonStore<unknown>, logger: Logger): 
         logger.warn('App state could not be saved; volvo-tray goes on and tries again', {
           error: messageOf(error),
         });
+        onWriteFailure(error);
       }
       saveFailing = true;
     }

@@ -10,7 +10,7 @@ import { activityStateSchema, createActivityLog } from './activity-log';
 import { alertStateSchema, createAlertEngine } from './alert-engine';
 import { createAlertEvaluation } from './alert-evaluation';
 import { createAppState } from './app-state';
-import { count, pauseInWords, vaultWarning } from './app-words';
+import { count, pauseInWords, vaultWarning, writeFailureCause } from './app-words';
 import { createCommandRateLimit } from './command-rate-limit';
 import { createCommandRunner } from './command-runner';
 import { createConnector, demoAwareBrowser } from './connection';
@@ -69,12 +69,15 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   const random = options.random ?? Math.random;
   const scrubber = createSecretScrubber();
   const logger = scrubber.logger(deps.logger);
-  const sections = createStateSections(deps.state, logger);
   const notifier = scrubber.notifier(deps.notifier);
   const state = createAppState();
   // Every module may say the Snapshot changed; the Snapshot reads them all, so its publisher
   // is made last, and publishing waits for the next microtask anyway.
   const changed = () => publisher.changed();
+  const sections = createStateSections(deps.state, logger, (error) => {
+    state.stateNotSaved = error === null ? null : APP_WORDS.stateNotSaved(writeFailureCause(error));
+    changed();
+  });
 
   // ---- the cars and what is kept of them across restarts ----------------------------------
   const roster = createVehicleRoster();
@@ -377,6 +380,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
         paused === null ? null : { since: paused.since, reason: pauseWords(paused.pause, now) },
       settingsProblems: state.settingsProblems,
       vaultWarning: vaultWarning(deps.vault.protection(), settings),
+      stateNotSaved: state.stateNotSaved,
       lastError: state.lastError,
       popoverOpen: state.popoverOpen,
       clock: deps.clockStyle,

@@ -41,6 +41,7 @@ export interface SnapshotInput {
   paused: { since: number; reason: string } | null;
   settingsProblems: string[];
   vaultWarning: string | null;
+  stateNotSaved: string | null;
   lastError: string | null;
   popoverOpen: boolean;
   clock: ClockStyle;
@@ -150,6 +151,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     online: input.online,
     settingsProblems: [...input.settingsProblems],
     vaultWarning: input.vaultWarning,
+    stateNotSaved: input.stateNotSaved,
     lastError: input.lastError,
     popoverOpen: input.popoverOpen,
     clock: input.clock,
