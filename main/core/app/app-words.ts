@@ -64,34 +64,41 @@ export function settingsProblemInWords(error: z.ZodError): string {
   }
 }
 
+/** How a write of one of the app's files failed, from its error code; null: another way. */
+function writeFailureKind(error: unknown): 'disk-full' | 'read-only' | 'not-allowed' | null {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'ENOSPC') return 'disk-full';
+  if (code === 'EROFS') return 'read-only';
+  if (code === 'EACCES' || code === 'EPERM') return 'not-allowed';
+  return null;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** Why a file of the app's could not be written, short: "the disk is full". */
 export function writeFailureCause(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
-  switch (code) {
-    case 'ENOSPC':
+  switch (writeFailureKind(error)) {
+    case 'disk-full':
       return 'the disk is full';
-    case 'EROFS':
+    case 'read-only':
       return 'its folder is read-only';
-    case 'EACCES':
-    case 'EPERM':
+    case 'not-allowed':
       return 'it may not write to its folder';
-    default:
-      return error instanceof Error ? error.message : String(error);
+    case null:
+      return messageOf(error);
   }
 }
 
 /** Why the settings file could not be written, after "Nothing was saved: ". */
 export function settingsWriteFailureInWords(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
-  switch (code) {
-    case 'ENOSPC':
+  switch (writeFailureKind(error)) {
+    case 'disk-full':
       return APP_WORDS.settingsDiskFull;
-    case 'EROFS':
+    case 'read-only':
       return APP_WORDS.settingsReadOnly;
-    case 'EACCES':
-    case 'EPERM':
+    case 'not-allowed':
       return APP_WORDS.settingsNotAllowed;
-    default:
-      return APP_WORDS.settingsNotWritten(error instanceof Error ? error.message : String(error));
+    case null:
+      return APP_WORDS.settingsNotWritten(messageOf(error));
   }
 }
