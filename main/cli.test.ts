@@ -107,6 +107,10 @@ describe('volvo-tray usage', () => {
     [['vehicles', '--base', 'https://api.volvocars.com/?x=1', ...CONFIGURED], 'without a path'],
     [['status', VIN, '--token', 't'], 'No VCC API key: pass --api-key or set VCC_API_KEY.'],
     [
+      ['status', VIN, '--api-key', 'k', '--token', '-NJOvf'],
+      'The value after --token starts with "-": write it as --token=VALUE.',
+    ],
+    [
       ['unlock', VIN, '--duration', '30', ...CONFIGURED],
       '--duration only applies to API v1; API v2 always gives 120 seconds',
     ],
@@ -386,6 +390,7 @@ describe('volvo-tray against the simulator', () => {
 
   it.each([
     ['a refused token', ['--token', 'expired'], {}, '--token (VOLVO_ACCESS_TOKEN)'],
+    ['a refused token that starts with "-"', ['--token=-expired'], {}, '--token'],
     ['a wrong API key', ['--api-key', 'wrong'], {}, 'check --api-key (VCC_API_KEY)'],
     ['v1 removed', ['--api-version', 'v1'], { v1Removed: true }, 'use --api-version v2'],
   ])('exits 1 with one line for %s', async (_, flags, options, reason) => {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { ApiVersion, FindCommand } from '../../shared/vehicle';
 import { FIELD_MESSAGES } from '../../shared/words/fields';
-import { vin as vinSchema } from '../core/intent-schemas';
+import { vin as vinSchema } from '../core/vin';
 import { VOLVO_API_BASE } from '../core/volvo/client';
 
 /** A mistake in how the CLI was called: exit code 2 with this one-line reason. */
@@ -243,8 +243,16 @@ function parseRaw(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    // A token or key may start with "-", which Node reads as a missing value.
+    const dashed = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)?.[1];
+    if (dashed) {
+      throw new UsageError(
+        `The value after ${dashed} starts with "-": write it as ${dashed}=VALUE.`,
+      );
+    }
     // Node's messages run on with advice about '--'; the first sentence is the reason.
-    const reason = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? '') : '';
+    const reason = message.split(/\.\s/)[0] ?? '';
     throw new UsageError(`${reason || 'Could not read the options'}. ${SEE_HELP}`);
   }
 }
