@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { version } from '../package.json';
 import { type ApiCommandIo, runApiCommand } from './cli/api-commands';
 import { type Invocation, parseInvocation, USAGE, UsageError } from './cli/args';
-import { runSimulator } from './cli/sim';
 
 /** Where the CLI reads its environment and writes its output; tests pass their own. */
 export interface CliIo extends ApiCommandIo {
@@ -32,8 +32,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'version':
       io.stdout(`volvo-tray ${version}\n`);
       return 0;
-    case 'sim':
+    case 'sim': {
+      // Loaded here only: every other command starts sooner without the simulator's code.
+      const { runSimulator } = await import('./cli/sim');
       return runSimulator(invocation.port, { ...io, untilStopped: () => aborted(io.interrupt) });
+    }
     default:
       return runApiCommand(invocation, io);
   }
@@ -86,6 +89,9 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // A command parses each schema about once: compiling zod's fast parsers would cost more than
+  // they save (a few ms of each start, `npm run bench`).
+  z.config({ jitless: true });
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
   process.exitCode = await runCli(process.argv.slice(2), {

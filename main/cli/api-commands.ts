@@ -3,8 +3,8 @@ import { COMMAND_VERBS } from '../../shared/words/commands';
 import { capitalize } from '../../shared/words/parts';
 import { durationInWords } from '../../shared/words/time';
 import type { AccessTokenProvider } from '../core/auth/types';
-import { isLoopbackHttp } from '../core/auth/volvo-id';
-import type { Fetch } from '../core/ports';
+import { isLoopbackHttp } from '../core/loopback-address';
+import type { HttpFetch } from '../core/ports';
 import { createVehicleApi } from '../core/volvo/client';
 import { VolvoApiError } from '../core/volvo/errors';
 import { SWITCH_TO_V2 } from '../core/volvo/http-errors';
@@ -12,6 +12,7 @@ import { DEFAULT_UNLOCK_DURATION_S } from '../core/volvo/input';
 import type { CommandOutcome, VehicleApi } from '../core/volvo/model';
 import type { ApiConfig, Invocation } from './args';
 import { formatStatus } from './format';
+import { nodeHttpFetch } from './node-http-fetch';
 import { type ProgressIo, showProgress } from './progress';
 import { formatStatusExtras, readStatusExtras } from './status-extras';
 
@@ -21,7 +22,7 @@ export type ApiInvocation = Extract<Invocation, { api: ApiConfig }>;
 export interface ApiCommandIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  fetch?: Fetch;
+  fetch?: HttpFetch;
   /** Set when stderr is a terminal: lock and unlock show how long they have waited there. */
   progress?: Omit<ProgressIo, 'write'>;
   /** Aborted on Ctrl+C: the requests under way are dropped and the command exits 130. */
@@ -43,10 +44,10 @@ export async function runApiCommand(invocation: ApiInvocation, io: ApiCommandIo)
     return code;
   };
   const signal = io.interrupt;
-  const underlying = io.fetch ?? globalThis.fetch;
+  const underlying = io.fetch ?? nodeHttpFetch;
   /** Whether a command (the only POSTs) went out: after that, Ctrl+C cannot take it back. */
   let commandSent = false;
-  const fetch: Fetch = (input, init) => {
+  const fetch: HttpFetch = (input, init) => {
     if (init?.method === 'POST') commandSent = true;
     return underlying(input, init);
   };

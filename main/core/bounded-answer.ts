@@ -1,4 +1,4 @@
-import { type Clock, type Fetch, systemClock } from './ports';
+import { type AnswerHeaders, type Clock, type Fetch, type HttpAnswer, systemClock } from './ports';
 
 /**
  * Reading an HTTP answer without trusting its sender: a broken proxy, a captive portal or a
@@ -24,11 +24,11 @@ export interface AnswerLimits {
   deadlineMs: number;
 }
 
-/** An answer whose body was read whole, within the limits. */
-export interface BoundedAnswer {
+/** An answer whose body was read whole, within the limits; `H`: its transport's headers. */
+export interface BoundedAnswer<H extends AnswerHeaders = AnswerHeaders> {
   status: number;
   statusText: string;
-  headers: Headers;
+  headers: H;
   url: string;
   body: Uint8Array<ArrayBuffer>;
 }
@@ -60,27 +60,24 @@ function tooLarge(maxBytes: number): AnswerLimitError {
  * more than `maxBytes` arrived. A `content-length` above the cap fails before reading at all.
  */
 export async function readBodyWithin(
-  response: Response,
+  response: HttpAnswer,
   maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    await response.body?.[Symbol.asyncIterator]()
+      .return?.()
+      ?.catch(() => undefined);
     throw tooLarge(maxBytes);
   }
   if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
+  // Throwing out of the loop cancels the stream (its iterator's return), closing the connection.
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk);
   }
   const body = new Uint8Array(total);
   let at = 0;
@@ -98,13 +95,13 @@ export type AnswerTimers = Pick<Clock, 'setTimeout' | 'clearTimeout'>;
  * One fetch within `limits`, timed by `timers`. Throws an {@link AnswerLimitError} for a broken
  * limit; a network failure or the caller's own abort (`init.signal`) rejects as fetch does.
  */
-export async function fetchWithin(
-  fetch: Fetch,
-  input: Parameters<Fetch>[0],
+export async function fetchWithin<Input, Answer extends HttpAnswer>(
+  fetch: (input: Input, init: RequestInit) => Promise<Answer>,
+  input: Input,
   init: RequestInit,
   limits: AnswerLimits,
   timers: AnswerTimers = systemClock,
-): Promise<BoundedAnswer> {
+): Promise<BoundedAnswer<Answer['headers']>> {
   const deadline = new AbortController();
   const headers = new AbortController();
   const deadlineTimer = timers.setTimeout(() => deadline.abort(), limits.deadlineMs);

@@ -13,6 +13,7 @@ import { DOOR_NAMES, WINDOW_NAMES } from '../../shared/vehicle';
 import { FIELD_MESSAGES } from '../../shared/words/fields';
 import type { SameType } from './same-type';
 import { settingsPatchSchema } from './settings';
+import { vin } from './vin';
 
 /**
  * Main's side of the contract (`shared/contract.ts`): a zod schema for every intent's arguments,
@@ -20,12 +21,6 @@ import { settingsPatchSchema } from './settings';
  * validates what an untrusted caller sent before any handler runs. The Electron IPC handlers and
  * the browser host's WebSocket both go through it. Never bundled into the preload.
  */
-
-/** A VIN as typed: trimmed, any case, 17 characters of the VIN alphabet (no I, O or Q). */
-export const vin = z
-  .string()
-  .trim()
-  .regex(/^[A-HJ-NPR-Z0-9]{17}$/i, FIELD_MESSAGES.vin);
 
 const apiKey = z
   .string()

@@ -7,6 +7,31 @@ import type { DemoAction } from '../../shared/contract';
 /** Node's global fetch, or a stand-in with the same shape. */
 export type Fetch = typeof globalThis.fetch;
 
+/** The headers of an answer, as the core reads them: fetch's `Headers` is one. */
+export interface AnswerHeaders {
+  get(name: string): string | null;
+}
+
+/** What the core reads of an HTTP answer: fetch's `Response` is one. */
+export interface HttpAnswer {
+  status: number;
+  statusText: string;
+  url: string;
+  headers: AnswerHeaders;
+  /**
+   * Streamed, so that reading can stop past a size cap: fetch's ReadableStream, or a Node stream.
+   * Leaving the iteration early cancels it, which closes the connection.
+   */
+  body: AsyncIterable<Uint8Array> | null;
+}
+
+/**
+ * The Connected Vehicle API's transport: a request by URL, answered with an {@link HttpAnswer}.
+ * Node's fetch is one; the CLI brings its own over `node:http` (its first request starts
+ * faster, see `main/cli/node-http-fetch.ts`).
+ */
+export type HttpFetch = (input: URL | string, init: RequestInit) => Promise<HttpAnswer>;
+
 /** An opaque timer handle from {@link Clock.setTimeout}. */
 export type TimerHandle = { readonly __timer: unique symbol } | number | object;
 

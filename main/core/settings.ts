@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_VEHICLE_NAME, type Settings, type SettingsPatch } from '../../shared/settings';
-import { isLoopbackHttp } from './auth/volvo-id';
+import { isLoopbackHttp } from './loopback-address';
 import type { SameType } from './same-type';
 import { BACKEND_STATUS_BASE } from './volvo/backend-status';
 

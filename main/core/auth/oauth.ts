@@ -1,8 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import { fetchWithLimits, MAX_ANSWER_BYTES } from '../bounded-answer';
+import { isLoopbackHttp } from '../loopback-address';
 import type { Clock, Fetch, Logger } from '../ports';
 import type { VolvoIdConfig } from './types';
-import { isLoopbackHttp } from './volvo-id';
 
 /**
  * Glue between the session and oauth4webapi: every protocol step (discovery, PKCE, code

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VOLVO_SCOPES } from './types';
-import { isLoopbackHttp, VOLVO_ID_ISSUER, validateVolvoIdConfig, volvoIdConfig } from './volvo-id';
+import { VOLVO_ID_ISSUER, validateVolvoIdConfig, volvoIdConfig } from './volvo-id';
 
 describe('volvoIdConfig', () => {
   it("uses Volvo ID's endpoint paths under the issuer", () => {
@@ -49,14 +49,5 @@ describe('validateVolvoIdConfig', () => {
 
   it('drops an empty client secret (a public client)', () => {
     expect(validateVolvoIdConfig({ ...good, clientSecret: '' })).not.toHaveProperty('clientSecret');
-  });
-});
-
-describe('isLoopbackHttp', () => {
-  it('allows plain http only to this computer', () => {
-    expect(isLoopbackHttp('http://127.0.0.1:5000/as/token.oauth2')).toBe(true);
-    expect(isLoopbackHttp('http://localhost:5000')).toBe(true);
-    expect(isLoopbackHttp('http://volvoid.eu.volvocars.com')).toBe(false);
-    expect(isLoopbackHttp('https://127.0.0.1:5000')).toBe(false);
   });
 });

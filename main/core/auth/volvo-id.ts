@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SignInAccess } from '../../../shared/contract';
 import { FIELD_MESSAGES } from '../../../shared/words/fields';
+import { isLoopbackHost } from '../loopback-address';
 import { AuthError } from './errors';
 import { FIND_MY_CAR_SCOPE, STATUS_SCOPES, VOLVO_SCOPES, type VolvoIdConfig } from './types';
 
@@ -97,15 +98,4 @@ export function validateVolvoIdConfig(config: VolvoIdConfig): VolvoIdConfig {
 /** True for https, and for plain http to this computer (the simulator). */
 function isSecureOrLoopback(url: URL): boolean {
   return url.protocol === 'https:' || isLoopbackHost(url.hostname);
-}
-
-/** True for plain-http addresses on this computer, which oauth4webapi must be told to allow. */
-export function isLoopbackHttp(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  const parsed = new URL(url);
-  return parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname);
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }

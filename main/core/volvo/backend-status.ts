@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fetchWithin } from '../bounded-answer';
-import type { Fetch } from '../ports';
+import type { HttpFetch } from '../ports';
 
 /**
  * Volvo's own word on its API's health: the developer portal's public
@@ -35,7 +35,7 @@ const BackendStatusSchema = z.object({ message: z.string().nullish() });
  * shape) is `unreadable`, which says nothing about Volvo either way.
  */
 export async function readBackendStatus(
-  fetch: Fetch,
+  fetch: HttpFetch,
   baseUrl: string,
   signal: AbortSignal,
 ): Promise<BackendStatus> {

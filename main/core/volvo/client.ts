@@ -1,7 +1,7 @@
 import type { ApiVersion } from '../../../shared/vehicle';
 import type { AccessTokenProvider } from '../auth/types';
-import { isLoopbackHttp } from '../auth/volvo-id';
-import { type Clock, type Fetch, type Logger, silentLogger, systemClock } from '../ports';
+import { isLoopbackHttp } from '../loopback-address';
+import { type Clock, type HttpFetch, type Logger, silentLogger, systemClock } from '../ports';
 import type { AdapterContext } from './context';
 import { VolvoApiError } from './errors';
 import { createTransport, type RequestListener } from './http';
@@ -20,7 +20,7 @@ export interface VehicleApiOptions {
   apiKey: string;
   tokens: AccessTokenProvider;
   /** Default: globalThis.fetch. */
-  fetch?: Fetch;
+  fetch?: HttpFetch;
   /** Default: systemClock. Drives v1 `async.href` polling waits and quota/Retry-After times. */
   clock?: Clock;
   /** Per HTTP call; default 15 000 ms. */

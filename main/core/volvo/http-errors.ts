@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiVersion } from '../../../shared/vehicle';
 import { durationInWords } from '../../../shared/words/time';
+import type { AnswerHeaders } from '../ports';
 import { VolvoApiError } from './errors';
 
 const DAY_MS = 24 * 3_600_000;
@@ -36,7 +37,7 @@ const MODEL_NOT_SUPPORTED = /not supported/i;
 /** One HTTP answer that was not a success. */
 export interface FailedAnswer {
   status: number;
-  headers: Headers;
+  headers: AnswerHeaders;
   text: string;
 }
 
@@ -181,7 +182,7 @@ function quotaError(status: number, message: string, now: number): VolvoApiError
 
 /** `Retry-After` is either seconds or an HTTP date. */
 function rateLimitError(
-  headers: Headers,
+  headers: AnswerHeaders,
   now: number,
   details: { status: number; apiMessage?: string },
 ): VolvoApiError {

@@ -4,7 +4,7 @@ import { MESSAGES } from '../../../shared/words/sign-in';
 import { AuthError } from '../auth/errors';
 import type { AccessTokenProvider } from '../auth/types';
 import { AnswerLimitError, describeMs, fetchWithin, MAX_ANSWER_BYTES } from '../bounded-answer';
-import type { Clock, Fetch, Logger } from '../ports';
+import type { AnswerHeaders, Clock, HttpFetch, Logger } from '../ports';
 import { VolvoApiError } from './errors';
 import { errorFromAnswer, refusesApiKey } from './http-errors';
 
@@ -21,7 +21,7 @@ export interface TransportOptions {
   version: ApiVersion;
   apiKey: string;
   tokens: AccessTokenProvider;
-  fetch: Fetch;
+  fetch: HttpFetch;
   clock: Clock;
   /** The whole exchange, headers and body. */
   timeoutMs: number;
@@ -61,7 +61,7 @@ export interface Transport {
 
 interface Answer {
   status: number;
-  headers: Headers;
+  headers: AnswerHeaders;
   text: string;
 }
 
