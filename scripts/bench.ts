@@ -234,7 +234,11 @@ async function main() {
     `\n\`volvo-tray status VIN\` (node dist/cli.mjs, ${cli.requestsPerStatus} requests): median ${Math.round(cli.cliMedianMs)} ms of real time; ` +
       (cli.curlMedianMs === null
         ? 'curl is not installed here.'
-        : `the same ${cli.requestsPerStatus} requests with curl, one process each: median ${Math.round(cli.curlMedianMs)} ms; ratio ${ratio?.toFixed(1)}x.`),
+        : `the same ${cli.requestsPerStatus} requests with curl, one process each: median ${Math.round(cli.curlMedianMs)} ms; ratio ${ratio?.toFixed(1)}x.`) +
+      ` The floor for any Node command, a bare script sending the same requests: median ${Math.round(cli.nodeFloorMedianMs)} ms` +
+      (cli.curlMedianMs === null
+        ? '.'
+        : ` (${(cli.nodeFloorMedianMs / cli.curlMedianMs).toFixed(1)}x curl).`),
   );
   console.log('\nGoals (volvo-tray):');
   for (const [goal, met] of goals) console.log(`  ${met ? 'met ' : 'MISS'}  ${goal}`);

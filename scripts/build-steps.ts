@@ -8,7 +8,8 @@
  * - preload/index.ts -> dist/preload/index.cjs  CommonJS, because a sandboxed preload cannot load
  *                                               ES modules; zod bundled in (it may only require
  *                                               `electron`)
- * - main/cli.ts      -> dist/cli.mjs            the `volvo-tray` command (plain Node >= 20, ESM)
+ * - main/cli.ts      -> dist/cli.mjs            the `volvo-tray` command (plain Node >= 20, ESM), with
+ *                       dist/cli/*.mjs          the chunks it loads when needed (the simulator for `sim`)
  * - build/icons/*.png -> dist/icons/            the tray and notification icons
  *
  * All three are minified (with source maps for main and the preload): Electron parses the main
@@ -86,6 +87,8 @@ export async function buildPreload(dist: string): Promise<void> {
 
 /** `main/cli.ts` -> `<dist>/cli.mjs`. */
 export async function buildCli(dist: string): Promise<void> {
+  // Chunks are named by their hash: last build's would stay beside this one's.
+  await rm(join(dist, 'cli'), { recursive: true, force: true });
   await build({
     ...common,
     ssr: { target: 'node', noExternal: true },
@@ -98,7 +101,13 @@ export async function buildCli(dist: string): Promise<void> {
       copyPublicDir: false,
       rolldownOptions: {
         external: nodeBuiltins,
-        output: { format: 'esm', entryFileNames: 'cli.mjs', banner: '#!/usr/bin/env node' },
+        output: {
+          format: 'esm',
+          entryFileNames: 'cli.mjs',
+          // The simulator (`sim`) and what it shares with the rest, loaded when needed.
+          chunkFileNames: 'cli/[name]-[hash].mjs',
+          banner: '#!/usr/bin/env node',
+        },
       },
     },
   });

@@ -1,12 +1,14 @@
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fakeElectron from '../main/electron/testing/fake-electron';
 import { INTENT_NAMES } from '../shared/contract';
-import { buildMain, buildPreload, copyIcons } from './build-steps';
+import { buildCli, buildMain, buildPreload, copyIcons } from './build-steps';
 
 /**
  * The bundles as Electron would load them, not the TypeScript the other tests import: the
@@ -25,6 +27,7 @@ beforeAll(async () => {
   dist = join(directory, 'dist');
   await buildMain(dist);
   await buildPreload(dist);
+  await buildCli(dist);
   await copyIcons(dist);
   // What `require('electron')` finds from <directory>/dist/main/index.cjs.
   const stub = join(directory, 'node_modules', 'electron');
@@ -121,5 +124,34 @@ describe('the built main process', () => {
     expect(fake.errorBoxes).toEqual([
       { title: 'volvo-tray could not start', content: "Failed to get 'logs' path" },
     ]);
+  });
+});
+
+describe('the built CLI', () => {
+  it('starts the simulator from its own chunk, and reads a car from it', async () => {
+    const cli = join(dist, 'cli.mjs');
+    const sim = spawn(process.execPath, [cli, 'sim', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      // Five NAME=value lines: everything the other commands need.
+      const env = await new Promise<Record<string, string>>((resolve, reject) => {
+        let printed = '';
+        sim.once('exit', (code) => reject(new Error(`sim exited early (${code})`)));
+        sim.stdout.on('data', (chunk: Buffer) => {
+          printed += chunk.toString();
+          const lines = printed.split('\n').filter((line) => line !== '');
+          if (lines.length >= 5)
+            resolve(Object.fromEntries(lines.map((line) => line.split('=', 2))));
+        });
+      });
+      const run = promisify(execFile);
+      const { stdout: vins } = await run(process.execPath, [cli, 'vehicles'], { env });
+      const [vin = ''] = vins.split('\n');
+      const { stdout } = await run(process.execPath, [cli, 'status', vin], { env });
+      expect(stdout).toContain(`${vin}: Locked, everything closed.`);
+    } finally {
+      sim.kill('SIGTERM');
+    }
   });
 });

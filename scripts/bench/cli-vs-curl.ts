@@ -7,19 +7,44 @@ import { buildCli } from '../build-steps';
 
 /**
  * `volvo-tray status VIN` (the built CLI, `node dist/cli.mjs`) against plain `curl` making the
- * same requests one after the other, each a fresh process as a person would type them, both
- * against the simulator on 127.0.0.1. What it measures is the CLI's own overhead: Node's start,
+ * same requests one after the other, each a fresh process as a person would type them, and
+ * against the floor for any Node command: a bare `node` script sending the same requests with
+ * `node:http`. All against simulators on 127.0.0.1. What it measures is the CLI's own overhead:
  * loading the bundle, validating, formatting.
+ *
+ * Rounds interleave the three, so that the machine's load, which moves from second to second,
+ * weighs on all of them alike; the figures are medians over the rounds.
  */
 
-const RUNS = 15;
+const ROUNDS = 21;
 /** What `status` reads for one car (v2). */
 const STATUS_READS = ['doors', 'windows', 'engine-status', 'command-accessibility'];
+
+/**
+ * The floor: Node's start, plus the same requests at once with `node:http`, bodies read whole.
+ * Arguments: base URL, VIN, token, API key.
+ */
+const NODE_FLOOR_SCRIPT = `
+const http = require('node:http');
+const [base, vin, token, key] = process.argv.slice(1);
+const read = (what) => new Promise((resolve, reject) => {
+  const url = base + '/connected-vehicle/v2/vehicles/' + vin + '/' + what;
+  const headers = { authorization: 'Bearer ' + token, 'vcc-api-key': key };
+  http.get(url, { headers }, (answer) => {
+    let body = '';
+    answer.on('data', (chunk) => { body += chunk; });
+    answer.on('end', () => resolve(JSON.parse(body)));
+  }).on('error', reject);
+});
+Promise.all(${JSON.stringify(STATUS_READS)}.map(read)).then(() => process.exit(0), () => process.exit(1));
+`;
 
 export interface CliVsCurl {
   cliMedianMs: number;
   /** null: curl is not installed here. */
   curlMedianMs: number | null;
+  /** A bare Node script sending the same requests. */
+  nodeFloorMedianMs: number;
   /** Requests one `status` sent, as the simulator counted them. */
   requestsPerStatus: number;
 }
@@ -49,69 +74,82 @@ function timed(command: string, args: readonly string[]): Promise<number> {
   });
 }
 
-/** A simulator of its own for each side: Volvo allows 100 reads a minute per caller. */
-async function withSimulator<T>(
-  use: (sim: Awaited<ReturnType<typeof startSimulator>>) => Promise<T>,
-): Promise<T> {
-  const sim = await startSimulator({ port: 0 });
-  try {
-    return await use(sim);
-  } finally {
-    await sim.close();
-  }
-}
+type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+
+/** One side's way of reading a car's status once; resolves with how long it took. */
+type Side = (sim: Simulator, token: string) => Promise<number>;
 
 export async function measureCliVsCurl(): Promise<CliVsCurl> {
   const dist = await mkdtemp(join(tmpdir(), 'volvo-tray-bench-cli-'));
+  // A simulator of its own for each side: Volvo allows 100 reads a minute per caller.
+  const sims = await Promise.all([0, 1, 2].map(() => startSimulator({ port: 0 })));
   try {
     await buildCli(dist);
-    const cli = await withSimulator(async (sim) => {
-      const args = [
+    const cli: Side = (sim, token) =>
+      timed(process.execPath, [
         join(dist, 'cli.mjs'),
         'status',
         sim.vins[0] ?? '',
-        '--base',
+        `--base=${sim.baseUrl}`,
+        // With "=": a token or key may start with "-" (base64url).
+        `--token=${token}`,
+        `--api-key=${sim.apiKey}`,
+      ]);
+    const curl: Side = async (sim, token) => {
+      let total = 0;
+      for (const read of STATUS_READS) {
+        total += await timed('curl', [
+          '-sf',
+          '-o',
+          '/dev/null',
+          '-H',
+          `authorization: Bearer ${token}`,
+          '-H',
+          `vcc-api-key: ${sim.apiKey}`,
+          '-H',
+          'accept: application/json',
+          `${sim.baseUrl}/connected-vehicle/v2/vehicles/${sim.vins[0]}/${read}`,
+        ]);
+      }
+      return total;
+    };
+    const nodeFloor: Side = (sim, token) =>
+      timed(process.execPath, [
+        '-e',
+        NODE_FLOOR_SCRIPT,
         sim.baseUrl,
-        '--token',
-        sim.issueAccessToken(),
-        '--api-key',
+        sim.vins[0] ?? '',
+        token,
         sim.apiKey,
-      ];
-      const before = sim.stats().apiRequests;
-      await timed(process.execPath, args);
-      const requestsPerStatus = sim.stats().apiRequests - before;
-      const times: number[] = [];
-      for (let run = 0; run < RUNS; run++) times.push(await timed(process.execPath, args));
-      return { medianMs: median(times), requestsPerStatus };
-    });
+      ]);
     const hasCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0;
-    const curlMedianMs = !hasCurl
-      ? null
-      : await withSimulator(async (sim) => {
-          const token = sim.issueAccessToken();
-          const times: number[] = [];
-          for (let run = 0; run < RUNS; run++) {
-            let total = 0;
-            for (const read of STATUS_READS) {
-              total += await timed('curl', [
-                '-sf',
-                '-o',
-                '/dev/null',
-                '-H',
-                `authorization: Bearer ${token}`,
-                '-H',
-                `vcc-api-key: ${sim.apiKey}`,
-                '-H',
-                'accept: application/json',
-                `${sim.baseUrl}/connected-vehicle/v2/vehicles/${sim.vins[0]}/${read}`,
-              ]);
-            }
-            times.push(total);
-          }
-          return median(times);
-        });
-    return { cliMedianMs: cli.medianMs, curlMedianMs, requestsPerStatus: cli.requestsPerStatus };
+    const sides: [Side, Simulator][] = [
+      [cli, sims[0] as Simulator],
+      [nodeFloor, sims[1] as Simulator],
+      ...(hasCurl ? [[curl, sims[2] as Simulator] as [Side, Simulator]] : []),
+    ];
+    const tokens = sides.map(([, sim]) => sim.issueAccessToken());
+    const before = sims[0]?.stats().apiRequests ?? 0;
+    // One round first, not counted: the file cache warms for every side.
+    for (const [index, [side, sim]] of sides.entries()) await side(sim, tokens[index] ?? '');
+    const requestsPerStatus = (sims[0]?.stats().apiRequests ?? 0) - before;
+    const times: number[][] = sides.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Each round starts with another side, so that none always runs first.
+      for (let turn = 0; turn < sides.length; turn++) {
+        const index = (round + turn) % sides.length;
+        const [side, sim] = sides[index] as [Side, Simulator];
+        times[index]?.push(await side(sim, tokens[index] ?? ''));
+      }
+    }
+    return {
+      cliMedianMs: median(times[0] ?? []),
+      nodeFloorMedianMs: median(times[1] ?? []),
+      curlMedianMs: hasCurl ? median(times[2] ?? []) : null,
+      requestsPerStatus,
+    };
   } finally {
+    await Promise.all(sims.map((sim) => sim.close()));
     await rm(dist, { recursive: true, force: true });
   }
 }
