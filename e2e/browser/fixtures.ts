@@ -100,6 +100,30 @@ export async function fastForward(page: Page, host: BrowserHost, ms: number): Pr
   await page.clock.fastForward(ms);
 }
 
+/**
+ * Plays the tray window's hide and show as the page sees them in Electron: headless Chromium
+ * keeps every page visible, so document.visibilityState is taken over and visibilitychange fired.
+ * Returns the function that hides (false) or shows (true) the popover.
+ */
+export async function emulateWindowVisibility(
+  page: Page,
+): Promise<(shown: boolean) => Promise<void>> {
+  await page.evaluate(() => {
+    let state: DocumentVisibilityState = 'visible';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    Object.assign(window, {
+      setWindowShown(shown: boolean) {
+        state = shown ? 'visible' : 'hidden';
+        document.dispatchEvent(new Event('visibilitychange'));
+      },
+    });
+  });
+  return (shown) =>
+    page.evaluate((value) => {
+      (window as unknown as { setWindowShown(shown: boolean): void }).setWindowShown(value);
+    }, shown);
+}
+
 /** The settings as the core holds them now. */
 export async function settingsOf(host: BrowserHost) {
   const result = await host.call('getSettings');

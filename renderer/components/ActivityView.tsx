@@ -3,8 +3,8 @@ import type { ActivityEntry, VehicleView } from '../../shared/snapshot';
 import { formatClockTime } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import { useClockStyle } from '../hooks/useClockStyle';
-import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
+import { useTimeWords } from '../hooks/useTimeWords';
 
 type Loaded =
   | { kind: 'loading' }
@@ -28,7 +28,6 @@ interface ActivityViewProps {
 /** The car's activity log, newest first; reloads as Snapshots arrive. */
 export function ActivityView({ vehicle, revision, bridge }: ActivityViewProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  const now = useNow(60_000);
   const clock = useClockStyle();
   const scrollRef = useScrollableFocus<HTMLElement>();
   useEffect(() => {
@@ -47,6 +46,10 @@ export function ActivityView({ vehicle, revision, bridge }: ActivityViewProps) {
       current = false;
     };
   }, [bridge, vehicle.vin, revision]);
+  const entries = loaded.kind === 'ready' ? sortNewestFirst(loaded.entries) : [];
+  const times = useTimeWords((now) =>
+    entries.map((entry) => formatClockTime(entry.at, now, clock)),
+  );
 
   return (
     <main className="content activity" ref={scrollRef} aria-label="Activity">
@@ -58,12 +61,12 @@ export function ActivityView({ vehicle, revision, bridge }: ActivityViewProps) {
         <p className="hint">Nothing has happened yet.</p>
       ) : (
         <ol className="activity-list" aria-label="Activity, newest first">
-          {sortNewestFirst(loaded.entries).map((entry) => (
+          {entries.map((entry, i) => (
             <li
               key={`${entry.at}|${entry.kind}|${entry.text}`}
               className={`activity-entry activity-${entry.kind}`}
             >
-              <time dateTime={entry.at}>{formatClockTime(entry.at, now, clock)}</time>
+              <time dateTime={entry.at}>{times[i]}</time>
               <span className="activity-text">
                 <span className="visually-hidden">{KIND_WORDS[entry.kind]}: </span>
                 {entry.text}

@@ -1,6 +1,7 @@
 import type { AlertView } from '../../shared/snapshot';
 import { formatSince } from '../../shared/words/time';
 import { useClockStyle } from '../hooks/useClockStyle';
+import { useTimeWords } from '../hooks/useTimeWords';
 
 /**
  * Rules whose part the headline already names ("Locked · rear left door open"): their alert shows
@@ -16,15 +17,14 @@ const NAMED_IN_HEADLINE: ReadonlySet<AlertView['rule']> = new Set([
 /** What needs attention, and since when; nothing at all when all is well (the state says so). */
 export function AlertsList({
   alerts,
-  now,
   shownElsewhere = [],
 }: {
   alerts: readonly AlertView[];
-  now: number;
   /** Sentences already on screen: an alert saying the same shows only its title. */
   shownElsewhere?: readonly (string | null)[];
 }) {
   const clock = useClockStyle();
+  const since = useTimeWords((now) => alerts.map((alert) => formatSince(alert.since, now, clock)));
   if (alerts.length === 0) return null;
   return (
     <section className="alerts" aria-labelledby="alerts-title">
@@ -32,13 +32,13 @@ export function AlertsList({
         Alerts
       </h2>
       <ul className="alert-list">
-        {alerts.map((alert) => (
+        {alerts.map((alert, i) => (
           <li key={alert.id} className={`alert alert-${alert.rule}`}>
             <p className="alert-head">
               <span className="alert-title">{alert.title}</span>
               <span className="alert-since">
                 <span className="visually-hidden">, </span>
-                {formatSince(alert.since, now, clock)}
+                {since[i]}
                 {alert.notified ? <span className="visually-hidden">, notified</span> : null}
               </span>
             </p>

@@ -3,10 +3,10 @@ import type { ShortcutView, VehicleView } from '../../shared/snapshot';
 import { msUntil } from '../../shared/words/time';
 import type { VolvoBridge } from '../bridge';
 import { isMac } from '../format/accelerator';
-import { outcomeShown, type Sending, statusLine, unlockWindowLeft } from '../format/status-line';
+import { type Sending, statusLine, unlockWindowLeft } from '../format/status-line';
 import { useClockStyle } from '../hooks/useClockStyle';
-import { useNow } from '../hooks/useNow';
 import { useStateChangedSince } from '../hooks/useStateChangedSince';
+import { useTimeWords } from '../hooks/useTimeWords';
 import { LockIcon, UnlockIcon } from './icons';
 
 interface Armed {
@@ -40,11 +40,27 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
   const busy = sending !== null || inProgress !== null || commandsRefused !== null;
   const armedHere = armed && armed.vin === vehicle.vin ? armed : null;
   const stateChangedSinceOutcome = useStateChangedSince(vehicle, last);
-  // Twice a second only while a countdown is on screen (the confirmation or the unlock window),
-  // every few seconds while an outcome is said (it goes after a minute); else once a minute.
-  const counting = armedHere !== null || unlockWindowLeft(vehicle, Date.now()) > 0;
-  const outcomeOnScreen = last !== null && outcomeShown(last, Date.now());
-  const now = useNow(counting ? 500 : outcomeOnScreen ? 5_000 : 60_000);
+  // What time changes on screen: the line (a countdown, an outcome said for a minute) and the
+  // unlock window's bar, in the whole seconds it shows.
+  const { status, windowOpen, windowSeconds } = useTimeWords((now) => {
+    const windowLeft = unlockWindowLeft(vehicle, now);
+    return {
+      status: statusLine({
+        vehicle,
+        sending,
+        armed: armedHere,
+        error,
+        shortcut,
+        stateChangedSinceOutcome,
+        commandsRefused,
+        isMac,
+        now,
+        clock,
+      }),
+      windowOpen: windowLeft > 0,
+      windowSeconds: Math.round(windowLeft / 1000),
+    };
+  });
 
   // Escape takes back an armed "Confirm unlock" (before the popover's own Escape closes it).
   useEffect(() => {
@@ -105,26 +121,16 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
     if (!result.ok) setError(result.error);
   };
 
-  const windowLeft = unlockWindowLeft(vehicle, now);
-  const windowTotal =
+  const windowTotalSeconds =
     unlockWindowUntil && last?.command === 'unlock'
-      ? Math.max(windowLeft, Date.parse(unlockWindowUntil) - Date.parse(last.at))
-      : windowLeft;
+      ? Math.max(
+          windowSeconds,
+          Math.round((Date.parse(unlockWindowUntil) - Date.parse(last.at)) / 1000),
+        )
+      : windowSeconds;
 
   // The live region holds sentences that change with events, not every second; the ticking
   // countdowns sit beside it, hidden from screen readers.
-  const status = statusLine({
-    vehicle,
-    sending,
-    armed: armedHere,
-    error,
-    shortcut,
-    stateChangedSinceOutcome,
-    commandsRefused,
-    isMac,
-    now,
-    clock,
-  });
 
   return (
     <section className="commands" aria-label="Lock, unlock and find my car">
@@ -138,11 +144,11 @@ export function CommandBar({ vehicle, shortcut, commandsRefused, bridge }: Comma
             {status.ticking}
           </span>
         ) : null}
-        {windowLeft > 0 && !inProgress && !armedHere ? (
+        {windowOpen && !inProgress && !armedHere ? (
           <progress
             className="unlock-window"
-            max={Math.max(1, Math.round(windowTotal / 1000))}
-            value={Math.round(windowLeft / 1000)}
+            max={Math.max(1, windowTotalSeconds)}
+            value={windowSeconds}
             aria-label="Time left to open a door"
           />
         ) : null}

@@ -1,7 +1,6 @@
 import type { Snapshot, VehicleView } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { notClosedInWords, partReadings } from '../format/parts';
-import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
 import { AlertsList } from './AlertsList';
 import { CarDiagram } from './CarDiagram';
@@ -18,12 +17,11 @@ interface HomeViewProps {
 
 /** The glance: state, diagram, alerts, and the lock buttons. */
 export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
-  const now = useNow(10_000);
   const scrollRef = useScrollableFocus<HTMLElement>();
   if (!vehicle) {
     return (
       <main className="content" ref={scrollRef} aria-label="Car status">
-        <Notices snapshot={snapshot} now={now} />
+        <Notices snapshot={snapshot} />
         <p className="message-page" aria-live="polite">
           {snapshot.signIn.state === 'signed-in'
             ? 'Looking for the cars on your Volvo ID…'
@@ -40,12 +38,11 @@ export function HomeView({ snapshot, vehicle, bridge }: HomeViewProps) {
       <main className="content" ref={scrollRef} aria-label="Car status">
         <Notices
           snapshot={snapshot}
-          now={now}
           shownElsewhere={[staleReason]}
           offlineShown={vehicle.freshness.state === 'offline'}
         />
-        <StateBanner vehicle={vehicle} now={now} />
-        <AlertsList alerts={vehicle.alerts} now={now} shownElsewhere={[staleReason]} />
+        <StateBanner vehicle={vehicle} />
+        <AlertsList alerts={vehicle.alerts} shownElsewhere={[staleReason]} />
         {vehicle.reachability === null ? null : (
           <p className="reachability" data-testid="reachability">
             {vehicle.reachability}

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../shared/snapshot';
 import { SIGN_IN_EXPIRED } from '../../shared/words/sign-in';
 import { formatClockTime } from '../../shared/words/time';
+import { useTimeWords } from '../hooks/useTimeWords';
 
 /**
  * App-wide problems in words: settings that had to be repaired, how secrets are stored, an
@@ -8,17 +9,19 @@ import { formatClockTime } from '../../shared/words/time';
  */
 export function Notices({
   snapshot,
-  now,
   shownElsewhere = [],
   offlineShown = false,
 }: {
   snapshot: Snapshot;
-  now: number;
   /** Sentences already on screen (the stale reason), not repeated here. */
   shownElsewhere?: readonly (string | null)[];
   /** The car's state already says there is no network (its Offline badge). */
   offlineShown?: boolean;
 }) {
+  const until = snapshot.quota.exhaustedUntil;
+  const untilTime = useTimeWords((now) =>
+    until ? formatClockTime(until, now, snapshot.clock) : null,
+  );
   const notices: { key: string; tone: 'info' | 'warn' | 'alert'; text: string }[] = [];
   if (snapshot.signIn.state === 'expired') {
     notices.push({
@@ -28,13 +31,12 @@ export function Notices({
     });
   }
   if (snapshot.quota.exhaustedUntil || snapshot.quota.message) {
-    const until = snapshot.quota.exhaustedUntil;
     notices.push({
       key: 'quota',
       tone: 'alert',
       text:
         snapshot.quota.message ??
-        `Volvo’s daily request quota is used up${until ? ` until ${formatClockTime(until, now, snapshot.clock)}` : ''}.`,
+        `Volvo’s daily request quota is used up${untilTime ? ` until ${untilTime}` : ''}.`,
     });
   } else if (snapshot.quota.slowdown) {
     notices.push({ key: 'slowdown', tone: 'info', text: snapshot.quota.slowdown });

@@ -12,8 +12,8 @@ import {
   preferenceValues,
 } from '../format/settings-form';
 import { focusFirstError, useFieldValues } from '../hooks/useFieldValues';
-import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
+import { useTimeWords } from '../hooks/useTimeWords';
 import { ConnectionSection } from './ConnectionSection';
 import { CheckField, TextField } from './Field';
 import { Notices } from './Notices';
@@ -27,7 +27,6 @@ type Loaded =
 /** Settings: connection, shortcut, then one form for everything else with one Save. */
 export function SettingsView({ snapshot, bridge }: { snapshot: Snapshot; bridge: VolvoBridge }) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  const now = useNow(60_000);
   const scrollRef = useScrollableFocus<HTMLElement>();
 
   useEffect(() => {
@@ -50,7 +49,6 @@ export function SettingsView({ snapshot, bridge }: { snapshot: Snapshot; bridge:
       {/* The connection section says how the sign-in stands. */}
       <Notices
         snapshot={snapshot}
-        now={now}
         shownElsewhere={[snapshot.signIn.message, snapshot.quota.message, snapshot.quota.slowdown]}
       />
       {loaded.kind === 'loading' ? <p className="hint">Loading…</p> : null}
@@ -90,7 +88,9 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
     () => preferenceValues(settings, vins),
     () => setOutcome(null),
   );
-  const now = useNow(60_000);
+  const resetsAt = useTimeWords((now) =>
+    formatClockTime(snapshot.quota.resetsAt, now, snapshot.clock),
+  );
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -219,8 +219,7 @@ function PreferencesForm({ snapshot, settings, bridge, saved }: PreferencesFormP
         <p className="hint" data-testid="quota-used">
           {quota.usedToday.toLocaleString(snapshot.clock.locale)} of{' '}
           {quota.budget.toLocaleString(snapshot.clock.locale)} requests used today (Volvo allows
-          10,000 per day); the count resets at{' '}
-          {formatClockTime(quota.resetsAt, now, snapshot.clock)}.
+          10,000 per day); the count resets at {resetsAt}.
         </p>
         {quota.message ? (
           <p className="field-error" data-testid="quota-state">

@@ -1,11 +1,16 @@
 import type { VehicleView } from '../../shared/snapshot';
 import { freshnessBadge, stateView, updatedLine } from '../format/summary';
 import { useClockStyle } from '../hooks/useClockStyle';
+import { useTimeWords } from '../hooks/useTimeWords';
 
 /** The headline: the lock and what is open ("Locked · rear left window open"), and how fresh it is. */
-export function StateBanner({ vehicle, now }: { vehicle: VehicleView; now: number }) {
+export function StateBanner({ vehicle }: { vehicle: VehicleView }) {
   const state = stateView(vehicle);
-  const badge = freshnessBadge(vehicle.freshness, now, useClockStyle());
+  const clock = useClockStyle();
+  const { badge, updated } = useTimeWords((now) => ({
+    badge: freshnessBadge(vehicle.freshness, now, clock),
+    updated: updatedLine(vehicle, now),
+  }));
   const problem =
     vehicle.freshness.state === 'stale' || vehicle.freshness.state === 'offline'
       ? badge?.explanation
@@ -30,7 +35,7 @@ export function StateBanner({ vehicle, now }: { vehicle: VehicleView; now: numbe
       </div>
       <div className="state-meta">
         {state.detail ? <p className="state-detail">{state.detail}</p> : null}
-        <p className="state-updated">{updatedLine(vehicle, now)}</p>
+        <p className="state-updated">{updated}</p>
       </div>
       {problem ? (
         <p className="state-problem" role="status" data-testid="state-problem">

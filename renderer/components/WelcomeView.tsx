@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Snapshot } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
-import { useNow } from '../hooks/useNow';
 import { useScrollableFocus } from '../hooks/useScrollableFocus';
 import { Notices } from './Notices';
 
@@ -15,7 +14,6 @@ interface WelcomeViewProps {
 /** Signed out or first run: what the app does, how to connect a car, and demo mode. */
 export function WelcomeView({ snapshot, bridge, connect }: WelcomeViewProps) {
   const [error, setError] = useState<string | null>(null);
-  const now = useNow(60_000);
   const scrollRef = useScrollableFocus<HTMLElement>();
   const signingIn = snapshot.signIn.state === 'signing-in';
 
@@ -32,7 +30,7 @@ export function WelcomeView({ snapshot, bridge, connect }: WelcomeViewProps) {
   return (
     <main className="content welcome" ref={scrollRef} aria-label="Welcome">
       {/* A sign-in that failed is said once, next to the buttons that try again. */}
-      <Notices snapshot={snapshot} now={now} shownElsewhere={[status]} />
+      <Notices snapshot={snapshot} shownElsewhere={[status]} />
       <h2 className="welcome-title">See at a glance whether your car is locked</h2>
       <p>
         volvo-tray shows the lock state and every open door and window of your Volvo, warns you when
