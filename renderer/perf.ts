@@ -28,11 +28,12 @@ export function markStateRendered(): void {
 
 /**
  * requestAnimationFrame runs just before the next frame is painted (and not at all while the page
- * is hidden); the task queued from it runs after that paint.
+ * is hidden); a user-blocking task queued from it runs first after that paint, ahead of work that
+ * came in meanwhile (a Snapshot's message, its render), which a timer would wait behind.
  */
 function markNextPaint(): void {
   paintPending = false;
   requestAnimationFrame(() => {
-    setTimeout(() => performance.mark('state-painted'), 0);
+    void scheduler.postTask(() => performance.mark('state-painted'), { priority: 'user-blocking' });
   });
 }

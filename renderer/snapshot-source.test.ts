@@ -58,4 +58,19 @@ describe('the popover’s Snapshots', () => {
     await flush();
     expect(kept.current().kind).toBe('ready');
   });
+
+  it('renders a Snapshot once: not again for the same one answered twice, nor for one that only says the popover opened', () => {
+    const { bridge, push } = controlledBridge();
+    const source = followSnapshots(bridge);
+    let changes = 0;
+    source.subscribe(() => changes++);
+    push(snapshot({ revision: 3, popoverOpen: false }));
+    push(snapshot({ revision: 3, popoverOpen: false }));
+    push(snapshot({ revision: 4, popoverOpen: true }));
+    expect(changes).toBe(1);
+    push(snapshot({ revision: 5, popoverOpen: true, online: false }));
+    expect(changes).toBe(2);
+    const state = source.current();
+    expect(state.kind === 'ready' && state.snapshot.online).toBe(false);
+  });
 });

@@ -17,7 +17,8 @@ export interface SnapshotSource {
 /**
  * Follows the bridge's Snapshots from the moment the page starts, before React mounts: the
  * first one is asked at once and pushes are never missed between the answer and a subscription.
- * Older revisions arriving late (the answer to getSnapshot racing a push) are dropped.
+ * Older revisions arriving late (the answer to getSnapshot racing a push) are dropped, and so is
+ * one already shown (the bridge may deliver the Snapshot it had and answer with it too).
  */
 export function followSnapshots(
   bridge: Pick<VolvoBridge, 'onSnapshot' | 'getSnapshot'>,
@@ -29,9 +30,15 @@ export function followSnapshots(
     state = next;
     for (const listener of listeners) listener();
   };
+  let shown = '';
   const accept = (snapshot: Snapshot) => {
-    if (snapshot.revision < latest) return;
+    if (snapshot.revision <= latest) return;
     latest = snapshot.revision;
+    // A push that only says the popover opened (the core's own flag, not shown) would render
+    // everything again for nothing, just as the popover appears.
+    const next = JSON.stringify({ ...snapshot, revision: 0, popoverOpen: false });
+    if (next === shown) return;
+    shown = next;
     set({ kind: 'ready', snapshot });
   };
   bridge.onSnapshot(accept);

@@ -16,6 +16,9 @@ export function installVolvoBridge(
 ): void {
   const socket = new WebSocket(socketUrl);
   const listeners = new Set<(snapshot: Snapshot) => void>();
+  // The host pushes a Snapshot as the socket opens, usually before the popover's own script has
+  // subscribed: kept, so a late subscriber starts from it instead of a getSnapshot round trip.
+  let latest: Snapshot | null = null;
   const pending = new Map<number, (result: IntentResult<unknown>) => void>();
   const queue: string[] = [];
   let nextId = 1;
@@ -28,6 +31,7 @@ export function installVolvoBridge(
     if (typeof event.data !== 'string') return;
     const message = JSON.parse(event.data) as HostMessage;
     if (message.type === 'snapshot') {
+      latest = message.snapshot;
       for (const listener of listeners) listener(message.snapshot);
     } else if (message.type === 'result') {
       pending.get(message.id)?.(message.result);
@@ -54,6 +58,13 @@ export function installVolvoBridge(
   const methods: Record<string, unknown> = {
     onSnapshot(listener: (snapshot: Snapshot) => void): () => void {
       listeners.add(listener);
+      const known = latest;
+      // After the call returns, as a push would come, and only while still subscribed.
+      if (known) {
+        queueMicrotask(() => {
+          if (listeners.has(listener)) listener(known);
+        });
+      }
       return () => listeners.delete(listener);
     },
   };
