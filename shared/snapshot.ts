@@ -171,6 +171,8 @@ export interface Snapshot {
   vaultWarning: string | null;
   /** Why the app's own state (activity log, alerts, quota count) is not being saved, in words. */
   stateNotSaved: string | null;
+  /** Why the app's saved state could not be read at start and began afresh, in words. */
+  stateSetAside: string | null;
   /** An app-wide error that is not about one vehicle, in words. */
   lastError: string | null;
   /** True while the popover is open (polling goes fast). */

@@ -59,7 +59,11 @@ export function temporaryUserData(): UserDataFolder {
           logger: silentLogger,
           now: () => new Date(clock.now()),
         }),
-        stateStore: createJsonFileStore<unknown>(join(path, 'state.json'), silentLogger),
+        stateStore: createJsonFileStore<unknown>(
+          join(path, 'state.json'),
+          silentLogger,
+          () => new Date(clock.now()),
+        ),
         vault: await createSafeStorageVault({
           file: join(path, 'secrets.json'),
           logger: silentLogger,

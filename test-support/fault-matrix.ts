@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { memoryJsonStore, memorySettings, memoryVault } from '../main/core/app/memory-ports';
 import type { Fetch } from '../main/core/ports';
 import { FakeClock } from '../main/core/testing/fake-clock';
+import { MAX_JSON_FILE_BYTES } from '../main/electron/json-store';
 import { trayState, trayTooltip } from '../main/electron/tray-state';
 import type { Simulator } from '../main/simulator/index';
 import type { SettingsPatch } from '../shared/settings';
@@ -40,6 +41,9 @@ import { CAR } from './scenario-suite';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const MB = 1024 * 1024;
+/** Why a file past the read cap loses what it held. */
+const TOO_LARGE = (file: string) =>
+  `a ${file} file larger than any volvo-tray writes is not read (${MAX_JSON_FILE_BYTES / MB} MB at most)`;
 
 /** What a fault case can reach while it runs. */
 export interface FaultContext {
@@ -382,15 +386,18 @@ export const FAULT_CASES: FaultCase[] = [
   {
     fault: 'Huge settings.json (64 MB)',
     restart: { file: 'settings.json', damage: huge(64 * MB) },
+    lossWhy: `${TOO_LARGE('settings')}; it is kept aside, and the popover says where`,
   },
   {
     fault: 'Truncated state.json (cut in the middle)',
     restart: { file: 'state.json', damage: truncated },
-    lossWhy: 'the state file was cut in the middle; the app starts without what it held',
+    lossWhy:
+      'the state file was cut in the middle; it is kept aside as it was, and the popover says where',
   },
   {
     fault: 'Huge state.json (64 MB)',
     restart: { file: 'state.json', damage: huge(64 * MB) },
+    lossWhy: `${TOO_LARGE('state')}; it is kept aside, and the popover says where`,
   },
   {
     fault: 'Corrupt secrets.json (not JSON)',
@@ -405,6 +412,7 @@ export const FAULT_CASES: FaultCase[] = [
   {
     fault: 'Huge secrets.json (64 MB)',
     restart: { file: 'secrets.json', damage: huge(64 * MB) },
+    lossWhy: `${TOO_LARGE('secrets')}: signed out`,
   },
   {
     fault: 'Wrong-typed secrets.json',
@@ -627,6 +635,7 @@ function popoverWords(snapshot: Snapshot): string {
     ),
     snapshot.vaultWarning,
     snapshot.stateNotSaved,
+    snapshot.stateSetAside,
   ];
   const said = [...new Set(words.filter((word): word is string => Boolean(word)))].join(' / ');
   // The simulator's and the stand-in's ports change from run to run; the words do not.

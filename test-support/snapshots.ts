@@ -72,6 +72,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     online: true,
     settingsProblems: [],
     stateNotSaved: null,
+    stateSetAside: null,
     vaultWarning: null,
     lastError: null,
     popoverOpen: false,

@@ -75,10 +75,30 @@ export interface SecretVault {
   protection(): 'os-encrypted' | 'plaintext' | 'memory';
 }
 
-/** A small JSON document that survives restarts (alert episodes, the activity log). */
+/**
+ * A small JSON document that survives restarts (alert episodes, the activity log). `load`
+ * resolves with nothing for no document yet, and throws a {@link SetAsideError} for a file it
+ * could not use.
+ */
 export interface JsonStore<T> {
   load(): T | undefined;
   save(value: T): void;
+}
+
+/**
+ * A stored document that was there but could not be used: not JSON (cut in the middle, damaged)
+ * or larger than any the app writes. The store moved it aside to `aside` (null: it could not
+ * be moved, and the next save replaces it) and starts empty.
+ */
+export class SetAsideError extends Error {
+  override readonly name = 'SetAsideError';
+
+  constructor(
+    readonly why: 'damaged' | 'too-large',
+    readonly aside: string | null,
+  ) {
+    super(`The stored file was ${why === 'damaged' ? 'damaged' : 'too large'}; it was set aside.`);
+  }
 }
 
 /** An action button on a notification (where the platform supports them). */

@@ -1,10 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../core/ports';
+import { type JsonStore, SetAsideError, silentLogger } from '../core/ports';
 import { writeFileAtomic, writeFileAtomicSync } from './atomic-file';
-import { createJsonFileStore } from './json-store';
+import { createJsonFileStore, MAX_JSON_FILE_BYTES } from './json-store';
 
 // Lets one test make renaming fail (as root, file permissions cannot).
 const renameFails = vi.hoisted(() => ({ now: false }));
@@ -62,20 +70,49 @@ describe('createJsonFileStore', () => {
     expect(createJsonFileStore(join(directory, 'none.json'), silentLogger).load()).toBeUndefined();
   });
 
-  it('moves a corrupt file aside instead of losing it, and starts empty', () => {
+  const AT = new Date('2026-11-27T08:00:00.000Z');
+
+  const whatLoadThrows = (store: JsonStore<unknown>): unknown => {
+    try {
+      store.load();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SetAsideError);
+      return error;
+    }
+    throw new Error('load did not throw');
+  };
+
+  it('moves a damaged file aside instead of losing it, says where, and starts empty', () => {
     const file = join(directory, 'state.json');
     writeFileSync(file, '{"alerts": [tru');
-    expect(createJsonFileStore(file, silentLogger).load()).toBeUndefined();
-    const files = readdirSync(directory);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^state\.json\.corrupt-\d+$/);
-    expect(readFileSync(join(directory, files[0] ?? ''), 'utf8')).toBe('{"alerts": [tru');
+    const store = createJsonFileStore(file, silentLogger, () => AT);
+    const aside = join(directory, 'state.damaged-2026-11-27T08-00-00-000Z.json');
+    expect(whatLoadThrows(store)).toMatchObject({ why: 'damaged', aside: aside });
+    expect(readdirSync(directory)).toEqual(['state.damaged-2026-11-27T08-00-00-000Z.json']);
+    expect(readFileSync(aside, 'utf8')).toBe('{"alerts": [tru');
+    // Started empty: the next save writes a new file, the old one stays aside.
+    store.save({ alerts: [] });
+    expect(createJsonFileStore(file, silentLogger).load()).toEqual({ alerts: [] });
   });
 
-  it('starts empty when a corrupt file cannot even be moved aside', () => {
+  it('sets aside a file larger than any it writes, without reading it', () => {
+    const file = join(directory, 'state.json');
+    writeFileSync(file, '{}');
+    truncateSync(file, MAX_JSON_FILE_BYTES + 1);
+    const store = createJsonFileStore(file, silentLogger, () => AT);
+    const aside = join(directory, 'state.damaged-2026-11-27T08-00-00-000Z.json');
+    expect(whatLoadThrows(store)).toMatchObject({ why: 'too-large', aside: aside });
+    expect(statSync(aside).size).toBe(MAX_JSON_FILE_BYTES + 1);
+  });
+
+  it('starts empty when a damaged file cannot even be moved aside, and says so', () => {
     const file = join(directory, 'state.json');
     writeFileSync(file, 'not json');
     renameFails.now = true;
-    expect(createJsonFileStore(file, silentLogger).load()).toBeUndefined();
+    const store = createJsonFileStore(file, silentLogger);
+    expect(whatLoadThrows(store)).toMatchObject({ why: 'damaged', aside: null });
+    renameFails.now = false;
+    store.save({ fresh: true });
+    expect(createJsonFileStore(file, silentLogger).load()).toEqual({ fresh: true });
   });
 });

@@ -1,8 +1,17 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordingLogger } from '../core/testing/recording-logger';
+import { MAX_JSON_FILE_BYTES } from './json-store';
 import { createSafeStorageVault } from './secret-vault';
 import { resetFakeElectron } from './testing/fake-electron';
 
@@ -77,5 +86,25 @@ describe('the vault file on disk', () => {
       /secrets\.json is a link to another place, so volvo-tray did not write your sign-in through it\. Remove the link/,
     );
     expect(readFileSync(elsewhere, 'utf8')).toBe(target);
+  });
+
+  it('does not read a secrets file larger than any it writes: signed out, and saying why', async () => {
+    const vault = await createSafeStorageVault({
+      file,
+      logger: recordingLogger(),
+      platform: 'linux',
+    });
+    await vault.set('refreshToken', 'rt-1');
+    truncateSync(file, MAX_JSON_FILE_BYTES + 1);
+    const logger = recordingLogger();
+    const reopened = await createSafeStorageVault({ file, logger, platform: 'linux' });
+    expect(await reopened.get('refreshToken')).toBeUndefined();
+    expect(logger.messages('warn')).toContain(
+      'The secrets file is larger than any volvo-tray writes; not read, signed out.',
+    );
+    // The next sign-in is saved afresh.
+    await reopened.set('refreshToken', 'rt-2');
+    const again = await createSafeStorageVault({ file, logger, platform: 'linux' });
+    expect(await again.get('refreshToken')).toBe('rt-2');
   });
 });

@@ -3,7 +3,7 @@ import { safeStorage } from 'electron';
 import { z } from 'zod';
 import type { Logger, SecretName, SecretVault } from '../core/ports';
 import { removeLeftoverTemps, writeFileAtomic } from './atomic-file';
-import { isNotFound } from './json-store';
+import { isNotFound, tooLargeToRead } from './json-store';
 
 /**
  * The {@link SecretVault} on Electron `safeStorage`: each secret is encrypted by the OS (Keychain
@@ -83,6 +83,12 @@ function readVaultFile(file: string, logger: Logger): Map<SecretName, string> {
     return new Map();
   }
   removeLeftoverTemps(file);
+  if (tooLargeToRead(file)) {
+    logger.warn('The secrets file is larger than any volvo-tray writes; not read, signed out.', {
+      file,
+    });
+    return new Map();
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

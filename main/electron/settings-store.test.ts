@@ -1,9 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../core/ports';
 import { defaultSettings } from '../core/settings';
+import { MAX_JSON_FILE_BYTES } from './json-store';
 import { migrateSettings } from './settings-migrations';
 import { createElectronSettingsStore, ELECTRON_STORE_CHANNEL } from './settings-store';
 import { fake, ipcMain, resetFakeElectron } from './testing/fake-electron';
@@ -94,6 +103,19 @@ describe('the electron-store settings store', () => {
     expect(readFileSync(join(directory, backups()[0] ?? ''), 'utf8')).toBe(
       '{"shortcut": "Alt+L", "launchAt',
     );
+    expect(onDisk()).toMatchObject({ version: 1, shortcut: defaultSettings.shortcut });
+  });
+
+  it('sets aside a file larger than any it writes, without reading it, saying so', () => {
+    writeFileSync(file, '{}');
+    truncateSync(file, MAX_JSON_FILE_BYTES + 1);
+    const { settings, problems } = open().load();
+    expect(settings).toEqual(defaultSettings);
+    expect(problems[0]).toBe(
+      'The settings file was larger than any volvo-tray writes, so it was not read and every setting is back to its default.',
+    );
+    expect(problems[1]).toMatch(/kept in .*settings\.backup-/);
+    expect(statSync(join(directory, backups()[0] ?? '')).size).toBe(MAX_JSON_FILE_BYTES + 1);
     expect(onDisk()).toMatchObject({ version: 1, shortcut: defaultSettings.shortcut });
   });
 

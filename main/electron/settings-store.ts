@@ -6,7 +6,7 @@ import type { Settings } from '../../shared/settings';
 import type { Logger } from '../core/ports';
 import { defaultSettings, loadSettings, type SettingsStore } from '../core/settings';
 import { removeLeftoverTemps } from './atomic-file';
-import { isNotFound } from './json-store';
+import { fileStamp, isNotFound, tooLargeToRead } from './json-store';
 import { migrateSettings, type SettingsMigration } from './settings-migrations';
 
 /**
@@ -39,9 +39,14 @@ export interface ElectronSettingsStoreOptions {
 /** The channel electron-store listens on in main (see its `initDataListener`). */
 export const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 
-type RawFile = { kind: 'missing' } | { kind: 'object' } | { kind: 'unreadable' };
+type RawFile =
+  | { kind: 'missing' }
+  | { kind: 'object' }
+  | { kind: 'unreadable' }
+  | { kind: 'too-large' };
 
 function inspectFile(path: string): RawFile {
+  if (tooLargeToRead(path)) return { kind: 'too-large' };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -67,7 +72,7 @@ export function createElectronSettingsStore(
   let current: Settings = defaultSettings;
   let store: ElectronStore<Record<string, unknown>> | null = null;
 
-  const backupPath = () => join(options.directory, `${name}.backup-${stamp(now())}.json`);
+  const backupPath = () => join(options.directory, `${name}.backup-${fileStamp(now())}.json`);
 
   // electron-store throws on a file that is not JSON; such a file is moved aside first.
   const openStore = (): ElectronStore<Record<string, unknown>> => {
@@ -98,19 +103,20 @@ export function createElectronSettingsStore(
       let keptAs: string | null = null;
       removeLeftoverTemps(path);
       const file = inspectFile(path);
-      if (file.kind === 'unreadable') {
+      if (file.kind === 'unreadable' || file.kind === 'too-large') {
         keptAs = backupPath();
         renameSync(path, keptAs);
         problems.push(
-          'The settings file could not be read (it is not a JSON object), so every setting is back to its default.',
+          file.kind === 'unreadable'
+            ? 'The settings file could not be read (it is not a JSON object), so every setting is back to its default.'
+            : 'The settings file was larger than any volvo-tray writes, so it was not read and every setting is back to its default.',
         );
       }
       const raw = openStore().store;
       const migrated = migrateSettings(raw, options.migrations);
       const loaded = loadSettings(migrated.raw);
       problems.push(...migrated.problems, ...loaded.problems);
-      const repaired =
-        file.kind === 'unreadable' || migrated.migrated || loaded.problems.length > 0;
+      const repaired = keptAs !== null || migrated.migrated || loaded.problems.length > 0;
       if (repaired) {
         if (keptAs === null && existsSync(path)) {
           keptAs = backupPath();
@@ -135,8 +141,4 @@ export function createElectronSettingsStore(
       return () => listeners.delete(listener);
     },
   };
-}
-
-function stamp(at: Date): string {
-  return at.toISOString().replace(/[:.]/g, '-');
 }

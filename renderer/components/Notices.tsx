@@ -54,6 +54,9 @@ export function Notices({
   if (snapshot.stateNotSaved) {
     notices.push({ key: 'state', tone: 'warn', text: snapshot.stateNotSaved });
   }
+  if (snapshot.stateSetAside) {
+    notices.push({ key: 'state-set-aside', tone: 'warn', text: snapshot.stateSetAside });
+  }
   const shown = notices.filter((n) => !shownElsewhere.includes(n.text));
   if (shown.length === 0) return null;
   return (

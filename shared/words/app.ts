@@ -62,6 +62,9 @@ export const APP_WORDS = {
   /** The state file (activity log, alerts, the day's request count) refuses writes. */
   stateNotSaved: (reason: string) =>
     `volvo-tray could not save its activity log and alerts (${reason}). It goes on and saves them once it can.`,
+  /** The state file could not be used at start; `kept`: where the old one is, if anywhere. */
+  stateSetAside: (why: 'damaged' | 'too-large', kept: string | null) =>
+    `volvo-tray could not read its saved activity log and alerts (the file was ${why === 'damaged' ? 'damaged' : 'larger than any volvo-tray writes'}), so they start afresh.${kept === null ? '' : ` The old file is kept as ${kept}.`}`,
 
   // A settings change the core refused; `name` is the setting's path ("polling.slowSeconds").
   settingsInvalid: 'Those settings are not valid.',

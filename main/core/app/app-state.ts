@@ -22,6 +22,8 @@ export interface AppState {
   settingsProblems: string[];
   /** Why the state file is not being saved, in words, or null while it is. */
   stateNotSaved: string | null;
+  /** Why the saved state began afresh at start, in words (for the whole run). */
+  stateSetAside: string | null;
   /** The last failure the person should see that belongs to no car (sign-in, listing). */
   lastError: string | null;
   popoverOpen: boolean;
@@ -49,6 +51,7 @@ export function createAppState(): AppState {
     settings: defaultSettings,
     settingsProblems: [],
     stateNotSaved: null,
+    stateSetAside: null,
     lastError: null,
     popoverOpen: false,
     windowsAsked: new Set(),

@@ -117,10 +117,9 @@ test('writes that start failing are told once, with their cause, and told again 
     },
   };
   const told: unknown[] = [];
-  const quota = createStateSections(store, recordingLogger(), (error) => told.push(error)).section(
-    'quota',
-    countSchema,
-  );
+  const quota = createStateSections(store, recordingLogger(), {
+    onWriteFailure: (error) => told.push(error),
+  }).section('quota', countSchema);
   quota.save({ count: 1 });
   quota.save({ count: 2 });
   expect(told).toEqual([failing]);

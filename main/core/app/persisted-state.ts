@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { JsonStore, Logger } from '../ports';
+import { type JsonStore, type Logger, SetAsideError } from '../ports';
 
 /**
  * The app keeps one small JSON document across restarts (`AppDeps.state`): the day's request
@@ -42,11 +42,18 @@ function sectionsOf(loaded: unknown): StateDocument {
   return document;
 }
 
+/** What {@link createStateSections} tells its owner. */
+export interface StateEvents {
+  /** Writes started failing (the error), or one succeeded again (null). */
+  onWriteFailure?: (error: unknown) => void;
+  /** The document was there at start but could not be used; the store set it aside. */
+  onSetAside?: (error: SetAsideError) => void;
+}
+
 export function createStateSections(
   store: JsonStore<unknown>,
   logger: Logger,
-  /** Told when writes start failing (the error) and when one succeeds again (null). */
-  onWriteFailure: (error: unknown) => void = () => {},
+  { onWriteFailure = () => {}, onSetAside = () => {} }: StateEvents = {},
 ): StateSections {
   let document: StateDocument | null = null;
   let saveFailing = false;
@@ -61,6 +68,7 @@ export function createStateSections(
         logger.warn('Saved app state could not be read and starts afresh', {
           error: messageOf(error),
         });
+        if (error instanceof SetAsideError) onSetAside(error);
       }
       document = sectionsOf(loaded);
     }

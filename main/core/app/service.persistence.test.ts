@@ -5,7 +5,8 @@ import {
   scenarioStarter,
   vehicleView,
 } from '../../../test-support/scenario-suite';
-import { memoryVault } from './memory-ports';
+import { SetAsideError } from '../ports';
+import { memoryJsonStore, memoryVault } from './memory-ports';
 
 /**
  * The state file (state.json) as people and older versions leave it: each unreadable section
@@ -46,6 +47,31 @@ test('a hand-edited state file: bad sections start afresh, good ones are kept, j
   expect(Object.keys(saved).sort()).toEqual(['activity', 'alerts', 'auth', 'cars', 'quota']);
   expect(JSON.stringify(saved).length).toBeLessThan(60_000);
   expect(saved.quota).toMatchObject({ counts: expect.any(Object) });
+});
+
+test('a state file set aside at start: the popover says so, and the app saves afresh', async () => {
+  const fresh = memoryJsonStore<unknown>();
+  const aside = '/home/someone/.config/volvo-tray/state.damaged-2026-11-27T08-00-00-000Z.json';
+  let loads = 0;
+  const scenario = await start({
+    stateStore: {
+      load() {
+        loads += 1;
+        if (loads === 1) throw new SetAsideError('damaged', aside);
+        return fresh.load();
+      },
+      save: (value) => fresh.save(value),
+    },
+  });
+  expect(scenario.service.snapshot().stateSetAside).toBe(
+    `volvo-tray could not read its saved activity log and alerts (the file was damaged), so they start afresh. The old file is kept as ${aside}.`,
+  );
+  expect(vehicleView(scenario).summary).toBe('locked');
+  scenario.sim().vehicle(CAR).setLock('UNLOCKED');
+  await scenario.service.intents.refresh();
+  expect(fresh.load()).toMatchObject({ activity: expect.any(Object) });
+  // Said for the whole run, not only until the next write.
+  expect(scenario.service.snapshot().stateSetAside).toContain('start afresh');
 });
 
 test('a saved test token "expiring" beyond any date: signed out, not a crash', async () => {

@@ -74,9 +74,16 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
   // Every module may say the Snapshot changed; the Snapshot reads them all, so its publisher
   // is made last, and publishing waits for the next microtask anyway.
   const changed = () => publisher.changed();
-  const sections = createStateSections(deps.state, logger, (error) => {
-    state.stateNotSaved = error === null ? null : APP_WORDS.stateNotSaved(writeFailureCause(error));
-    changed();
+  const sections = createStateSections(deps.state, logger, {
+    onWriteFailure(error) {
+      state.stateNotSaved =
+        error === null ? null : APP_WORDS.stateNotSaved(writeFailureCause(error));
+      changed();
+    },
+    // Read while the service is being made, before any Snapshot: nothing to publish yet.
+    onSetAside(error) {
+      state.stateSetAside = APP_WORDS.stateSetAside(error.why, error.aside);
+    },
   });
 
   // ---- the cars and what is kept of them across restarts ----------------------------------
@@ -381,6 +388,7 @@ export function createAppService(deps: AppDeps, options: AppServiceOptions = {})
       settingsProblems: state.settingsProblems,
       vaultWarning: vaultWarning(deps.vault.protection(), settings),
       stateNotSaved: state.stateNotSaved,
+      stateSetAside: state.stateSetAside,
       lastError: state.lastError,
       popoverOpen: state.popoverOpen,
       clock: deps.clockStyle,

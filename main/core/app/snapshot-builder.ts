@@ -42,6 +42,7 @@ export interface SnapshotInput {
   settingsProblems: string[];
   vaultWarning: string | null;
   stateNotSaved: string | null;
+  stateSetAside: string | null;
   lastError: string | null;
   popoverOpen: boolean;
   clock: ClockStyle;
@@ -152,6 +153,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     settingsProblems: [...input.settingsProblems],
     vaultWarning: input.vaultWarning,
     stateNotSaved: input.stateNotSaved,
+    stateSetAside: input.stateSetAside,
     lastError: input.lastError,
     popoverOpen: input.popoverOpen,
     clock: input.clock,
