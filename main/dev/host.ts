@@ -393,9 +393,14 @@ function reply(
   response.end(body);
 }
 
-/** Puts the bridge script ahead of the popover's own module script (modules run in order). */
+/**
+ * Puts the bridge script ahead of the popover's own module script. A plain script runs as soon
+ * as it has loaded, while modules wait for the whole page: the socket then connects, and the
+ * first Snapshot comes in, while the popover's bundle is still loading (as the preload runs
+ * before any page script in Electron).
+ */
 function withBridge(html: string): string {
-  const tag = '<script type="module" src="./bridge.js"></script>\n    ';
+  const tag = '<script src="./bridge.js"></script>\n    ';
   const at = html.indexOf('<script type="module"');
   if (at < 0) throw new Error('The built popover has no module script to put the bridge before.');
   return html.slice(0, at) + tag + html.slice(at);
@@ -422,7 +427,9 @@ async function browserScript(
   const filename = fileURLToPath(new URL(`./${file}`, import.meta.url));
   const source = await readFile(filename, 'utf8');
   const { code } = await transformWithOxc(source, filename, { lang: 'ts' });
+  // Served as a plain script, which cannot export: the call that starts it is appended.
+  const script = code.replace(/^export (?=function )/gm, '');
   const wsUrl = (path: string) =>
     `new URL(${JSON.stringify(path)}, document.baseURI.replace(/popover\\/.*$/, '')).href.replace(/^http/, 'ws')`;
-  return `${code}\n${start(wsUrl)}\n`;
+  return `${script}\n${start(wsUrl)}\n`;
 }
