@@ -166,15 +166,22 @@ test('a visible, idle popover: main-thread work per minute against a static page
 
 test('renderer bundle size (gzip)', async () => {
   const testInfo = test.info();
-  const assets = fileURLToPath(new URL('../../dist/renderer/assets/', import.meta.url));
+  const renderer = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+  const gzipped = async (file: string) =>
+    gzipSync(await readFile(`${renderer}${file}`), { level: 9 }).length;
   const sizes = { js: 0, css: 0 };
-  for (const file of await readdir(assets)) {
+  for (const file of await readdir(`${renderer}assets`)) {
     const kind = file.endsWith('.js') ? 'js' : file.endsWith('.css') ? 'css' : null;
-    if (kind) sizes[kind] += gzipSync(await readFile(`${assets}${file}`), { level: 9 }).length;
+    if (kind) sizes[kind] += await gzipped(`assets/${file}`);
   }
-  const figure = `renderer bundle gzip: JS ${(sizes.js / 1024).toFixed(1)} kB, CSS ${(sizes.css / 1024).toFixed(1)} kB`;
+  // The script the page loads to show the car; the views opened later load when opened.
+  const html = await readFile(`${renderer}index.html`, 'utf8');
+  const entry = /<script type="module"[^>]* src="\.\/([^"]+\.js)"/.exec(html)?.[1];
+  const first = entry ? await gzipped(entry) : 0;
+  const figure = `renderer bundle gzip: JS ${(sizes.js / 1024).toFixed(1)} kB (the first script ${(first / 1024).toFixed(1)} kB, the rest loads with Settings and Activity), CSS ${(sizes.css / 1024).toFixed(1)} kB`;
   console.log(figure);
   testInfo.annotations.push({ type: 'bundle-size', description: figure });
-  expect(sizes.js).toBeGreaterThan(0);
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThan(sizes.js);
   expect(sizes.js).toBeLessThan(100 * 1024);
 });

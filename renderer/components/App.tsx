@@ -1,4 +1,12 @@
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+} from 'react';
 import type { Snapshot } from '../../shared/snapshot';
 import type { VolvoBridge } from '../bridge';
 import { ClockStyleContext } from '../hooks/useClockStyle';
@@ -6,11 +14,18 @@ import { useSnapshot } from '../hooks/useSnapshot';
 import { useViewRoute, type View } from '../hooks/useViewRoute';
 import { markStateRendered } from '../perf';
 import type { SnapshotSource } from '../snapshot-source';
-import { ActivityView } from './ActivityView';
 import { Header } from './Header';
 import { HomeView } from './HomeView';
-import { SettingsView } from './SettingsView';
 import { WelcomeView } from './WelcomeView';
+
+// Settings and Activity are opened by a press, never part of the glance: they load then, which
+// keeps the script the popover needs to show the car smaller.
+const SettingsView = lazy(() =>
+  import('./SettingsView').then(({ SettingsView }) => ({ default: SettingsView })),
+);
+const ActivityView = lazy(() =>
+  import('./ActivityView').then(({ ActivityView }) => ({ default: ActivityView })),
+);
 
 /** The popover: one Snapshot in, intents out. */
 export function App({ bridge, snapshots }: { bridge: VolvoBridge; snapshots: SnapshotSource }) {
@@ -101,14 +116,27 @@ function Body({ snapshot, bridge, view, open, back }: BodyProps) {
         signedOut={signedOut}
       />
       {view === 'settings' ? (
-        <SettingsView snapshot={snapshot} bridge={bridge} />
+        <Suspense fallback={<Loading />}>
+          <SettingsView snapshot={snapshot} bridge={bridge} />
+        </Suspense>
       ) : view === 'activity' && vehicle ? (
-        <ActivityView vehicle={vehicle} revision={snapshot.revision} bridge={bridge} />
+        <Suspense fallback={<Loading />}>
+          <ActivityView vehicle={vehicle} revision={snapshot.revision} bridge={bridge} />
+        </Suspense>
       ) : signedOut ? (
         <WelcomeView snapshot={snapshot} bridge={bridge} connect={() => open('settings')} />
       ) : (
         <HomeView snapshot={snapshot} vehicle={vehicle} bridge={bridge} />
       )}
     </ClockStyleContext.Provider>
+  );
+}
+
+/** A sub-view whose script is still loading (a moment, from the app's own files). */
+function Loading() {
+  return (
+    <main className="content" aria-busy="true">
+      <p className="hint">Loading…</p>
+    </main>
   );
 }
