@@ -1,5 +1,5 @@
 import type { VehicleView } from '../../shared/snapshot';
-import { freshnessBadge, stateView, updatedLine } from '../format/summary';
+import { carUpdatedAt, freshnessBadge, stateView, updatedLine } from '../format/summary';
 import { useClockStyle } from '../hooks/useClockStyle';
 import { useTimeWords } from '../hooks/useTimeWords';
 
@@ -7,9 +7,10 @@ import { useTimeWords } from '../hooks/useTimeWords';
 export function StateBanner({ vehicle }: { vehicle: VehicleView }) {
   const state = stateView(vehicle);
   const clock = useClockStyle();
+  const reported = carUpdatedAt(vehicle);
   const { badge, updated } = useTimeWords((now) => ({
     badge: freshnessBadge(vehicle.freshness, now, clock),
-    updated: updatedLine(vehicle, now),
+    updated: updatedLine(vehicle, now, reported),
   }));
   const problem =
     vehicle.freshness.state === 'stale' || vehicle.freshness.state === 'offline'

@@ -152,6 +152,8 @@ describe('updatedLine', () => {
       windows: null,
     };
     expect(updatedLine(allOld, now)).toBe('Checked 1 min ago · the car last reported 3 h ago');
+    // The same line when the caller found the car's report once for many times.
+    expect(updatedLine(allOld, now, carUpdatedAt(allOld))).toBe(updatedLine(allOld, now));
   });
 
   it('says when nothing was checked yet', () => {

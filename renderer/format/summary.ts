@@ -70,12 +70,16 @@ const OLD_REPORT_MS = 15 * 60_000;
 /**
  * Two facts kept apart: when volvo-tray last heard from Volvo ("Checked just now"), and, only
  * when it matters, how old the car's own report is ("the car last reported 3 h ago": a parked
- * car asleep uploads nothing).
+ * car asleep uploads nothing). `reported` is {@link carUpdatedAt}, passed by a caller that asks
+ * for the line at many times (when it next changes) so it is found once.
  */
-export function updatedLine(vehicle: VehicleView, now: number): string {
+export function updatedLine(
+  vehicle: VehicleView,
+  now: number,
+  reported: string | null = carUpdatedAt(vehicle),
+): string {
   if (!vehicle.fetchedAt) return 'Not checked yet';
   const checked = `Checked ${formatAge(vehicle.fetchedAt, now)}`;
-  const reported = carUpdatedAt(vehicle);
   if (reported === null || now - Date.parse(reported) < OLD_REPORT_MS) return checked;
   return `${checked} · the car last reported ${formatAge(reported, now)}`;
 }
