@@ -76,16 +76,29 @@ function timed(command: string, args: readonly string[]): Promise<number> {
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
-/** One side's way of reading a car's status once; resolves with how long it took. */
-type Side = (sim: Simulator, token: string) => Promise<number>;
+/** One way of reading a car's status once; resolves with how long it took. */
+type Reader = (sim: Simulator, token: string) => Promise<number>;
+
+/** A reader with a simulator of its own (Volvo allows 100 reads a minute per caller). */
+interface Side {
+  sim: Simulator;
+  read: () => Promise<number>;
+  times: number[];
+}
 
 export async function measureCliVsCurl(): Promise<CliVsCurl> {
   const dist = await mkdtemp(join(tmpdir(), 'volvo-tray-bench-cli-'));
-  // A simulator of its own for each side: Volvo allows 100 reads a minute per caller.
-  const sims = await Promise.all([0, 1, 2].map(() => startSimulator({ port: 0 })));
+  const sides: Side[] = [];
+  const side = async (reader: Reader): Promise<Side> => {
+    const sim = await startSimulator({ port: 0 });
+    const token = sim.issueAccessToken();
+    const made: Side = { sim, read: () => reader(sim, token), times: [] };
+    sides.push(made);
+    return made;
+  };
   try {
     await buildCli(dist);
-    const cli: Side = (sim, token) =>
+    const cli = await side((sim, token) =>
       timed(process.execPath, [
         join(dist, 'cli.mjs'),
         'status',
@@ -94,26 +107,9 @@ export async function measureCliVsCurl(): Promise<CliVsCurl> {
         // With "=": a token or key may start with "-" (base64url).
         `--token=${token}`,
         `--api-key=${sim.apiKey}`,
-      ]);
-    const curl: Side = async (sim, token) => {
-      let total = 0;
-      for (const read of STATUS_READS) {
-        total += await timed('curl', [
-          '-sf',
-          '-o',
-          '/dev/null',
-          '-H',
-          `authorization: Bearer ${token}`,
-          '-H',
-          `vcc-api-key: ${sim.apiKey}`,
-          '-H',
-          'accept: application/json',
-          `${sim.baseUrl}/connected-vehicle/v2/vehicles/${sim.vins[0]}/${read}`,
-        ]);
-      }
-      return total;
-    };
-    const nodeFloor: Side = (sim, token) =>
+      ]),
+    );
+    const nodeFloor = await side((sim, token) =>
       timed(process.execPath, [
         '-e',
         NODE_FLOOR_SCRIPT,
@@ -121,35 +117,48 @@ export async function measureCliVsCurl(): Promise<CliVsCurl> {
         sim.vins[0] ?? '',
         token,
         sim.apiKey,
-      ]);
+      ]),
+    );
     const hasCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0;
-    const sides: [Side, Simulator][] = [
-      [cli, sims[0] as Simulator],
-      [nodeFloor, sims[1] as Simulator],
-      ...(hasCurl ? [[curl, sims[2] as Simulator] as [Side, Simulator]] : []),
-    ];
-    const tokens = sides.map(([, sim]) => sim.issueAccessToken());
-    const before = sims[0]?.stats().apiRequests ?? 0;
+    const curl = !hasCurl
+      ? null
+      : await side(async (sim, token) => {
+          let total = 0;
+          for (const read of STATUS_READS) {
+            total += await timed('curl', [
+              '-sf',
+              '-o',
+              '/dev/null',
+              '-H',
+              `authorization: Bearer ${token}`,
+              '-H',
+              `vcc-api-key: ${sim.apiKey}`,
+              '-H',
+              'accept: application/json',
+              `${sim.baseUrl}/connected-vehicle/v2/vehicles/${sim.vins[0]}/${read}`,
+            ]);
+          }
+          return total;
+        });
+    const before = cli.sim.stats().apiRequests;
     // One round first, not counted: the file cache warms for every side.
-    for (const [index, [side, sim]] of sides.entries()) await side(sim, tokens[index] ?? '');
-    const requestsPerStatus = (sims[0]?.stats().apiRequests ?? 0) - before;
-    const times: number[][] = sides.map(() => []);
+    for (const { read } of sides) await read();
+    const requestsPerStatus = cli.sim.stats().apiRequests - before;
     for (let round = 0; round < ROUNDS; round++) {
       // Each round starts with another side, so that none always runs first.
       for (let turn = 0; turn < sides.length; turn++) {
-        const index = (round + turn) % sides.length;
-        const [side, sim] = sides[index] as [Side, Simulator];
-        times[index]?.push(await side(sim, tokens[index] ?? ''));
+        const { read, times } = sides[(round + turn) % sides.length] as Side;
+        times.push(await read());
       }
     }
     return {
-      cliMedianMs: median(times[0] ?? []),
-      nodeFloorMedianMs: median(times[1] ?? []),
-      curlMedianMs: hasCurl ? median(times[2] ?? []) : null,
+      cliMedianMs: median(cli.times),
+      nodeFloorMedianMs: median(nodeFloor.times),
+      curlMedianMs: curl === null ? null : median(curl.times),
       requestsPerStatus,
     };
   } finally {
-    await Promise.all(sims.map((sim) => sim.close()));
+    await Promise.all(sides.map(({ sim }) => sim.close()));
     await rm(dist, { recursive: true, force: true });
   }
 }
